@@ -1,0 +1,324 @@
+//! The workshop document of `shared/design/scoring.md`: the one JSON format for export and
+//! import. Owns the privacy threshold, rounding on the way out, and the validation of everything
+//! that comes in. A stored report is never trusted: it is recomputed on import.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::bank::{Bank, item_ids};
+use crate::respondent::{Respondent, Role};
+use crate::scoring::{self, Figures, Report, RoleCounts, round1};
+use crate::validation::{Invalid, Problem, at_field, at_index, at_key, parse_json};
+
+/// The value of the document's `format` field.
+pub const FORMAT: &str = "tandem.workshop";
+/// The document version this Tandem writes and the newest it reads.
+pub const VERSION: u32 = 1;
+/// The privacy threshold `k` when none is chosen.
+pub const DEFAULT_THRESHOLD: u8 = 3;
+/// The thresholds a facilitator may choose.
+pub const THRESHOLDS: std::ops::RangeInclusive<u8> = 1..=10;
+
+/// A bank, the people who answered it and the privacy threshold that governs what is shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkshopDocument {
+    pub bank: Bank,
+    pub threshold: u8,
+    pub respondents: Vec<Respondent>,
+    /// When the document was exported (ISO 8601), supplied by the caller: the core has no clock.
+    pub exported_at: Option<String>,
+}
+
+/// A document read from a file, with what the reader should be told about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub document: WorkshopDocument,
+    /// Things that did not stop the import but deserve a mention, written for the user.
+    pub notes: Vec<String>,
+}
+
+/// Whether figures describing one role group may be shown.
+///
+/// They are shown when Marketing and IT both reach the threshold. A lone respondent sees their
+/// own figures: with one person every group mean equals the overall score, so nothing is revealed
+/// that the score does not already show.
+#[must_use]
+pub fn groups_visible(counts: RoleCounts, threshold: u8) -> bool {
+    let k = usize::from(threshold);
+    counts.total() == 1 || (counts.marketing >= k && counts.it >= k)
+}
+
+/// One dimension as exported: rounded, and group figures `null` when hidden.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionExport {
+    pub id: String,
+    pub score: Option<f64>,
+    pub level: Option<u8>,
+    pub marketing: Option<f64>,
+    pub it: Option<f64>,
+    pub gap: Option<f64>,
+    pub estimated_gap: Option<f64>,
+    pub perception_gap: Option<f64>,
+    pub spread: Option<f64>,
+    pub friction: Option<f64>,
+}
+
+/// The report as exported: rounded, thresholded, dimension ids instead of indices.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportExport {
+    pub alignment_index: Option<f64>,
+    pub friction_index: Option<f64>,
+    pub level: Option<u8>,
+    pub dimensions: Vec<DimensionExport>,
+    pub hotspots: Vec<String>,
+    /// Respondents per role: not required by the format, but a reader needs it to understand why
+    /// group figures are hidden.
+    pub respondents: RoleCounts,
+    /// Whether the group figures passed the privacy threshold.
+    pub groups_visible: bool,
+}
+
+impl ReportExport {
+    #[must_use]
+    pub fn new(bank: &Bank, report: &Report, threshold: u8) -> Self {
+        let visible = groups_visible(report.counts, threshold);
+        let shown = |value: Option<f64>| value.filter(|_| visible).map(round1);
+        let dimensions = bank
+            .dimensions
+            .iter()
+            .zip(&report.dimensions)
+            .map(|(dimension, figures): (_, &Figures)| DimensionExport {
+                id: dimension.id.clone(),
+                score: figures.score.map(round1),
+                level: figures.level().map(scoring::Level::number),
+                marketing: shown(figures.marketing),
+                it: shown(figures.it),
+                gap: shown(figures.gap),
+                estimated_gap: figures.estimated_gap.map(round1),
+                perception_gap: shown(figures.perception_gap),
+                spread: figures.spread.map(round1),
+                friction: figures.friction.map(round1),
+            })
+            .collect();
+        ReportExport {
+            alignment_index: report.alignment_index.map(round1),
+            friction_index: report.friction_index.map(round1),
+            level: report.level().map(scoring::Level::number),
+            dimensions,
+            hotspots: report
+                .hotspots
+                .iter()
+                .map(|&d| bank.dimensions[d].id.clone())
+                .collect(),
+            respondents: report.counts,
+            groups_visible: visible,
+        }
+    }
+}
+
+/// The document as written: field order here is the order in the file.
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    format: &'static str,
+    version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported_at: Option<&'a str>,
+    bank: &'a Bank,
+    threshold: u8,
+    respondents: &'a [Respondent],
+    report: ReportExport,
+}
+
+/// The document as read: only the shape; meaning is checked by [`WorkshopDocument::check`].
+#[derive(Deserialize)]
+struct DocumentIn {
+    format: String,
+    version: u32,
+    #[serde(default)]
+    exported_at: Option<String>,
+    bank: Bank,
+    threshold: u8,
+    respondents: Vec<Respondent>,
+    #[serde(default)]
+    report: Option<serde_json::Value>,
+}
+
+impl WorkshopDocument {
+    #[must_use]
+    pub fn new(bank: Bank, threshold: u8, respondents: Vec<Respondent>) -> Self {
+        Self {
+            bank,
+            threshold,
+            respondents,
+            exported_at: None,
+        }
+    }
+
+    #[must_use]
+    pub fn report(&self) -> Report {
+        scoring::score(&self.bank, &self.respondents)
+    }
+
+    #[must_use]
+    pub fn report_export(&self) -> ReportExport {
+        ReportExport::new(&self.bank, &self.report(), self.threshold)
+    }
+
+    /// The document as pretty JSON with a freshly computed report. The same document always
+    /// gives the same bytes, so export → import → export is byte-identical.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        let out = DocumentOut {
+            format: FORMAT,
+            version: VERSION,
+            exported_at: self.exported_at.as_deref(),
+            bank: &self.bank,
+            threshold: self.threshold,
+            respondents: &self.respondents,
+            report: self.report_export(),
+        };
+        // Serializing plain structs, strings and finite numbers cannot fail.
+        let mut json = serde_json::to_string_pretty(&out).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+
+    /// Reads a workshop document, validates every part of it and recomputes its report.
+    ///
+    /// # Errors
+    /// [`Invalid`] listing every problem with its location; nothing is half-read.
+    pub fn from_json(text: &str) -> Result<Imported, Invalid> {
+        let raw: DocumentIn = parse_json(text)?;
+        if raw.format != FORMAT {
+            return Err(Invalid(vec![Problem::new(
+                "format",
+                format!(
+                    "{:?} is not a Tandem workshop document (expected {FORMAT:?})",
+                    raw.format
+                ),
+            )]));
+        }
+        if raw.version > VERSION {
+            return Err(Invalid(vec![Problem::new(
+                "version",
+                format!(
+                    "this file was written by a newer Tandem (document version {}); this one \
+                     reads up to version {VERSION}",
+                    raw.version
+                ),
+            )]));
+        }
+        let document = WorkshopDocument {
+            bank: raw.bank,
+            threshold: raw.threshold,
+            respondents: raw.respondents,
+            exported_at: raw.exported_at,
+        };
+        document.check()?;
+        let mut notes = Vec::new();
+        if let Some(stored) = raw.report {
+            let mut fresh = serde_json::to_value(document.report_export()).unwrap_or_default();
+            if let Some(fresh) = fresh.as_object_mut() {
+                // Only the figures the format requires are compared; the extras are ours.
+                fresh.remove("respondents");
+                fresh.remove("groups_visible");
+            }
+            if !agrees(&stored, &fresh) {
+                notes.push(
+                    "The report stored in the file did not match its answers, so it was \
+                     recomputed from the answers."
+                        .to_owned(),
+                );
+            }
+        }
+        Ok(Imported { document, notes })
+    }
+
+    /// Checks that the bank is valid, the threshold in range, respondent ids unique, and every
+    /// answer and estimate refers to something in the bank.
+    ///
+    /// # Errors
+    /// [`Invalid`] with every problem found, in document order.
+    pub fn check(&self) -> Result<(), Invalid> {
+        let mut problems = match self.bank.validate("bank") {
+            Ok(()) => Vec::new(),
+            Err(Invalid(problems)) => problems,
+        };
+        if !THRESHOLDS.contains(&self.threshold) {
+            problems.push(Problem::new(
+                "threshold",
+                format!(
+                    "{} is not between {} and {}",
+                    self.threshold,
+                    THRESHOLDS.start(),
+                    THRESHOLDS.end()
+                ),
+            ));
+        }
+        let items = item_ids(&self.bank);
+        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        for (p, respondent) in self.respondents.iter().enumerate() {
+            let here = at_index("respondents", p);
+            if respondent.id.trim().is_empty() {
+                problems.push(Problem::new(
+                    at_field(&here, "id"),
+                    "an id must not be empty",
+                ));
+            } else if let Some(first) = first_seen.get(respondent.id.as_str()) {
+                problems.push(Problem::new(
+                    at_field(&here, "id"),
+                    format!(
+                        "{:?} is used twice (also at respondents[{first}])",
+                        respondent.id
+                    ),
+                ));
+            } else {
+                first_seen.insert(&respondent.id, p);
+            }
+            for item in respondent.answers.keys() {
+                if !items.contains(item.as_str()) {
+                    problems.push(Problem::new(
+                        at_key(&at_field(&here, "answers"), item),
+                        format!("there is no item {item:?} in the bank"),
+                    ));
+                }
+            }
+            if respondent.role == Role::Other && !respondent.estimates.is_empty() {
+                problems.push(Problem::new(
+                    at_field(&here, "estimates"),
+                    "a respondent of role \"other\" gives no estimates",
+                ));
+            }
+            for dimension in respondent.estimates.keys() {
+                if self.bank.dimension_index(dimension).is_none() {
+                    problems.push(Problem::new(
+                        at_key(&at_field(&here, "estimates"), dimension),
+                        format!("there is no dimension {dimension:?} in the bank"),
+                    ));
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Invalid(problems))
+        }
+    }
+}
+
+/// Whether a stored report says what the fresh one says: every field of the fresh report must be
+/// present and equal in the stored one; fields the stored one adds are ignored.
+fn agrees(stored: &serde_json::Value, fresh: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (stored, fresh) {
+        (Value::Object(stored), Value::Object(fresh)) => fresh
+            .iter()
+            .all(|(key, value)| stored.get(key).is_some_and(|s| agrees(s, value))),
+        (Value::Array(stored), Value::Array(fresh)) => {
+            stored.len() == fresh.len() && stored.iter().zip(fresh).all(|(s, f)| agrees(s, f))
+        }
+        (Value::Number(stored), Value::Number(fresh)) => stored.as_f64() == fresh.as_f64(),
+        _ => stored == fresh,
+    }
+}

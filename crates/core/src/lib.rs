@@ -1,0 +1,20 @@
+//! The Tandem domain: question banks, respondents and their answers, the scoring model of
+//! `shared/design/scoring.md`, the workshop document, and the self-assessment journey.
+//!
+//! Everything here is pure: no clock, no randomness, no browser, no storage. The web app and the
+//! command-line tool are thin shells that feed values in and show what comes out, so every rule
+//! is testable natively in milliseconds.
+
+pub mod assessment;
+pub mod bank;
+pub mod document;
+pub mod respondent;
+pub mod scoring;
+pub mod validation;
+
+pub use assessment::{Action, Journey, Screen};
+pub use bank::{Bank, Dimension, Item, Recommendation, SeedRef};
+pub use document::{Imported, WorkshopDocument};
+pub use respondent::{Rating, Respondent, Role};
+pub use scoring::{Figures, Level, Report, round1};
+pub use validation::{Invalid, Problem};

@@ -1,0 +1,174 @@
+//! A respondent: the function they work in, their answers to the bank's items and their
+//! estimates of how the other function rates each dimension. Owns the 1–5 agreement scale; does
+//! not know how answers are scored.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The function a respondent works in. Scores are balanced between Marketing and IT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Marketing,
+    It,
+    Other,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Marketing, Role::It, Role::Other];
+
+    /// The function a Marketing or IT respondent is asked to imagine when estimating; `None` for
+    /// `Other`, who gives no estimates.
+    #[must_use]
+    pub fn other_side(self) -> Option<Role> {
+        match self {
+            Role::Marketing => Some(Role::It),
+            Role::It => Some(Role::Marketing),
+            Role::Other => None,
+        }
+    }
+
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Marketing => "Marketing",
+            Role::It => "IT",
+            Role::Other => "Another function",
+        }
+    }
+}
+
+/// A point on the five-point agreement scale: 1 strongly disagree … 5 strongly agree.
+/// Only values 1 to 5 can exist, so scoring never meets an out-of-range answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "i64", into = "u8")]
+pub struct Rating(u8);
+
+impl Rating {
+    pub const MIN: u8 = 1;
+    pub const MAX: u8 = 5;
+
+    /// Every rating, lowest first: the order the scale is shown in.
+    #[must_use]
+    pub fn all() -> [Rating; 5] {
+        [Rating(1), Rating(2), Rating(3), Rating(4), Rating(5)]
+    }
+
+    #[must_use]
+    pub fn new(value: u8) -> Option<Rating> {
+        (Self::MIN..=Self::MAX)
+            .contains(&value)
+            .then_some(Rating(value))
+    }
+
+    #[must_use]
+    pub fn value(self) -> u8 {
+        self.0
+    }
+
+    /// The scale's words for this point, as shown next to the number.
+    #[must_use]
+    pub fn agreement_label(self) -> &'static str {
+        match self.0 {
+            1 => "Strongly disagree",
+            2 => "Disagree",
+            3 => "Neutral",
+            4 => "Agree",
+            _ => "Strongly agree",
+        }
+    }
+}
+
+/// Why a number is not a rating.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0} is not between 1 and 5")]
+pub struct OutOfScale(pub i64);
+
+impl TryFrom<i64> for Rating {
+    type Error = OutOfScale;
+
+    fn try_from(value: i64) -> Result<Self, Self::Error> {
+        u8::try_from(value)
+            .ok()
+            .and_then(Rating::new)
+            .ok_or(OutOfScale(value))
+    }
+}
+
+impl From<Rating> for u8 {
+    fn from(rating: Rating) -> u8 {
+        rating.0
+    }
+}
+
+impl fmt::Display for Rating {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// One person's answers. An item id mapped to `None` is an explicit "don't know"; an item id
+/// that is absent has not been answered yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Respondent {
+    pub id: String,
+    pub role: Role,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Option<Rating>>,
+    #[serde(default)]
+    pub estimates: BTreeMap<String, Rating>,
+}
+
+impl Respondent {
+    #[must_use]
+    pub fn new(id: impl Into<String>, role: Role) -> Self {
+        Self {
+            id: id.into(),
+            role,
+            answers: BTreeMap::new(),
+            estimates: BTreeMap::new(),
+        }
+    }
+
+    /// Whether the respondent has given an answer (a rating or "don't know") to the item.
+    #[must_use]
+    pub fn has_answered(&self, item_id: &str) -> bool {
+        self.answers.contains_key(item_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratings_exist_only_from_one_to_five() {
+        assert_eq!(Rating::new(0), None);
+        assert_eq!(Rating::new(6), None);
+        assert_eq!(Rating::new(3).map(Rating::value), Some(3));
+        assert_eq!(
+            Rating::try_from(6).unwrap_err().to_string(),
+            "6 is not between 1 and 5"
+        );
+        assert_eq!(
+            Rating::try_from(-300).unwrap_err().to_string(),
+            "-300 is not between 1 and 5"
+        );
+    }
+
+    #[test]
+    fn dont_know_is_null_and_unanswered_is_absent() {
+        let mut respondent = Respondent::new("r1", Role::It);
+        respondent.answers.insert("a".into(), None);
+        respondent.answers.insert("b".into(), Rating::new(4));
+        let json = serde_json::to_string(&respondent).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":"r1","role":"it","answers":{"a":null,"b":4},"estimates":{}}"#
+        );
+        assert!(respondent.has_answered("a"));
+        assert!(!respondent.has_answered("c"));
+    }
+}

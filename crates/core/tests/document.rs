@@ -1,0 +1,293 @@
+//! The workshop document: exact round trip, the privacy threshold, and located messages for
+//! every kind of bad file.
+
+// Rounded figures and quarter-point scores are exact in binary, so exact comparison is the
+// point of these assertions.
+#![allow(clippy::float_cmp)]
+
+use tandem_core::document::{DEFAULT_THRESHOLD, groups_visible};
+use tandem_core::scoring::RoleCounts;
+use tandem_core::{Bank, Rating, Respondent, Role, WorkshopDocument};
+
+fn answered(id: &str, role: Role, value: u8) -> Respondent {
+    let bank = Bank::default_bank();
+    let mut respondent = Respondent::new(id, role);
+    for (_, item) in bank.items() {
+        respondent
+            .answers
+            .insert(item.id.clone(), Rating::new(value));
+    }
+    if role != Role::Other {
+        respondent
+            .estimates
+            .insert(bank.dimensions[0].id.clone(), Rating::new(3).unwrap());
+    }
+    respondent
+}
+
+fn workshop(marketing: usize, it: usize) -> WorkshopDocument {
+    let mut respondents = Vec::new();
+    for i in 0..marketing {
+        respondents.push(answered(&format!("m{i}"), Role::Marketing, 4));
+    }
+    for i in 0..it {
+        respondents.push(answered(&format!("t{i}"), Role::It, 2));
+    }
+    let mut document = WorkshopDocument::new(Bank::default_bank(), DEFAULT_THRESHOLD, respondents);
+    document.exported_at = Some("2026-11-22T10:00:00Z".into());
+    document
+}
+
+fn json(document: &WorkshopDocument) -> serde_json::Value {
+    serde_json::from_str(&document.to_json()).unwrap()
+}
+
+#[test]
+fn export_then_import_then_export_is_byte_identical() {
+    let document = workshop(3, 4);
+    let first = document.to_json();
+    let imported = WorkshopDocument::from_json(&first).unwrap();
+    assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+    assert_eq!(imported.document, document);
+    assert_eq!(imported.document.to_json(), first);
+}
+
+#[test]
+fn the_document_has_every_required_field_in_the_format_of_the_spec() {
+    let value = json(&workshop(3, 3));
+    assert_eq!(value["format"], "tandem.workshop");
+    assert_eq!(value["version"], 1);
+    assert_eq!(value["threshold"], 3);
+    assert_eq!(value["bank"]["dimensions"][0]["items"][0]["reverse"], false);
+    assert_eq!(value["respondents"][0]["role"], "marketing");
+    let report = &value["report"];
+    // Marketing answered 4 everywhere: normal items 75, reverse-keyed 25. IT answered 2: 25 and 75.
+    for key in ["alignment_index", "friction_index", "level", "hotspots"] {
+        assert!(!report[key].is_null(), "{key}");
+    }
+    let dimension = &report["dimensions"][0];
+    for key in [
+        "id",
+        "score",
+        "level",
+        "marketing",
+        "it",
+        "gap",
+        "estimated_gap",
+        "perception_gap",
+        "spread",
+        "friction",
+    ] {
+        assert!(dimension.get(key).is_some(), "dimensions[0].{key} missing");
+    }
+}
+
+#[test]
+fn exported_figures_are_rounded_to_one_decimal() {
+    let value = json(&workshop(3, 3));
+    for dimension in value["report"]["dimensions"].as_array().unwrap() {
+        for key in ["score", "marketing", "it", "gap", "spread", "friction"] {
+            let figure = dimension[key].as_f64().unwrap();
+            assert_eq!(figure, (figure * 10.0).round() / 10.0, "{key} = {figure}");
+        }
+    }
+}
+
+#[test]
+fn group_figures_are_hidden_below_the_threshold_and_shown_at_it() {
+    let hidden = json(&workshop(3, 2));
+    let dimension = &hidden["report"]["dimensions"][0];
+    for key in ["marketing", "it", "gap", "perception_gap"] {
+        assert!(dimension[key].is_null(), "{key} should be hidden");
+    }
+    for key in ["score", "spread", "friction", "estimated_gap"] {
+        assert!(!dimension[key].is_null(), "{key} should be shown");
+    }
+    assert_eq!(hidden["report"]["groups_visible"], false);
+
+    let shown = json(&workshop(3, 3));
+    for key in ["marketing", "it", "gap", "perception_gap"] {
+        assert!(
+            !shown["report"]["dimensions"][0][key].is_null(),
+            "{key} should be shown"
+        );
+    }
+}
+
+#[test]
+fn the_arithmetic_is_the_same_whether_figures_are_hidden_or_not() {
+    let mut hidden = workshop(3, 2);
+    let mut shown = hidden.clone();
+    shown.threshold = 1;
+    hidden.threshold = 3;
+    assert_eq!(hidden.report(), shown.report());
+    assert_eq!(
+        json(&hidden)["report"]["friction_index"],
+        json(&shown)["report"]["friction_index"]
+    );
+}
+
+#[test]
+fn a_lone_respondent_sees_their_own_figures() {
+    assert!(groups_visible(
+        RoleCounts {
+            marketing: 1,
+            it: 0,
+            other: 0
+        },
+        3
+    ));
+    assert!(!groups_visible(
+        RoleCounts {
+            marketing: 1,
+            it: 1,
+            other: 0
+        },
+        3
+    ));
+    assert!(groups_visible(
+        RoleCounts {
+            marketing: 2,
+            it: 2,
+            other: 5
+        },
+        2
+    ));
+    assert!(!groups_visible(
+        RoleCounts {
+            marketing: 9,
+            it: 0,
+            other: 0
+        },
+        1
+    ));
+}
+
+#[test]
+fn a_stored_report_is_never_trusted_and_a_disagreeing_one_is_noted() {
+    let mut value = json(&workshop(3, 3));
+    let truth = value["report"]["alignment_index"].clone();
+    value["report"]["alignment_index"] = serde_json::json!(99.9);
+    let imported = WorkshopDocument::from_json(&value.to_string()).unwrap();
+    assert_eq!(imported.notes.len(), 1, "{:?}", imported.notes);
+    assert_eq!(json(&imported.document)["report"]["alignment_index"], truth);
+}
+
+#[test]
+fn a_document_without_a_report_imports_without_a_note() {
+    let mut value = json(&workshop(1, 1));
+    value.as_object_mut().unwrap().remove("report");
+    let imported = WorkshopDocument::from_json(&value.to_string()).unwrap();
+    assert!(imported.notes.is_empty());
+}
+
+#[test]
+fn extra_fields_are_allowed() {
+    let mut value = json(&workshop(1, 1));
+    value["made_by"] = serde_json::json!("a spreadsheet");
+    value["respondents"][0]["team"] = serde_json::json!("web");
+    assert!(WorkshopDocument::from_json(&value.to_string()).is_ok());
+}
+
+fn refusal(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut value = json(&workshop(2, 2));
+    edit(&mut value);
+    WorkshopDocument::from_json(&value.to_string())
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn an_answer_off_the_scale_is_refused_with_its_location() {
+    let item = Bank::default_bank().dimensions[1].items[2].id.clone();
+    let message = refusal(|v| v["respondents"][3]["answers"][&item] = serde_json::json!(6));
+    assert_eq!(
+        message,
+        format!(r#"respondents[3].answers["{item}"]: 6 is not between 1 and 5"#)
+    );
+}
+
+#[test]
+fn an_answer_to_an_item_the_bank_lacks_is_refused() {
+    let message = refusal(|v| v["respondents"][1]["answers"]["q7"] = serde_json::json!(2));
+    assert_eq!(
+        message,
+        r#"respondents[1].answers["q7"]: there is no item "q7" in the bank"#
+    );
+}
+
+#[test]
+fn an_unknown_role_is_refused_with_its_location() {
+    let message = refusal(|v| v["respondents"][0]["role"] = serde_json::json!("sales"));
+    assert!(
+        message.starts_with("respondents[0].role: unknown variant `sales`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn duplicate_respondents_are_refused() {
+    let message = refusal(|v| v["respondents"][2]["id"] = serde_json::json!("m0"));
+    assert_eq!(
+        message,
+        r#"respondents[2].id: "m0" is used twice (also at respondents[0])"#
+    );
+}
+
+#[test]
+fn estimates_must_name_a_dimension_and_come_from_marketing_or_it() {
+    let message = refusal(|v| v["respondents"][0]["estimates"]["nope"] = serde_json::json!(2));
+    assert_eq!(
+        message,
+        r#"respondents[0].estimates["nope"]: there is no dimension "nope" in the bank"#
+    );
+    let message = refusal(|v| v["respondents"][0]["role"] = serde_json::json!("other"));
+    assert_eq!(
+        message,
+        r#"respondents[0].estimates: a respondent of role "other" gives no estimates"#
+    );
+}
+
+#[test]
+fn a_threshold_outside_one_to_ten_is_refused() {
+    let message = refusal(|v| v["threshold"] = serde_json::json!(0));
+    assert_eq!(message, "threshold: 0 is not between 1 and 10");
+}
+
+#[test]
+fn a_foreign_or_newer_file_is_refused_with_what_it_is() {
+    let message = refusal(|v| v["format"] = serde_json::json!("survey.js"));
+    assert!(
+        message.starts_with(r#"format: "survey.js" is not a Tandem workshop document"#),
+        "{message}"
+    );
+    let message = refusal(|v| v["version"] = serde_json::json!(2));
+    assert!(message.contains("newer Tandem"), "{message}");
+}
+
+#[test]
+fn problems_in_the_bank_are_located_under_bank() {
+    let message = refusal(|v| v["bank"]["dimensions"][1]["title"] = serde_json::json!(" "));
+    assert_eq!(message, "bank.dimensions[1].title: must not be empty");
+}
+
+#[test]
+fn every_problem_is_listed_not_just_the_first() {
+    let message = refusal(|v| {
+        v["threshold"] = serde_json::json!(11);
+        v["respondents"][1]["answers"]["zz"] = serde_json::json!(1);
+    });
+    assert_eq!(message.lines().count(), 2, "{message}");
+}
+
+#[test]
+fn text_that_is_not_json_is_refused_with_line_and_column() {
+    let error =
+        WorkshopDocument::from_json("{\"format\": \"tandem.workshop\",\n  \"version\": 1,,}")
+            .unwrap_err()
+            .to_string();
+    assert!(
+        error.contains("not valid JSON") && error.contains("line 2"),
+        "{error}"
+    );
+}

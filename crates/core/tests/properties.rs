@@ -1,0 +1,146 @@
+//! Invariants of scoring and the document, over arbitrary respondents of the default bank.
+
+// Rounded figures and quarter-point scores are exact in binary, so exact comparison is the
+// point of these assertions.
+#![allow(clippy::float_cmp)]
+
+use proptest::prelude::*;
+use tandem_core::scoring::{normalised, score};
+use tandem_core::{Bank, Figures, Rating, Respondent, Role, WorkshopDocument};
+
+fn role() -> impl Strategy<Value = Role> {
+    prop_oneof![Just(Role::Marketing), Just(Role::It), Just(Role::Other)]
+}
+
+/// Per item: unanswered, "don't know", or a rating; per dimension: maybe an estimate.
+fn respondent(bank: &Bank, id: usize) -> impl Strategy<Value = Respondent> + use<> {
+    let items: Vec<String> = bank.items().map(|(_, item)| item.id.clone()).collect();
+    let dimensions: Vec<String> = bank.dimensions.iter().map(|d| d.id.clone()).collect();
+    let answer = prop_oneof![
+        1 => Just(None),
+        1 => Just(Some(None)),
+        6 => (1u8..=5).prop_map(|v| Some(Rating::new(v))),
+    ];
+    let estimate = prop_oneof![Just(None), (1u8..=5).prop_map(Rating::new)];
+    (
+        role(),
+        proptest::collection::vec(answer, items.len()),
+        proptest::collection::vec(estimate, dimensions.len()),
+    )
+        .prop_map(move |(role, answers, estimates)| {
+            let mut respondent = Respondent::new(format!("p{id}"), role);
+            for (item, answer) in items.iter().zip(answers) {
+                if let Some(answer) = answer {
+                    respondent.answers.insert(item.clone(), answer);
+                }
+            }
+            if role != Role::Other {
+                for (dimension, estimate) in dimensions.iter().zip(estimates) {
+                    if let Some(estimate) = estimate {
+                        respondent.estimates.insert(dimension.clone(), estimate);
+                    }
+                }
+            }
+            respondent
+        })
+}
+
+fn respondents(max: usize) -> impl Strategy<Value = Vec<Respondent>> {
+    let bank = Bank::default_bank();
+    (0..=max).prop_flat_map(move |n| (0..n).map(|id| respondent(&bank, id)).collect::<Vec<_>>())
+}
+
+fn within(value: Option<f64>, high: f64) -> bool {
+    value.is_none_or(|v| (0.0..=high + 1e-9).contains(&v))
+}
+
+fn close(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn figures_close(a: &Figures, b: &Figures) -> bool {
+    close(a.score, b.score)
+        && close(a.marketing, b.marketing)
+        && close(a.it, b.it)
+        && close(a.gap, b.gap)
+        && close(a.estimated_gap, b.estimated_gap)
+        && close(a.perception_gap, b.perception_gap)
+        && close(a.spread, b.spread)
+        && close(a.friction, b.friction)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn every_figure_stays_in_its_range(people in respondents(12)) {
+        let report = score(&Bank::default_bank(), &people);
+        for f in &report.dimensions {
+            prop_assert!(within(f.score, 100.0) && within(f.marketing, 100.0) && within(f.it, 100.0));
+            prop_assert!(within(f.gap, 100.0) && within(f.estimated_gap, 100.0));
+            prop_assert!(within(f.perception_gap, 100.0));
+            prop_assert!(within(f.spread, 50.0));
+            prop_assert!(within(f.friction, 100.0));
+            prop_assert_eq!(f.score.is_some(), f.friction.is_some());
+        }
+        prop_assert!(within(report.alignment_index, 100.0) && within(report.friction_index, 100.0));
+    }
+
+    #[test]
+    fn the_order_of_respondents_does_not_matter(
+        people in respondents(10),
+        seed in any::<u64>(),
+    ) {
+        let bank = Bank::default_bank();
+        let mut shuffled = people.clone();
+        // A deterministic shuffle from the seed (Fisher–Yates with an LCG).
+        let mut state = seed;
+        for i in (1..shuffled.len()).rev() {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let j = usize::try_from(state >> 33).unwrap_or(0) % (i + 1);
+            shuffled.swap(i, j);
+        }
+        let a = score(&bank, &people);
+        let b = score(&bank, &shuffled);
+        prop_assert_eq!(&a.hotspots, &b.hotspots);
+        prop_assert!(close(a.alignment_index, b.alignment_index));
+        prop_assert!(close(a.friction_index, b.friction_index));
+        for (x, y) in a.dimensions.iter().zip(&b.dimensions) {
+            prop_assert!(figures_close(x, y), "{:?} vs {:?}", x, y);
+        }
+        let export_a = WorkshopDocument::new(bank.clone(), 3, people).report_export();
+        let export_b = WorkshopDocument::new(bank, 3, shuffled).report_export();
+        prop_assert_eq!(export_a, export_b);
+    }
+
+    #[test]
+    fn a_reverse_keyed_answer_scores_like_the_mirrored_normal_answer(value in 1u8..=5) {
+        prop_assert_eq!(normalised(value, true), normalised(6 - value, false));
+        let bank = Bank::from_json(r#"{"id":"b","dimensions":[{"id":"d","title":"D","items":[
+            {"id":"r","text":"R","reverse":true},{"id":"n","text":"N"}]}]}"#).unwrap();
+        let mut reverse = Respondent::new("a", Role::Other);
+        reverse.answers.insert("r".into(), Rating::new(value));
+        let mut normal = Respondent::new("b", Role::Other);
+        normal.answers.insert("n".into(), Rating::new(6 - value));
+        prop_assert_eq!(score(&bank, &[reverse]), score(&bank, &[normal]));
+    }
+
+    #[test]
+    fn every_document_round_trips_exactly(people in respondents(8), threshold in 1u8..=10) {
+        let document = WorkshopDocument::new(Bank::default_bank(), threshold, people);
+        let json = document.to_json();
+        let imported = WorkshopDocument::from_json(&json).unwrap();
+        prop_assert!(imported.notes.is_empty());
+        prop_assert_eq!(imported.document.to_json(), json);
+    }
+}
+
+#[test]
+fn a_reverse_keyed_item_answered_one_scores_like_a_normal_item_answered_five() {
+    assert_eq!(normalised(1, true), 100.0);
+    assert_eq!(normalised(5, false), 100.0);
+}
