@@ -1,1 +1,5 @@
-fn main() {}
+//! Mounts the app into the page's `#tandem` element (or the body when there is none).
+
+fn main() {
+    tandem::mount();
+}

@@ -17,6 +17,18 @@ pub struct SeedRef {
     pub heading: String,
 }
 
+impl SeedRef {
+    /// The title of the article the passage is in, for citing it to a reader.
+    #[must_use]
+    pub fn article_title(&self) -> &str {
+        match self.seed.as_str() {
+            "000_36a3ac4938adea88.txt" => "5 Steps to Increase IT/Marketing Alignment",
+            "004_32e51c22162163d2.txt" => "How marketing and IT can win together",
+            other => other,
+        }
+    }
+}
+
 /// A statement people agree or disagree with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {

@@ -16,5 +16,5 @@ pub use assessment::{Action, Journey, Screen};
 pub use bank::{Bank, Dimension, Item, Recommendation, SeedRef};
 pub use document::{Imported, WorkshopDocument};
 pub use respondent::{Rating, Respondent, Role};
-pub use scoring::{Figures, Level, Report, round1};
+pub use scoring::{Figures, Level, Report, format1, round1};
 pub use validation::{Invalid, Problem};

@@ -345,3 +345,49 @@ pub fn round1(value: f64) -> f64 {
     let snapped = (tenths * 1e6).round() / 1e6;
     snapped.round() / 10.0
 }
+
+/// A figure as displayed: rounded half away from zero, always with one decimal (`70.0`).
+#[must_use]
+pub fn format1(value: f64) -> String {
+    format!("{:.1}", round1(value))
+}
+
+/// "How this is scored", in plain words, built from the constants above so the explanation
+/// cannot drift from the arithmetic.
+#[must_use]
+pub fn explanation() -> Vec<String> {
+    let pct = |weight: f64| format!("{:.0}%", weight * 100.0);
+    let bands = Level::BANDS
+        .iter()
+        .map(|(level, from)| format!("{} {} from {from:.0}", level.number(), level.name()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    vec![
+        "Each answer becomes a number from 0 to 100: strongly disagree is 0, neutral 50, strongly \
+         agree 100. Statements that describe a problem are turned around first, so a high number \
+         always means better alignment. \"Don't know\" is left out rather than counted as neutral."
+            .to_owned(),
+        "A dimension's score is the average of its statements. When both Marketing and IT have \
+         answered, the score is the average of the Marketing mean and the IT mean, so the larger \
+         group cannot outvote the smaller one."
+            .to_owned(),
+        format!(
+            "Friction adds up three things: how low the score is ({} of the distance to 100), how \
+             far apart Marketing and IT are ({}; for a single person, the distance between their \
+             own view and how they think the other side sees it), and how much people disagree \
+             with each other ({} of twice the standard deviation).",
+            pct(SCORE_WEIGHT),
+            pct(GAP_WEIGHT),
+            pct(SPREAD_WEIGHT)
+        ),
+        format!(
+            "A dimension with friction of {HOTSPOT_FRICTION:.0} or more is a hotspot; the report \
+             leads with the {LEADING_HOTSPOTS} worst. The alignment index is the average score \
+             and the friction index the average friction over the dimensions that were answered."
+        ),
+        format!(
+            "Levels follow Luftman's strategic alignment maturity model: {bands}. Figures are \
+             rounded to one decimal only for display."
+        ),
+    ]
+}

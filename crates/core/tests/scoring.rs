@@ -404,3 +404,21 @@ fn rounding_is_half_away_from_zero_to_one_decimal() {
     assert_eq!(round1(65.874_84), 65.9);
     assert_eq!(round1(70.0), 70.0);
 }
+
+#[test]
+fn figures_display_with_exactly_one_decimal() {
+    assert_eq!(tandem_core::format1(70.0), "70.0");
+    assert_eq!(tandem_core::format1(54.6875), "54.7");
+    assert_eq!(tandem_core::format1(0.15), "0.2");
+}
+
+#[test]
+fn the_explanation_is_generated_from_the_weights_in_use() {
+    let text = tandem_core::scoring::explanation().join(" ");
+    assert!(
+        text.contains("50%") && text.contains("30%") && text.contains("20%"),
+        "{text}"
+    );
+    assert!(text.contains("friction of 40 or more"), "{text}");
+    assert!(text.contains("3 Established from 40"), "{text}");
+}

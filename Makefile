@@ -1,0 +1,44 @@
+# The two commands of the README, and the benchmark. Each installs what is missing first.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: setup serve build test lint test-core test-browser test-e2e bench
+
+setup:
+	@scripts/setup.sh
+
+## Build and serve the app on http://127.0.0.1:8080 (rebuilds on change).
+serve: setup
+	trunk serve
+
+## The release build in dist/.
+build: setup
+	trunk build --release
+
+## Every check: format, lints (native and wasm32), core tests, browser tests, release build,
+## end-to-end tests against dist/.
+test: setup lint test-core test-browser build test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy $(WASM) -p tandem --all-targets -- -D warnings
+	cargo clippy $(WASM) -p tandem-core --lib -- -D warnings
+
+test-core:
+	cargo test -p tandem-core -p tandem-cli
+
+test-browser:
+	cargo test $(WASM) -p tandem --test browser
+
+test-e2e:
+	cargo build --quiet -p tandem-cli
+	playwright test --config tests/e2e/playwright.config.js
+
+## Sizes of dist/, time to the first interactive question, scoring time for 1,000 respondents.
+bench: setup build
+	node bench/page.mjs
+	cargo bench --quiet -p tandem-core --bench scoring

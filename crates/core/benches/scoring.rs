@@ -1,0 +1,66 @@
+//! `make bench`: the native time to score a workshop of 1,000 respondents on the default bank.
+//! Prints the median of many runs; nothing here is asserted.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use tandem_core::scoring::score;
+use tandem_core::{Bank, Rating, Respondent, Role};
+
+/// A reproducible workshop: roles and answers from a fixed linear congruential sequence.
+fn workshop(bank: &Bank, size: usize) -> Vec<Respondent> {
+    let mut state: u64 = 0x5eed;
+    let mut next = move |modulo: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        u8::try_from((state >> 33) % modulo).unwrap_or(0)
+    };
+    (0..size)
+        .map(|p| {
+            let role = [Role::Marketing, Role::It, Role::Other][usize::from(next(3))];
+            let mut respondent = Respondent::new(format!("r{p}"), role);
+            for (_, item) in bank.items() {
+                let value = next(6);
+                respondent
+                    .answers
+                    .insert(item.id.clone(), Rating::new(value));
+            }
+            if role != Role::Other {
+                for dimension in &bank.dimensions {
+                    if let Some(estimate) = Rating::new(next(6)) {
+                        respondent.estimates.insert(dimension.id.clone(), estimate);
+                    }
+                }
+            }
+            respondent
+        })
+        .collect()
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let bank = Bank::default_bank();
+    for size in [1_000, 200] {
+        let people = workshop(&bank, size);
+        for _ in 0..5 {
+            black_box(score(&bank, black_box(&people)));
+        }
+        let samples: Vec<Duration> = (0..51)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(score(&bank, black_box(&people)));
+                start.elapsed()
+            })
+            .collect();
+        println!(
+            "scoring {size} respondents x {} items (native, median of 51): {:.3} ms",
+            bank.item_count(),
+            median(samples).as_secs_f64() * 1e3
+        );
+    }
+}

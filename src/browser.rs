@@ -1,0 +1,53 @@
+//! The few browser facilities the app needs besides rendering and storage: a random id, the
+//! current time, a file download, moving focus. Each is a small wrapper that reports failure
+//! instead of panicking.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A random respondent id: unique enough that two people's answers never collide, and carrying
+/// nothing about the person.
+#[must_use]
+pub fn random_id() -> String {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    // Math.random() is in [0, 1), so each product is a non-negative integer below 2^32.
+    let part = || (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("r-{:08x}{:08x}", part(), part())
+}
+
+/// The current time as ISO 8601, for the export timestamp.
+#[must_use]
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Offers `contents` to the user as a file download.
+///
+/// # Errors
+/// The browser's error when the file cannot be created or offered.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// Moves keyboard focus to the element with `id`, if it exists.
+pub fn focus_by_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        // Focus can only fail on a detached element; then there is nothing to move to.
+        element.focus().ok();
+    }
+}

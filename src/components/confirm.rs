@@ -1,0 +1,76 @@
+//! A button for an action that destroys work: the first press asks, only the second acts.
+//! Inline rather than `window.confirm`, which sandboxed intranet frames may block.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ConfirmButtonProps {
+    pub label: AttrValue,
+    /// What will be lost, asked as a question.
+    pub question: AttrValue,
+    pub confirm_label: AttrValue,
+    pub on_confirm: Callback<()>,
+}
+
+#[component]
+pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
+    let asking = use_state_eq(|| false);
+    let cancel_ref = use_node_ref();
+    let opener_ref = use_node_ref();
+    let focus_follows = use_state_eq(|| false);
+
+    {
+        // Move focus into the question when it opens and back to the button when it closes,
+        // but not on the first render.
+        let (cancel_ref, opener_ref, focus_follows) = (
+            cancel_ref.clone(),
+            opener_ref.clone(),
+            focus_follows.clone(),
+        );
+        use_effect_with(*asking, move |asking| {
+            if *focus_follows {
+                let target = if *asking { &cancel_ref } else { &opener_ref };
+                if let Some(element) = target.cast::<web_sys::HtmlElement>() {
+                    element.focus().ok();
+                }
+            }
+        });
+    }
+
+    let toggle = |to: bool| {
+        let asking = asking.clone();
+        let focus_follows = focus_follows.clone();
+        Callback::from(move |_: MouseEvent| {
+            focus_follows.set(true);
+            asking.set(to);
+        })
+    };
+
+    if *asking {
+        let on_confirm = {
+            let asking = asking.clone();
+            let on_confirm = props.on_confirm.clone();
+            Callback::from(move |_: MouseEvent| {
+                asking.set(false);
+                on_confirm.emit(());
+            })
+        };
+        html! {
+            <div class="confirm" role="group" aria-label={props.label.clone()}>
+                <p class="confirm-question">{props.question.clone()}</p>
+                <button type="button" class="button danger" onclick={on_confirm}>
+                    {props.confirm_label.clone()}
+                </button>
+                <button type="button" class="button" ref={cancel_ref} onclick={toggle(false)}>
+                    {"Cancel"}
+                </button>
+            </div>
+        }
+    } else {
+        html! {
+            <button type="button" class="button quiet" ref={opener_ref} onclick={toggle(true)}>
+                {props.label.clone()}
+            </button>
+        }
+    }
+}

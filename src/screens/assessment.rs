@@ -1,0 +1,198 @@
+//! One step of the assessment: the statements of one dimension, the optional estimate of how the
+//! other function sees it, progress, and the ways to move on.
+
+use std::rc::Rc;
+
+use tandem_core::assessment::Progress;
+use tandem_core::{Bank, Rating, Respondent};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::likert::first_option_id;
+use crate::components::{Choice, ConfirmButton, LikertScale, Scale};
+
+#[derive(Properties, PartialEq)]
+pub struct AssessmentStepProps {
+    pub bank: Rc<Bank>,
+    pub step: usize,
+    pub respondent: Respondent,
+    pub progress: Progress,
+    /// Item id and the answer (`None` for "don't know").
+    pub on_answer: Callback<(String, Option<Rating>)>,
+    /// Dimension id and the estimate (`None` withdraws it).
+    pub on_estimate: Callback<(String, Option<Rating>)>,
+    pub on_next: Callback<()>,
+    pub on_back: Callback<()>,
+    pub on_go_to: Callback<usize>,
+    pub on_start_over: Callback<()>,
+}
+
+fn item_field(item_id: &str) -> String {
+    format!("item-{item_id}")
+}
+
+#[component]
+pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
+    let bank = &props.bank;
+    let dimension = &bank.dimensions[props.step];
+    let respondent = &props.respondent;
+    let last_step = bank.dimensions.len() - 1;
+
+    // Focus goes to the heading on each new step, or to a statement after "go to unanswered".
+    let heading = use_node_ref();
+    let focus_item = use_state_eq(|| None::<String>);
+    {
+        let heading = heading.clone();
+        let focus_item = focus_item.clone();
+        use_effect_with(
+            (props.step, (*focus_item).clone()),
+            move |(_, target)| match target {
+                Some(item_id) => {
+                    browser::focus_by_id(&first_option_id(&item_field(item_id)));
+                    focus_item.set(None);
+                }
+                None => {
+                    if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                        element.focus().ok();
+                    }
+                }
+            },
+        );
+    }
+
+    let first_unanswered = bank
+        .items()
+        .find(|(_, item)| !respondent.has_answered(&item.id))
+        .map(|(step, item)| (step, item.id.clone()));
+    let unanswered = props.progress.total - props.progress.answered;
+    let on_jump = {
+        let focus_item = focus_item.clone();
+        let on_go_to = props.on_go_to.clone();
+        let target = first_unanswered.clone();
+        let current = props.step;
+        Callback::from(move |_: MouseEvent| {
+            if let Some((step, item_id)) = target.clone() {
+                if step == current {
+                    browser::focus_by_id(&first_option_id(&item_field(&item_id)));
+                } else {
+                    focus_item.set(Some(item_id));
+                    on_go_to.emit(step);
+                }
+            }
+        })
+    };
+
+    let next_label = if props.step == last_step {
+        "See my report".to_owned()
+    } else {
+        format!("Next: {}", bank.dimensions[props.step + 1].title)
+    };
+    let other_side = respondent.role.other_side();
+
+    html! {
+        <section class="screen assessment" aria-labelledby="step-title">
+            <p class="step-label">
+                {format!("Step {} of {}", props.step + 1, bank.dimensions.len())}
+            </p>
+            <h1 id="step-title" tabindex="-1" ref={heading}>{&dimension.title}</h1>
+            if !dimension.summary.is_empty() {
+                <p class="summary">{&dimension.summary}</p>
+            }
+            <div class="progress">
+                <label for="progress">
+                    {format!(
+                        "{} of {} statements answered",
+                        props.progress.answered, props.progress.total
+                    )}
+                </label>
+                <progress
+                    id="progress"
+                    max={props.progress.total.to_string()}
+                    value={props.progress.answered.to_string()}
+                />
+            </div>
+            <p class="instructions">
+                {"How far do you agree with each statement? Think of how things usually go, and \
+                  choose \u{201c}Don't know\u{201d} when you cannot say."}
+            </p>
+            for item in &dimension.items {
+                <LikertScale
+                    key={item.id.clone()}
+                    name={item_field(&item.id)}
+                    legend={item.text.clone()}
+                    value={Choice::of_answer(respondent.answers.get(&item.id))}
+                    on_answer={
+                        let item_id = item.id.clone();
+                        props.on_answer.reform(move |answer| (item_id.clone(), answer))
+                    }
+                />
+            }
+            if let Some(other) = other_side {
+                <LikertScale
+                    key={format!("estimate-{}", dimension.id)}
+                    name={format!("estimate-{}", dimension.id)}
+                    legend={format!(
+                        "Optional: how well do you think {} would say this area works?",
+                        other.label()
+                    )}
+                    scale={Scale::Estimate}
+                    value={Choice::of_estimate(respondent.estimates.get(&dimension.id))}
+                    on_answer={
+                        let dimension_id = dimension.id.clone();
+                        props.on_estimate.reform(move |estimate| (dimension_id.clone(), estimate))
+                    }
+                />
+            }
+            <div class="step-actions">
+                <button type="button" class="button" onclick={props.on_back.reform(|_: MouseEvent| ())}>
+                    {"Back"}
+                </button>
+                <button type="button" class="button primary"
+                        onclick={props.on_next.reform(|_: MouseEvent| ())}>
+                    {next_label}
+                </button>
+            </div>
+            if unanswered > 0 {
+                <p class="unanswered">
+                    <button type="button" class="link" onclick={on_jump}>
+                        {format!(
+                            "Go to the first unanswered statement ({unanswered} left)"
+                        )}
+                    </button>
+                </p>
+            }
+            <nav class="dimension-nav" aria-label="Dimensions">
+                <h2 class="nav-title">{"All dimensions"}</h2>
+                <ol>
+                    for (index, each) in bank.dimensions.iter().enumerate() {
+                        <li key={each.id.clone()}>
+                            <button
+                                type="button"
+                                class="link"
+                                aria-current={(index == props.step).then_some("step")}
+                                onclick={props.on_go_to.reform(move |_: MouseEvent| index)}
+                            >
+                                {&each.title}
+                                <span class="count">
+                                    {format!(
+                                        " ({} of {})",
+                                        each.items.iter().filter(|i| respondent.has_answered(&i.id)).count(),
+                                        each.items.len()
+                                    )}
+                                </span>
+                            </button>
+                        </li>
+                    }
+                </ol>
+            </nav>
+            <div class="danger-zone">
+                <ConfirmButton
+                    label="Start over"
+                    question="Clear all your answers and start again from the beginning?"
+                    confirm_label="Yes, clear my answers"
+                    on_confirm={props.on_start_over.clone()}
+                />
+            </div>
+        </section>
+    }
+}

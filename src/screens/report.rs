@@ -1,0 +1,227 @@
+//! The friction report of a self-assessment: the two indices with their levels, the hotspots with
+//! recommendations from the seeds, every dimension's figures as bars and numbers, and how it is
+//! scored. All figures come from `tandem_core::scoring`; this screen only lays them out.
+
+use std::rc::Rc;
+
+use tandem_core::scoring::{self, Report};
+use tandem_core::{Bank, Dimension, Figures, Level, Respondent, format1};
+use yew::prelude::*;
+
+use crate::components::{ConfirmButton, ScoreBar};
+
+#[derive(Properties, PartialEq)]
+pub struct ReportScreenProps {
+    pub bank: Rc<Bank>,
+    pub respondent: Respondent,
+    pub unanswered: usize,
+    pub on_download: Callback<()>,
+    pub on_edit: Callback<()>,
+    pub on_answer_rest: Callback<()>,
+    pub on_start_over: Callback<()>,
+}
+
+fn level_text(level: Option<Level>) -> String {
+    level.map_or_else(
+        || "not assessed".to_owned(),
+        |level| format!("level {} {}", level.number(), level.name()),
+    )
+}
+
+fn figure(value: Option<f64>) -> String {
+    value.map_or_else(|| "not available".to_owned(), format1)
+}
+
+#[component]
+pub fn ReportScreen(props: &ReportScreenProps) -> Html {
+    let report = use_memo(
+        (props.bank.clone(), props.respondent.clone()),
+        |(bank, respondent)| scoring::score(bank, std::slice::from_ref(respondent)),
+    );
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |()| {
+            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                element.focus().ok();
+            }
+        });
+    }
+    let bank = &props.bank;
+    html! {
+        <section class="screen report" aria-labelledby="report-title">
+            <h1 id="report-title" tabindex="-1" ref={heading}>{"Your friction report"}</h1>
+            <p class="lead">
+                {format!("Your view as {}, scored out of 100.", props.respondent.role.label())}
+            </p>
+            if props.unanswered > 0 {
+                <p class="note">
+                    {format!(
+                        "You left {} statement{} unanswered; they are not counted. ",
+                        props.unanswered,
+                        if props.unanswered == 1 { "" } else { "s" }
+                    )}
+                    <button type="button" class="link" onclick={props.on_answer_rest.reform(|_: MouseEvent| ())}>
+                        {"Answer them now"}
+                    </button>
+                </p>
+            }
+            {indices(&report)}
+            {hotspots(bank, &report)}
+            {dimensions(bank, &report)}
+            <section class="explanation" aria-labelledby="how-title">
+                <h2 id="how-title">{"How this is scored"}</h2>
+                for paragraph in scoring::explanation() {
+                    <p>{paragraph}</p>
+                }
+            </section>
+            <div class="report-actions">
+                <button type="button" class="button primary" onclick={props.on_download.reform(|_: MouseEvent| ())}>
+                    {"Download results (JSON)"}
+                </button>
+                <button type="button" class="button" onclick={props.on_edit.reform(|_: MouseEvent| ())}>
+                    {"Change my answers"}
+                </button>
+                <ConfirmButton
+                    label="Start over"
+                    question="Clear all your answers and start again from the beginning?"
+                    confirm_label="Yes, clear my answers"
+                    on_confirm={props.on_start_over.clone()}
+                />
+            </div>
+        </section>
+    }
+}
+
+fn indices(report: &Report) -> Html {
+    let card = |title: &'static str, value: Option<f64>, detail: String, kind: &'static str| {
+        html! {
+            <div class={classes!("index", format!("index-{kind}"))}>
+                <h2 class="index-title">{title}</h2>
+                <p class="index-value">
+                    <span class="number">{figure(value)}</span>
+                    <span class="out-of">{" / 100"}</span>
+                </p>
+                <ScoreBar value={value} kind={kind} />
+                <p class="index-detail">{detail}</p>
+            </div>
+        }
+    };
+    html! {
+        <div class="indices">
+            {card(
+                "Alignment index",
+                report.alignment_index,
+                format!("Higher is better: {}.", level_text(report.level())),
+                "score",
+            )}
+            {card(
+                "Friction index",
+                report.friction_index,
+                "Higher means more friction between the two functions.".to_owned(),
+                "friction",
+            )}
+        </div>
+    }
+}
+
+fn hotspots(bank: &Bank, report: &Report) -> Html {
+    let leading = report.leading_hotspots();
+    let body = if leading.is_empty() {
+        let watch = report.watch().map(|d| {
+            let friction = figure(report.dimensions[d].friction);
+            format!(
+                " The place to keep watching is {} (friction {friction}).",
+                bank.dimensions[d].title
+            )
+        });
+        html! {
+            <p>
+                {format!(
+                    "No hotspots: no dimension reaches a friction of {:.0}.",
+                    scoring::HOTSPOT_FRICTION
+                )}
+                {watch.unwrap_or_default()}
+            </p>
+        }
+    } else {
+        html! {
+            <ol class="hotspot-list">
+                for &d in leading {
+                    {hotspot(&bank.dimensions[d], &report.dimensions[d])}
+                }
+            </ol>
+        }
+    };
+    html! {
+        <section class="hotspots" aria-labelledby="hotspots-title">
+            <h2 id="hotspots-title">{"Hotspots: where to start"}</h2>
+            {body}
+        </section>
+    }
+}
+
+fn hotspot(dimension: &Dimension, figures: &Figures) -> Html {
+    html! {
+        <li class="hotspot">
+            <h3>{&dimension.title}</h3>
+            <p class="hotspot-figures">
+                {format!(
+                    "Friction {} · score {} ({})",
+                    figure(figures.friction),
+                    figure(figures.score),
+                    level_text(figures.level())
+                )}
+            </p>
+            if !dimension.recommendations.is_empty() {
+                <ul class="recommendations">
+                    for recommendation in &dimension.recommendations {
+                        <li>
+                            {&recommendation.text}
+                            if let Some(source) = &recommendation.source {
+                                <span class="source">
+                                    {format!(" (from \u{201c}{}\u{201d}, {})", source.article_title(), source.heading)}
+                                </span>
+                            }
+                        </li>
+                    }
+                </ul>
+            }
+        </li>
+    }
+}
+
+fn dimensions(bank: &Bank, report: &Report) -> Html {
+    html! {
+        <section class="dimensions" aria-labelledby="dimensions-title">
+            <h2 id="dimensions-title">{"Every dimension"}</h2>
+            <ul class="dimension-list">
+                for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
+                    <li class="dimension" key={dimension.id.clone()}>
+                        <h3>{&dimension.title}</h3>
+                        if figures.is_assessed() {
+                            <ScoreBar value={figures.score} />
+                            <dl class="figures">
+                                <div><dt>{"Score"}</dt><dd>{figure(figures.score)}</dd></div>
+                                <div><dt>{"Level"}</dt><dd>{level_text(figures.level())}</dd></div>
+                                <div><dt>{"Friction"}</dt><dd>{figure(figures.friction)}</dd></div>
+                                <div><dt>{"Spread"}</dt><dd>{figure(figures.spread)}</dd></div>
+                                <div>
+                                    <dt>{"Estimated gap"}</dt>
+                                    <dd>
+                                        {figures.estimated_gap.map_or_else(
+                                            || "no estimate given".to_owned(),
+                                            format1,
+                                        )}
+                                    </dd>
+                                </div>
+                            </dl>
+                        } else {
+                            <p class="not-assessed">{"Not assessed: no statement here was answered."}</p>
+                        }
+                    </li>
+                }
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,85 @@
+//! The start screen: what Tandem is, how long it takes, that nothing leaves the browser, and the
+//! choice of function that begins (or resumes) the assessment.
+
+use tandem_core::assessment::Progress;
+use tandem_core::{Respondent, Role};
+use yew::prelude::*;
+
+use crate::components::ConfirmButton;
+
+#[derive(Properties, PartialEq)]
+pub struct StartScreenProps {
+    /// The person answering, when they have begun before.
+    pub respondent: Option<Respondent>,
+    pub progress: Progress,
+    pub on_begin: Callback<Role>,
+    pub on_delete: Callback<()>,
+}
+
+#[component]
+pub fn StartScreen(props: &StartScreenProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |()| {
+            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                element.focus().ok();
+            }
+        });
+    }
+    let minutes = props.progress.total.div_ceil(3).max(1);
+    let current = props.respondent.as_ref().map(|r| r.role);
+    html! {
+        <section class="screen start" aria-labelledby="start-title">
+            <h1 id="start-title" tabindex="-1" ref={heading}>
+                {"How well do Marketing and IT work together?"}
+            </h1>
+            <p class="lead">
+                {format!(
+                    "Tandem asks you {} short questions about how Marketing and IT work together \
+                     and turns your answers into a friction report with concrete next steps; it \
+                     takes about {minutes} minutes.",
+                    props.progress.total
+                )}
+            </p>
+            <p class="lead">
+                {"There is no sign-up: your answers are saved only in this browser and never \
+                  leave it."}
+            </p>
+            <h2 id="role-title">
+                { if current.is_some() { "Continue as" } else { "Which function do you work in?" } }
+            </h2>
+            if let Some(role) = current {
+                <p>
+                    {format!(
+                        "You answered {} of {} statements as {}. Pick the same function to carry \
+                         on, or another one to change it; your answers are kept.",
+                        props.progress.answered, props.progress.total, role.label()
+                    )}
+                </p>
+            }
+            <div class="role-choices" role="group" aria-labelledby="role-title">
+                for role in Role::ALL {
+                    <button
+                        type="button"
+                        class={classes!("button", "role", (current == Some(role)).then_some("primary"))}
+                        aria-pressed={(current == Some(role)).to_string()}
+                        onclick={props.on_begin.reform(move |_: MouseEvent| role)}
+                    >
+                        {role.label()}
+                    </button>
+                }
+            </div>
+            if current.is_some() {
+                <div class="danger-zone">
+                    <ConfirmButton
+                        label="Delete my data"
+                        question="Delete every answer Tandem has saved in this browser? This cannot be undone."
+                        confirm_label="Yes, delete everything"
+                        on_confirm={props.on_delete.clone()}
+                    />
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,136 @@
+//! Components in a real browser (headless Chromium through wasm-bindgen-test): what they render
+//! and what they emit. Waits for Yew with `scheduler::flush`, never with a sleep.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use tandem::components::{Choice, LikertScale, Scale};
+use tandem_core::Rating;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlInputElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Properties, PartialEq)]
+struct HostProps {
+    value: Choice,
+    scale: Scale,
+    on_answer: Callback<Option<Rating>>,
+}
+
+#[component]
+fn Host(props: &HostProps) -> Html {
+    html! {
+        <LikertScale
+            name="item-q1"
+            legend="Marketing and IT compare notes."
+            value={props.value}
+            scale={props.scale}
+            on_answer={props.on_answer.clone()}
+        />
+    }
+}
+
+async fn render(value: Choice, scale: Scale) -> (Element, Rc<RefCell<Vec<Option<Rating>>>>) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let emitted = Rc::new(RefCell::new(Vec::new()));
+    let sink = emitted.clone();
+    let on_answer = Callback::from(move |answer| sink.borrow_mut().push(answer));
+    yew::Renderer::<Host>::with_root_and_props(
+        root.clone(),
+        HostProps {
+            value,
+            scale,
+            on_answer,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    (root, emitted)
+}
+
+fn radios(root: &Element) -> Vec<HtmlInputElement> {
+    let list = root.query_selector_all("input[type=radio]").unwrap();
+    (0..list.length())
+        .map(|i| {
+            list.item(i)
+                .unwrap()
+                .dyn_into::<HtmlInputElement>()
+                .unwrap()
+        })
+        .collect()
+}
+
+/// The text of the label an input is named by.
+fn label_of(root: &Element, input: &HtmlInputElement) -> String {
+    let label = root
+        .query_selector(&format!("label[for='{}']", input.id()))
+        .unwrap()
+        .expect("every option has a label");
+    label.text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_scale_is_a_fieldset_with_the_statement_as_legend_and_labelled_options() {
+    let (root, _) = render(Choice::Nothing, Scale::Agreement).await;
+    let legend = root.query_selector("fieldset > legend").unwrap().unwrap();
+    assert_eq!(
+        legend.text_content().unwrap(),
+        "Marketing and IT compare notes."
+    );
+    let inputs = radios(&root);
+    assert_eq!(inputs.len(), 6);
+    let labels: Vec<String> = inputs.iter().map(|input| label_of(&root, input)).collect();
+    assert_eq!(
+        labels,
+        [
+            "1Strongly disagree",
+            "2Disagree",
+            "3Neutral",
+            "4Agree",
+            "5Strongly agree",
+            "Don't know"
+        ]
+    );
+    assert!(inputs.iter().all(|input| input.name() == "item-q1"));
+    assert!(inputs.iter().all(|input| !input.checked()));
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_option_emits_its_rating_and_dont_know_emits_none() {
+    let (root, emitted) = render(Choice::Nothing, Scale::Agreement).await;
+    let inputs = radios(&root);
+    inputs[3].click();
+    yew::scheduler::flush().await;
+    inputs[5].click();
+    yew::scheduler::flush().await;
+    assert_eq!(*emitted.borrow(), [Rating::new(4), None]);
+}
+
+#[wasm_bindgen_test]
+async fn the_current_answer_is_checked() {
+    let (root, _) = render(Choice::Rating(Rating::new(2).unwrap()), Scale::Agreement).await;
+    let checked: Vec<bool> = radios(&root)
+        .iter()
+        .map(HtmlInputElement::checked)
+        .collect();
+    assert_eq!(checked, [false, true, false, false, false, false]);
+    let (root, _) = render(Choice::OptOut, Scale::Agreement).await;
+    assert!(radios(&root)[5].checked(), "don't know is checked");
+}
+
+#[wasm_bindgen_test]
+async fn the_estimate_scale_uses_its_own_words() {
+    let (root, emitted) = render(Choice::OptOut, Scale::Estimate).await;
+    let inputs = radios(&root);
+    assert_eq!(label_of(&root, &inputs[0]), "1Very poorly");
+    assert_eq!(label_of(&root, &inputs[5]), "No estimate");
+    inputs[4].click();
+    yew::scheduler::flush().await;
+    assert_eq!(*emitted.borrow(), [Rating::new(5)]);
+}
