@@ -38,26 +38,20 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
     let respondent = &props.respondent;
     let last_step = bank.dimensions.len() - 1;
 
-    // Focus goes to the heading on each new step, or to a statement after "go to unanswered".
+    // Focus goes to the heading on each new step, or to the statement that "go to the first
+    // unanswered statement" is heading for.
     let heading = use_node_ref();
-    let focus_item = use_state_eq(|| None::<String>);
+    let pending_focus = use_mut_ref(|| None::<String>);
     {
         let heading = heading.clone();
-        let focus_item = focus_item.clone();
-        use_effect_with(
-            (props.step, (*focus_item).clone()),
-            move |(_, target)| match target {
-                Some(item_id) => {
-                    browser::focus_by_id(&first_option_id(&item_field(item_id)));
-                    focus_item.set(None);
-                }
-                None => {
-                    if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                        element.focus().ok();
-                    }
-                }
-            },
-        );
+        let pending_focus = pending_focus.clone();
+        use_effect_with(props.step, move |_| {
+            if let Some(item_id) = pending_focus.borrow_mut().take() {
+                browser::focus_by_id(&first_option_id(&item_field(&item_id)));
+            } else if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                element.focus().ok();
+            }
+        });
     }
 
     let first_unanswered = bank
@@ -66,7 +60,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
         .map(|(step, item)| (step, item.id.clone()));
     let unanswered = props.progress.total - props.progress.answered;
     let on_jump = {
-        let focus_item = focus_item.clone();
+        let pending_focus = pending_focus.clone();
         let on_go_to = props.on_go_to.clone();
         let target = first_unanswered.clone();
         let current = props.step;
@@ -75,7 +69,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                 if step == current {
                     browser::focus_by_id(&first_option_id(&item_field(&item_id)));
                 } else {
-                    focus_item.set(Some(item_id));
+                    *pending_focus.borrow_mut() = Some(item_id);
                     on_go_to.emit(step);
                 }
             }

@@ -212,6 +212,7 @@ test('start over and delete my data ask first, then clear everything', async ({ 
 
 test('an unreadable saved value is kept aside and the person is told', async ({ page }) => {
   await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible(); // the app has loaded
   await page.evaluate(() => localStorage.setItem('tandem.self-assessment', '{"schema":1,"journey":'));
   await page.reload();
   await expect(page.getByText(/could not be read, so Tandem started afresh/)).toBeVisible();
