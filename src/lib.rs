@@ -15,6 +15,7 @@ use std::rc::Rc;
 use tandem_core::{Action, Bank, Journey, Rating, Role, Screen};
 use yew::prelude::*;
 
+use crate::components::ConfirmButton;
 use crate::screens::{AssessmentStep, ReportScreen, StartScreen};
 use crate::storage::{Loaded, SaveError};
 
@@ -159,6 +160,7 @@ pub fn App() -> Html {
 
     let journey = &model.journey;
     let progress = journey.progress(&model.bank);
+    let has_data = journey.respondent.is_some();
     let screen = match (journey.screen, journey.respondent.clone()) {
         (Screen::Step(step), Some(respondent)) => html! {
             <AssessmentStep
@@ -196,7 +198,7 @@ pub fn App() -> Html {
             }
         }
         (_, respondent) => html! {
-            <StartScreen {respondent} {progress} {on_begin} {on_delete} />
+            <StartScreen {respondent} {progress} {on_begin} />
         },
     };
 
@@ -210,6 +212,14 @@ pub fn App() -> Html {
             <main class="tandem-main">{screen}</main>
             <footer class="tandem-footer">
                 <p>{"Tandem runs entirely in your browser. Nothing you enter is sent anywhere."}</p>
+                if has_data {
+                    <ConfirmButton
+                        label="Delete my data"
+                        question="Delete every answer Tandem has saved in this browser? This cannot be undone."
+                        confirm_label="Yes, delete everything"
+                        on_confirm={on_delete}
+                    />
+                }
             </footer>
         </div>
     }

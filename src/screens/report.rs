@@ -21,10 +21,11 @@ pub struct ReportScreenProps {
     pub on_start_over: Callback<()>,
 }
 
+/// "4 Improved", or "not assessed".
 fn level_text(level: Option<Level>) -> String {
     level.map_or_else(
         || "not assessed".to_owned(),
-        |level| format!("level {} {}", level.number(), level.name()),
+        |level| format!("{} {}", level.number(), level.name()),
     )
 }
 
@@ -112,7 +113,7 @@ fn indices(report: &Report) -> Html {
             {card(
                 "Alignment index",
                 report.alignment_index,
-                format!("Higher is better: {}.", level_text(report.level())),
+                format!("Higher is better: level {}.", level_text(report.level())),
                 "score",
             )}
             {card(
@@ -167,7 +168,7 @@ fn hotspot(dimension: &Dimension, figures: &Figures) -> Html {
             <h3>{&dimension.title}</h3>
             <p class="hotspot-figures">
                 {format!(
-                    "Friction {} · score {} ({})",
+                    "Friction {} · score {} (level {})",
                     figure(figures.friction),
                     figure(figures.score),
                     level_text(figures.level())

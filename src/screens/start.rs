@@ -5,15 +5,12 @@ use tandem_core::assessment::Progress;
 use tandem_core::{Respondent, Role};
 use yew::prelude::*;
 
-use crate::components::ConfirmButton;
-
 #[derive(Properties, PartialEq)]
 pub struct StartScreenProps {
     /// The person answering, when they have begun before.
     pub respondent: Option<Respondent>,
     pub progress: Progress,
     pub on_begin: Callback<Role>,
-    pub on_delete: Callback<()>,
 }
 
 #[component]
@@ -70,16 +67,6 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                     </button>
                 }
             </div>
-            if current.is_some() {
-                <div class="danger-zone">
-                    <ConfirmButton
-                        label="Delete my data"
-                        question="Delete every answer Tandem has saved in this browser? This cannot be undone."
-                        confirm_label="Yes, delete everything"
-                        on_confirm={props.on_delete.clone()}
-                    />
-                </div>
-            }
         </section>
     }
 }
