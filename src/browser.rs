@@ -46,6 +46,15 @@ pub fn focus_by_id(id: &str) {
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(id))
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    focus(element);
+}
+
+/// Moves keyboard focus to the element a node ref points at, if it is rendered.
+pub fn focus_node(node: &yew::NodeRef) {
+    focus(node.cast::<web_sys::HtmlElement>());
+}
+
+fn focus(element: Option<web_sys::HtmlElement>) {
     if let Some(element) = element {
         // Focus can only fail on a detached element; then there is nothing to move to.
         element.focus().ok();

@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod hooks;
 pub mod screens;
 pub mod storage;
 

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::browser;
+
 #[derive(Properties, PartialEq)]
 pub struct ConfirmButtonProps {
     pub label: AttrValue,
@@ -29,10 +31,7 @@ pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
         );
         use_effect_with(*asking, move |asking| {
             if *focus_follows {
-                let target = if *asking { &cancel_ref } else { &opener_ref };
-                if let Some(element) = target.cast::<web_sys::HtmlElement>() {
-                    element.focus().ok();
-                }
+                browser::focus_node(if *asking { &cancel_ref } else { &opener_ref });
             }
         });
     }
@@ -72,5 +71,23 @@ pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
                 {props.label.clone()}
             </button>
         }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StartOverButtonProps {
+    pub on_confirm: Callback<()>,
+}
+
+/// "Start over", asked the same way wherever it is offered.
+#[component]
+pub fn StartOverButton(props: &StartOverButtonProps) -> Html {
+    html! {
+        <ConfirmButton
+            label="Start over"
+            question="Clear all your answers and start again from the beginning?"
+            confirm_label="Yes, clear my answers"
+            on_confirm={props.on_confirm.clone()}
+        />
     }
 }

@@ -5,6 +5,6 @@ pub mod confirm;
 pub mod likert;
 pub mod score_bar;
 
-pub use confirm::ConfirmButton;
+pub use confirm::{ConfirmButton, StartOverButton};
 pub use likert::{Choice, LikertScale, Scale};
 pub use score_bar::ScoreBar;

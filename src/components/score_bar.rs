@@ -5,16 +5,20 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ScoreBarProps {
-    /// 0–100; `None` draws only the track.
+    /// From 0 to `max`; `None` draws only the track.
     pub value: Option<f64>,
-    /// `"score"` (higher is better) or `"friction"` (higher is worse): picks the colour.
+    /// The end of the scale: 100 for scores and gaps, 50 for spread.
+    #[prop_or(100.0)]
+    pub max: f64,
+    /// `"score"` (higher is better) or `"friction"` (higher is worse, also used for gaps and
+    /// spread): picks the colour.
     #[prop_or(AttrValue::Static("score"))]
     pub kind: AttrValue,
 }
 
 #[component]
 pub fn ScoreBar(props: &ScoreBarProps) -> Html {
-    let width = props.value.unwrap_or(0.0).clamp(0.0, 100.0);
+    let width = (props.value.unwrap_or(0.0) / props.max * 100.0).clamp(0.0, 100.0);
     html! {
         <svg class={classes!("bar", format!("bar-{}", props.kind))} viewBox="0 0 100 6"
              preserveAspectRatio="none" aria-hidden="true" focusable="false">

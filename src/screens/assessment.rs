@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::likert::first_option_id;
-use crate::components::{Choice, ConfirmButton, LikertScale, Scale};
+use crate::components::{Choice, LikertScale, Scale, StartOverButton};
 
 #[derive(Properties, PartialEq)]
 pub struct AssessmentStepProps {
@@ -48,8 +48,8 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
         use_effect_with(props.step, move |_| {
             if let Some(item_id) = pending_focus.borrow_mut().take() {
                 browser::focus_by_id(&first_option_id(&item_field(&item_id)));
-            } else if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                element.focus().ok();
+            } else {
+                browser::focus_node(&heading);
             }
         });
     }
@@ -180,12 +180,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                 </ol>
             </nav>
             <div class="danger-zone">
-                <ConfirmButton
-                    label="Start over"
-                    question="Clear all your answers and start again from the beginning?"
-                    confirm_label="Yes, clear my answers"
-                    on_confirm={props.on_start_over.clone()}
-                />
+                <StartOverButton on_confirm={props.on_start_over.clone()} />
             </div>
         </section>
     }

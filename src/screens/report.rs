@@ -8,7 +8,9 @@ use tandem_core::scoring::{self, Report};
 use tandem_core::{Bank, Dimension, Figures, Level, Respondent, format1};
 use yew::prelude::*;
 
-use crate::components::{ConfirmButton, ScoreBar};
+use crate::hooks::use_focus_on_mount;
+
+use crate::components::{ScoreBar, StartOverButton};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportScreenProps {
@@ -39,15 +41,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
         (props.bank.clone(), props.respondent.clone()),
         |(bank, respondent)| scoring::score(bank, std::slice::from_ref(respondent)),
     );
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |()| {
-            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                element.focus().ok();
-            }
-        });
-    }
+    let heading = use_focus_on_mount();
     let bank = &props.bank;
     html! {
         <section class="screen report" aria-labelledby="report-title">
@@ -83,12 +77,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
                 <button type="button" class="button" onclick={props.on_edit.reform(|_: MouseEvent| ())}>
                     {"Change my answers"}
                 </button>
-                <ConfirmButton
-                    label="Start over"
-                    question="Clear all your answers and start again from the beginning?"
-                    confirm_label="Yes, clear my answers"
-                    on_confirm={props.on_start_over.clone()}
-                />
+                <StartOverButton on_confirm={props.on_start_over.clone()} />
             </div>
         </section>
     }
@@ -196,26 +185,32 @@ fn dimensions(bank: &Bank, report: &Report) -> Html {
     html! {
         <section class="dimensions" aria-labelledby="dimensions-title">
             <h2 id="dimensions-title">{"Every dimension"}</h2>
+            if report.counts.total() == 1 {
+                <p>
+                    {"Spread measures how much people disagree with each other, so with one \
+                      person answering it is always 0. The estimated gap is the distance between \
+                      your view and how you think the other function sees it."}
+                </p>
+            }
             <ul class="dimension-list">
                 for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
                     <li class="dimension" key={dimension.id.clone()}>
                         <h3>{&dimension.title}</h3>
                         if figures.is_assessed() {
-                            <ScoreBar value={figures.score} />
+                            <p class="dimension-level">
+                                {format!("Level {}", level_text(figures.level()))}
+                            </p>
                             <dl class="figures">
-                                <div><dt>{"Score"}</dt><dd>{figure(figures.score)}</dd></div>
-                                <div><dt>{"Level"}</dt><dd>{level_text(figures.level())}</dd></div>
-                                <div><dt>{"Friction"}</dt><dd>{figure(figures.friction)}</dd></div>
-                                <div><dt>{"Spread"}</dt><dd>{figure(figures.spread)}</dd></div>
-                                <div>
-                                    <dt>{"Estimated gap"}</dt>
-                                    <dd>
-                                        {figures.estimated_gap.map_or_else(
-                                            || "no estimate given".to_owned(),
-                                            format1,
-                                        )}
-                                    </dd>
-                                </div>
+                                {figure_row("Score", figures.score, 100.0, "score", "not available")}
+                                {figure_row("Friction", figures.friction, 100.0, "friction", "not available")}
+                                {figure_row("Spread", figures.spread, 50.0, "friction", "not available")}
+                                {figure_row(
+                                    "Estimated gap",
+                                    figures.estimated_gap,
+                                    100.0,
+                                    "friction",
+                                    "no estimate given",
+                                )}
                             </dl>
                         } else {
                             <p class="not-assessed">{"Not assessed: no statement here was answered."}</p>
@@ -224,5 +219,24 @@ fn dimensions(bank: &Bank, report: &Report) -> Html {
                 }
             </ul>
         </section>
+    }
+}
+
+/// One figure as a labelled bar with its number written next to it.
+fn figure_row(
+    label: &'static str,
+    value: Option<f64>,
+    max: f64,
+    kind: &'static str,
+    missing: &'static str,
+) -> Html {
+    html! {
+        <div class="figure">
+            <dt>{label}</dt>
+            <dd>
+                <ScoreBar {value} {max} {kind} />
+                <span class="figure-value">{value.map_or_else(|| missing.to_owned(), format1)}</span>
+            </dd>
+        </div>
     }
 }

@@ -5,6 +5,8 @@ use tandem_core::assessment::Progress;
 use tandem_core::{Respondent, Role};
 use yew::prelude::*;
 
+use crate::hooks::use_focus_on_mount;
+
 #[derive(Properties, PartialEq)]
 pub struct StartScreenProps {
     /// The person answering, when they have begun before.
@@ -15,15 +17,7 @@ pub struct StartScreenProps {
 
 #[component]
 pub fn StartScreen(props: &StartScreenProps) -> Html {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |()| {
-            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                element.focus().ok();
-            }
-        });
-    }
+    let heading = use_focus_on_mount();
     let minutes = props.progress.total.div_ceil(3).max(1);
     let current = props.respondent.as_ref().map(|r| r.role);
     html! {

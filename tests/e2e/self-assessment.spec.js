@@ -84,6 +84,8 @@ test('the start screen says what Tandem is and offers the three functions', asyn
     await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
   }
   await expectAccessible(page, 'start');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'start, dark theme');
 });
 
 test('the whole assessment can be done with the keyboard alone, and the report shows the figures the core computes', async ({ page }) => {
@@ -104,6 +106,8 @@ test('the whole assessment can be done with the keyboard alone, and the report s
 
   await expect(page.getByRole('heading', { level: 1, name: 'Your friction report' })).toBeVisible();
   await expectAccessible(page, 'report');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'report, dark theme');
 
   const expected = coreReport(scriptedDocument('marketing'));
   const indices = page.locator('.index .number');
