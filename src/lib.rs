@@ -68,7 +68,7 @@ pub fn App() -> Html {
     let loaded = use_memo((), |()| storage::load());
     let model = {
         let loaded = loaded.clone();
-        use_reducer_eq(move || {
+        use_reducer(move || {
             let bank = Bank::default_bank();
             let journey = match &*loaded {
                 Loaded::Journey(journey) => journey.clone().fitted_to(&bank),
@@ -191,7 +191,7 @@ pub fn App() -> Html {
                     bank={model.bank.clone()}
                     {respondent}
                     unanswered={progress.total - progress.answered}
-                    {on_download}
+                    on_download={on_download.clone()}
                     on_edit={dispatch(|| Action::GoTo(Screen::Step(0)))}
                     on_answer_rest={answer_rest}
                     on_start_over={dispatch(|| Action::StartOver)}
@@ -209,7 +209,7 @@ pub fn App() -> Html {
                 <span class="brand">{"Tandem"}</span>
                 <span class="tagline">{"Marketing \u{00d7} IT alignment"}</span>
             </header>
-            {notice_view(&notice)}
+            {notice_view(&notice, has_data.then_some(&on_download))}
             <main class="tandem-main">{screen}</main>
             <footer class="tandem-footer">
                 <p>{"Tandem runs entirely in your browser. Nothing you enter is sent anywhere."}</p>
@@ -226,7 +226,12 @@ pub fn App() -> Html {
     }
 }
 
-fn notice_view(notice: &UseStateHandle<Option<Notice>>) -> Html {
+/// The current notice, if any. `on_download` is offered wherever the advice is to download,
+/// when there is something to download.
+fn notice_view(
+    notice: &UseStateHandle<Option<Notice>>,
+    on_download: Option<&Callback<()>>,
+) -> Html {
     let Some(current) = (**notice).clone() else {
         return html! { <div class="notices" role="status"></div> };
     };
@@ -234,6 +239,13 @@ fn notice_view(notice: &UseStateHandle<Option<Notice>>) -> Html {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| notice.set(None))
     };
+    let download_results = on_download.map_or_else(Html::default, |on_download| {
+        html! {
+            <button type="button" class="link" onclick={on_download.reform(|_: MouseEvent| ())}>
+                {"Download my results now"}
+            </button>
+        }
+    });
     let (text, extra) = match current {
         Notice::Quarantined { raw } => {
             let on_download = {
@@ -257,26 +269,7 @@ fn notice_view(notice: &UseStateHandle<Option<Notice>>) -> Html {
                 },
             )
         }
-        Notice::NotSaved(SaveError::Full) => (
-            "This browser's storage is full, so your latest answer could not be saved. It is kept \
-             in this tab: download your results before closing it."
-                .to_owned(),
-            Html::default(),
-        ),
-        Notice::NotSaved(SaveError::Unavailable) => (
-            "This browser is not letting Tandem save (private browsing or a blocked frame). You \
-             can carry on: your answers last until this tab is closed, so download your results \
-             before you go."
-                .to_owned(),
-            Html::default(),
-        ),
-        Notice::NotSaved(SaveError::Other(reason)) => (
-            format!(
-                "Your latest answer could not be saved ({reason}). It is kept in this tab: \
-                 download your results before closing it."
-            ),
-            Html::default(),
-        ),
+        Notice::NotSaved(error) => (not_saved_text(&error), download_results),
         Notice::DownloadFailed => (
             "The browser did not start the download. Please try again.".to_owned(),
             Html::default(),
@@ -289,5 +282,22 @@ fn notice_view(notice: &UseStateHandle<Option<Notice>>) -> Html {
                 <button type="button" class="link" onclick={dismiss}>{"Dismiss"}</button>
             </div>
         </div>
+    }
+}
+
+/// Why the latest change was not saved, and what to do about it.
+fn not_saved_text(error: &SaveError) -> String {
+    match error {
+        SaveError::Full => "This browser's storage is full, so your latest answer could not be \
+                            saved. It is kept in this tab: download your results before closing it."
+            .to_owned(),
+        SaveError::Unavailable => "This browser is not letting Tandem save (private browsing or a \
+                                   blocked frame). You can carry on: your answers last until this \
+                                   tab is closed, so download your results before you go."
+            .to_owned(),
+        SaveError::Other(reason) => format!(
+            "Your latest answer could not be saved ({reason}). It is kept in this tab: download \
+             your results before closing it."
+        ),
     }
 }

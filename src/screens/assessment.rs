@@ -54,9 +54,8 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
         });
     }
 
-    let first_unanswered = bank
-        .items()
-        .find(|(_, item)| !respondent.has_answered(&item.id))
+    let first_unanswered = respondent
+        .first_unanswered(bank)
         .map(|(step, item)| (step, item.id.clone()));
     let unanswered = props.progress.total - props.progress.answered;
     let on_jump = {
@@ -170,7 +169,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                                 <span class="count">
                                     {format!(
                                         " ({} of {})",
-                                        each.items.iter().filter(|i| respondent.has_answered(&i.id)).count(),
+                                        respondent.answered_in(each),
                                         each.items.len()
                                     )}
                                 </span>

@@ -224,3 +224,23 @@ test('an unreadable saved value is kept aside and the person is told', async ({ 
     .toBe('{"schema":1,"journey":');
   await expect(page.getByRole('button', { name: 'Download the unreadable copy' })).toBeVisible();
 });
+
+test('with storage blocked the assessment still works in memory and says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await page.goto('./');
+  await expect(page.getByText(/not letting Tandem save/)).toBeVisible();
+  await page.getByRole('button', { name: 'Marketing' }).click();
+  const first = bank.dimensions[0].items[0];
+  await page.getByRole('group', { name: first.text }).getByRole('radio', { name: '4 Agree' }).check();
+  await expect(page.getByText(`1 of ${items.length} statements answered`)).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download my results now' }).click(),
+  ]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(saved.respondents[0].answers).toEqual({ [first.id]: 4 });
+});

@@ -147,19 +147,19 @@ impl Journey {
     /// The first item in bank order without an answer ("don't know" counts as an answer).
     #[must_use]
     pub fn first_unanswered<'b>(&self, bank: &'b Bank) -> Option<(usize, &'b Item)> {
-        bank.items().find(|(_, item)| {
-            self.respondent
-                .as_ref()
-                .is_none_or(|respondent| !respondent.has_answered(&item.id))
-        })
+        match &self.respondent {
+            Some(respondent) => respondent.first_unanswered(bank),
+            None => bank.items().next(),
+        }
     }
 
     #[must_use]
     pub fn progress(&self, bank: &Bank) -> Progress {
         let answered = self.respondent.as_ref().map_or(0, |respondent| {
-            bank.items()
-                .filter(|(_, item)| respondent.has_answered(&item.id))
-                .count()
+            bank.dimensions
+                .iter()
+                .map(|dimension| respondent.answered_in(dimension))
+                .sum()
         });
         Progress {
             answered,

@@ -7,6 +7,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::bank::{Bank, Dimension, Item};
+
 /// The function a respondent works in. Scores are balanced between Marketing and IT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -136,6 +138,22 @@ impl Respondent {
     #[must_use]
     pub fn has_answered(&self, item_id: &str) -> bool {
         self.answers.contains_key(item_id)
+    }
+
+    /// How many items of the dimension the respondent has answered.
+    #[must_use]
+    pub fn answered_in(&self, dimension: &Dimension) -> usize {
+        dimension
+            .items
+            .iter()
+            .filter(|item| self.has_answered(&item.id))
+            .count()
+    }
+
+    /// The first item in bank order without an answer, with the index of its dimension.
+    #[must_use]
+    pub fn first_unanswered<'b>(&self, bank: &'b Bank) -> Option<(usize, &'b Item)> {
+        bank.items().find(|(_, item)| !self.has_answered(&item.id))
     }
 }
 
