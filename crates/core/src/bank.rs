@@ -89,7 +89,6 @@ impl Bank {
     /// mistake in it fails `make test` rather than reaching a user.
     #[must_use]
     pub fn default_bank() -> Bank {
-        #[allow(clippy::expect_used)]
         Bank::from_json(DEFAULT_BANK).expect("the bundled default bank is valid")
     }
 
