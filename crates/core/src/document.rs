@@ -10,6 +10,7 @@ use crate::bank::{Bank, item_ids};
 use crate::respondent::{Respondent, Role};
 use crate::scoring::{self, Figures, Report, RoleCounts, round1};
 use crate::validation::{Invalid, Problem, at_field, at_index, at_key, parse_json};
+use crate::workshop::Phase;
 
 /// The value of the document's `format` field.
 pub const FORMAT: &str = "tandem.workshop";
@@ -20,9 +21,20 @@ pub const DEFAULT_THRESHOLD: u8 = 3;
 /// The thresholds a facilitator may choose.
 pub const THRESHOLDS: std::ops::RangeInclusive<u8> = 1..=10;
 
+/// Which workshop a document came from. Optional: a self-assessment has none. Not required by
+/// version 1 of the format, so older readers ignore it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopInfo {
+    pub id: String,
+    pub name: String,
+    pub date: chrono::NaiveDate,
+    pub phases: Vec<Phase>,
+}
+
 /// A bank, the people who answered it and the privacy threshold that governs what is shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkshopDocument {
+    pub workshop: Option<WorkshopInfo>,
     pub bank: Bank,
     pub threshold: u8,
     pub respondents: Vec<Respondent>,
@@ -124,6 +136,8 @@ struct DocumentOut<'a> {
     version: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     exported_at: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    workshop: Option<&'a WorkshopInfo>,
     bank: &'a Bank,
     threshold: u8,
     respondents: &'a [Respondent],
@@ -137,6 +151,8 @@ struct DocumentIn {
     version: u32,
     #[serde(default)]
     exported_at: Option<String>,
+    #[serde(default)]
+    workshop: Option<WorkshopInfo>,
     bank: Bank,
     threshold: u8,
     respondents: Vec<Respondent>,
@@ -148,6 +164,7 @@ impl WorkshopDocument {
     #[must_use]
     pub fn new(bank: Bank, threshold: u8, respondents: Vec<Respondent>) -> Self {
         Self {
+            workshop: None,
             bank,
             threshold,
             respondents,
@@ -173,6 +190,7 @@ impl WorkshopDocument {
             format: FORMAT,
             version: VERSION,
             exported_at: self.exported_at.as_deref(),
+            workshop: self.workshop.as_ref(),
             bank: &self.bank,
             threshold: self.threshold,
             respondents: &self.respondents,
@@ -210,6 +228,7 @@ impl WorkshopDocument {
             )]));
         }
         let document = WorkshopDocument {
+            workshop: raw.workshop,
             bank: raw.bank,
             threshold: raw.threshold,
             respondents: raw.respondents,
@@ -245,6 +264,20 @@ impl WorkshopDocument {
             Ok(()) => Vec::new(),
             Err(Invalid(problems)) => problems,
         };
+        if let Some(workshop) = &self.workshop {
+            if workshop.id.trim().is_empty() {
+                problems.push(Problem::new("workshop.id", "an id must not be empty"));
+            }
+            if workshop.name.trim().is_empty() {
+                problems.push(Problem::new("workshop.name", "must not be empty"));
+            }
+            if workshop.phases.is_empty() {
+                problems.push(Problem::new(
+                    "workshop.phases",
+                    "a workshop needs at least one phase",
+                ));
+            }
+        }
         if !THRESHOLDS.contains(&self.threshold) {
             problems.push(Problem::new(
                 "threshold",

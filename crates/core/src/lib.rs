@@ -11,6 +11,7 @@ pub mod document;
 pub mod respondent;
 pub mod scoring;
 pub mod validation;
+pub mod workshop;
 
 pub use assessment::{Action, Journey, Screen};
 pub use bank::{Bank, Dimension, Item, Recommendation, SeedRef};
@@ -18,3 +19,4 @@ pub use document::{Imported, WorkshopDocument};
 pub use respondent::{Rating, Respondent, Role};
 pub use scoring::{Figures, Level, Report, format1, round1};
 pub use validation::{Invalid, Problem};
+pub use workshop::{OnConflict, Phase, Timer, Workshop, WorkshopAction, WorkshopError, Workshops};

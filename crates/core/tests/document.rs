@@ -291,3 +291,30 @@ fn text_that_is_not_json_is_refused_with_line_and_column() {
         "{error}"
     );
 }
+
+#[test]
+fn workshop_details_round_trip_and_are_checked() {
+    let bank = Bank::default_bank();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let workshop = tandem_core::Workshop::new("w1", "Kickoff", date, bank);
+    let json = workshop.document().to_json();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["workshop"]["date"], "2026-12-01");
+    assert_eq!(value["workshop"]["phases"][1], "assessment");
+    let imported = WorkshopDocument::from_json(&json).unwrap().document;
+    assert_eq!(imported.to_json(), json);
+
+    let mut broken = value.clone();
+    broken["workshop"]["name"] = serde_json::json!("");
+    let message = WorkshopDocument::from_json(&broken.to_string())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(message, "workshop.name: must not be empty");
+}
+
+#[test]
+fn a_document_without_workshop_details_still_imports() {
+    let value = json(&workshop(1, 1));
+    assert!(value.get("workshop").is_none());
+    assert!(WorkshopDocument::from_json(&value.to_string()).is_ok());
+}

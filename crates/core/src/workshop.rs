@@ -1,0 +1,780 @@
+//! Facilitated workshops as data and pure transitions: the agenda of phases, the countdown timer,
+//! answers collected one person at a time and kept hidden until the reveal. Time is passed in
+//! (`now_ms`) because the core has no clock; ids come in because it has no randomness.
+//! Knows nothing of screens or storage.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::bank::Bank;
+use crate::document::{DEFAULT_THRESHOLD, THRESHOLDS, WorkshopDocument, WorkshopInfo};
+use crate::respondent::Respondent;
+use crate::scoring::RoleCounts;
+
+/// One part of the agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    /// Why we are here and the ground rules.
+    Welcome,
+    /// Everyone answers on their own, unseen by the others.
+    Assessment,
+    /// The group sees the friction report together.
+    Reveal,
+    /// What we learned and what happens next.
+    Summary,
+}
+
+impl Phase {
+    /// Every phase, in agenda order.
+    pub const ALL: [Phase; 4] = [
+        Phase::Welcome,
+        Phase::Assessment,
+        Phase::Reveal,
+        Phase::Summary,
+    ];
+
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Phase::Welcome => "Welcome and ground rules",
+            Phase::Assessment => "Individual assessment",
+            Phase::Reveal => "Reveal",
+            Phase::Summary => "Summary and next steps",
+        }
+    }
+
+    /// The time the phase usually needs.
+    #[must_use]
+    pub fn minutes(self) -> u32 {
+        match self {
+            Phase::Welcome | Phase::Summary => 10,
+            Phase::Assessment => 15,
+            Phase::Reveal => 25,
+        }
+    }
+
+    /// What the facilitator says and does in this phase.
+    #[must_use]
+    pub fn script(self) -> &'static [&'static str] {
+        match self {
+            Phase::Welcome => &[
+                "Say why we are here: Marketing and IT depend on each other, and this session finds \
+                 where the friction is so we can agree how to work together.",
+                "Ground rules: answers are anonymous, nobody sees anyone else's, and results for a \
+                 function appear only when enough people from it have answered.",
+                "Ask everyone to answer for how things usually go, not for the best or worst day.",
+            ],
+            Phase::Assessment => &[
+                "Each person answers on their own, in turn on this device: tap \u{201c}I'm next\u{201d}, \
+                 choose your function, answer, and hand the device back.",
+                "Nobody sees the results until everyone has answered and you choose Reveal.",
+            ],
+            Phase::Reveal => &[
+                "Show the friction report. Start with the hotspots: where is friction highest?",
+                "Look at the gaps between Marketing and IT, and at how each side guessed the \
+                 other would answer. Ask what surprised people.",
+                "Keep the discussion on how the functions work, not on who answered what.",
+            ],
+            Phase::Summary => &[
+                "Name the one or two hotspots the group will work on first.",
+                "Agree who sends the report and when the group meets again.",
+            ],
+        }
+    }
+}
+
+/// A countdown for the current phase. Time is counted in milliseconds since any fixed origin the
+/// caller chooses, such as the page's clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "state")]
+pub enum Timer {
+    /// Not running; this much is left.
+    Paused { remaining_ms: u64 },
+    /// Running; it reaches zero at this moment.
+    Running { ends_at_ms: u64 },
+}
+
+impl Timer {
+    #[must_use]
+    pub fn for_phase(phase: Phase) -> Timer {
+        Timer::Paused {
+            remaining_ms: u64::from(phase.minutes()) * 60_000,
+        }
+    }
+
+    #[must_use]
+    pub fn remaining_ms(self, now_ms: u64) -> u64 {
+        match self {
+            Timer::Paused { remaining_ms } => remaining_ms,
+            Timer::Running { ends_at_ms } => ends_at_ms.saturating_sub(now_ms),
+        }
+    }
+
+    #[must_use]
+    pub fn is_running(self) -> bool {
+        matches!(self, Timer::Running { .. })
+    }
+
+    /// Whether the countdown has reached zero.
+    #[must_use]
+    pub fn is_over(self, now_ms: u64) -> bool {
+        self.remaining_ms(now_ms) == 0
+    }
+}
+
+/// A facilitated workshop and everything collected in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workshop {
+    pub id: String,
+    pub name: String,
+    pub date: NaiveDate,
+    /// The privacy threshold k: group figures are shown only when Marketing and IT each have at
+    /// least this many respondents.
+    pub threshold: u8,
+    pub bank: Bank,
+    /// The chosen phases, in agenda order.
+    pub phases: Vec<Phase>,
+    /// Index into `phases`.
+    pub current: usize,
+    pub respondents: Vec<Respondent>,
+    /// Whether the facilitator has revealed the results. Until then only counts are shown.
+    pub revealed: bool,
+    pub timer: Timer,
+}
+
+/// Everything a facilitator can do to a workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkshopAction {
+    Rename(String),
+    SetDate(NaiveDate),
+    SetThreshold(u8),
+    /// Choose which phases the agenda has; they are kept in agenda order.
+    SetPhases(Vec<Phase>),
+    GoToPhase(usize),
+    NextPhase,
+    PreviousPhase,
+    /// A participant finished answering. A respondent with the same id is replaced.
+    AddRespondent(Respondent),
+    Reveal,
+    StartTimer {
+        now_ms: u64,
+    },
+    PauseTimer {
+        now_ms: u64,
+    },
+    ExtendTimer {
+        by_ms: u64,
+        now_ms: u64,
+    },
+    ResetTimer,
+}
+
+/// Why a workshop change was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WorkshopError {
+    /// The name was empty or only spaces.
+    #[error("A workshop needs a name.")]
+    EmptyName,
+    /// The privacy threshold was outside 1 to 10.
+    #[error("The privacy threshold must be between 1 and 10; {0} is not.")]
+    Threshold(u8),
+    /// Every phase was deselected.
+    #[error("A workshop needs at least one phase.")]
+    NoPhases,
+    /// A respondent's answers do not fit the workshop's bank.
+    #[error("These answers do not fit this workshop's questions: {0}")]
+    Answers(String),
+}
+
+impl Workshop {
+    /// A new workshop with every phase, the default threshold and nobody's answers yet.
+    #[must_use]
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        date: NaiveDate,
+        bank: Bank,
+    ) -> Self {
+        Workshop {
+            id: id.into(),
+            name: name.into(),
+            date,
+            threshold: DEFAULT_THRESHOLD,
+            bank,
+            phases: Phase::ALL.to_vec(),
+            current: 0,
+            respondents: Vec::new(),
+            revealed: false,
+            timer: Timer::for_phase(Phase::ALL[0]),
+        }
+    }
+
+    /// The phase the workshop is in.
+    #[must_use]
+    pub fn phase(&self) -> Phase {
+        self.phases
+            .get(self.current)
+            .copied()
+            .unwrap_or(Phase::Welcome)
+    }
+
+    #[must_use]
+    pub fn counts(&self) -> RoleCounts {
+        RoleCounts::of(&self.respondents)
+    }
+
+    /// The workshop as a workshop document, for scoring and export.
+    #[must_use]
+    pub fn document(&self) -> WorkshopDocument {
+        let mut document =
+            WorkshopDocument::new(self.bank.clone(), self.threshold, self.respondents.clone());
+        document.workshop = Some(WorkshopInfo {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            date: self.date,
+            phases: self.phases.clone(),
+        });
+        document
+    }
+
+    /// A workshop from an imported document. A document without workshop details (a
+    /// self-assessment, or a file from another tool) becomes a workshop with the given id, name
+    /// and date and every phase.
+    #[must_use]
+    pub fn from_document(
+        document: WorkshopDocument,
+        id: &str,
+        name: &str,
+        date: NaiveDate,
+    ) -> Workshop {
+        let info = document.workshop.unwrap_or_else(|| WorkshopInfo {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            date,
+            phases: Phase::ALL.to_vec(),
+        });
+        let first = info.phases.first().copied().unwrap_or(Phase::Welcome);
+        Workshop {
+            id: info.id,
+            name: info.name,
+            date: info.date,
+            threshold: document.threshold,
+            bank: document.bank,
+            phases: info.phases,
+            current: 0,
+            respondents: document.respondents,
+            revealed: false,
+            timer: Timer::for_phase(first),
+        }
+    }
+
+    /// The workshop after `action`; `Ok(None)` when nothing changes.
+    ///
+    /// # Errors
+    /// [`WorkshopError`] when the action would make the workshop invalid; nothing changes then.
+    pub fn apply(&self, action: WorkshopAction) -> Result<Option<Workshop>, WorkshopError> {
+        let mut next = self.clone();
+        match action {
+            WorkshopAction::Rename(name) => {
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(WorkshopError::EmptyName);
+                }
+                name.clone_into(&mut next.name);
+            }
+            WorkshopAction::SetDate(date) => next.date = date,
+            WorkshopAction::SetThreshold(threshold) => {
+                if !THRESHOLDS.contains(&threshold) {
+                    return Err(WorkshopError::Threshold(threshold));
+                }
+                next.threshold = threshold;
+            }
+            WorkshopAction::SetPhases(chosen) => {
+                let phases: Vec<Phase> = Phase::ALL
+                    .into_iter()
+                    .filter(|phase| chosen.contains(phase))
+                    .collect();
+                if phases.is_empty() {
+                    return Err(WorkshopError::NoPhases);
+                }
+                // Stay in the same phase when it is still on the agenda.
+                let current = phases
+                    .iter()
+                    .position(|&phase| phase == self.phase())
+                    .unwrap_or(0);
+                next.phases = phases;
+                next.go_to(current);
+            }
+            WorkshopAction::GoToPhase(index) => {
+                if index >= self.phases.len() {
+                    return Ok(None);
+                }
+                next.go_to(index);
+            }
+            WorkshopAction::NextPhase => {
+                if self.current + 1 >= self.phases.len() {
+                    return Ok(None);
+                }
+                next.go_to(self.current + 1);
+            }
+            WorkshopAction::PreviousPhase => {
+                let Some(previous) = self.current.checked_sub(1) else {
+                    return Ok(None);
+                };
+                next.go_to(previous);
+            }
+            WorkshopAction::AddRespondent(respondent) => {
+                let document = WorkshopDocument::new(
+                    self.bank.clone(),
+                    self.threshold,
+                    vec![respondent.clone()],
+                );
+                document
+                    .check()
+                    .map_err(|invalid| WorkshopError::Answers(invalid.to_string()))?;
+                match next.respondents.iter_mut().find(|r| r.id == respondent.id) {
+                    Some(existing) => *existing = respondent,
+                    None => next.respondents.push(respondent),
+                }
+            }
+            WorkshopAction::Reveal => next.revealed = true,
+            WorkshopAction::StartTimer { now_ms } => {
+                if let Timer::Paused { remaining_ms } = self.timer {
+                    next.timer = Timer::Running {
+                        ends_at_ms: now_ms + remaining_ms,
+                    };
+                }
+            }
+            WorkshopAction::PauseTimer { now_ms } => {
+                next.timer = Timer::Paused {
+                    remaining_ms: self.timer.remaining_ms(now_ms),
+                };
+            }
+            WorkshopAction::ExtendTimer { by_ms, now_ms } => {
+                next.timer = match self.timer {
+                    Timer::Paused { remaining_ms } => Timer::Paused {
+                        remaining_ms: remaining_ms + by_ms,
+                    },
+                    // A timer that ran out starts counting again from now.
+                    Timer::Running { ends_at_ms } => Timer::Running {
+                        ends_at_ms: ends_at_ms.max(now_ms) + by_ms,
+                    },
+                };
+            }
+            WorkshopAction::ResetTimer => next.timer = Timer::for_phase(self.phase()),
+        }
+        Ok((next != *self).then_some(next))
+    }
+
+    fn go_to(&mut self, index: usize) {
+        self.current = index;
+        self.timer = Timer::for_phase(self.phase());
+    }
+
+    /// A copy under a new id and name, with the same setup and answers, back at the start.
+    #[must_use]
+    pub fn duplicate(&self, id: impl Into<String>, name: impl Into<String>) -> Workshop {
+        let mut copy = self.clone();
+        copy.id = id.into();
+        copy.name = name.into();
+        copy.go_to(0);
+        copy.revealed = false;
+        copy
+    }
+
+    /// Adds the respondents of another copy of this workshop. Respondents are matched by id; for
+    /// the same id the incoming answers win, since they are the later word. Merging the same
+    /// respondents twice changes nothing.
+    #[must_use]
+    pub fn merged_with(&self, incoming: &[Respondent]) -> Workshop {
+        let mut merged = self.clone();
+        for respondent in incoming {
+            match merged
+                .respondents
+                .iter_mut()
+                .find(|r| r.id == respondent.id)
+            {
+                Some(existing) => existing.clone_from(respondent),
+                None => merged.respondents.push(respondent.clone()),
+            }
+        }
+        merged
+    }
+}
+
+/// What to do when an imported workshop is already saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OnConflict {
+    /// Add the file's respondents to the saved workshop (see [`Workshop::merged_with`]).
+    Merge,
+    /// Save the file as a separate workshop under this new id.
+    KeepBoth { id: String },
+}
+
+/// Every workshop saved in this browser, in the order they were created.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Workshops {
+    pub list: Vec<Workshop>,
+}
+
+impl Workshops {
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Workshop> {
+        self.list.iter().find(|workshop| workshop.id == id)
+    }
+
+    /// The collection with `workshop` added at the end.
+    #[must_use]
+    pub fn with(&self, workshop: Workshop) -> Workshops {
+        let mut next = self.clone();
+        next.list.push(workshop);
+        next
+    }
+
+    /// The collection after `action` on the workshop `id`; `Ok(None)` when nothing changes or
+    /// there is no such workshop.
+    ///
+    /// # Errors
+    /// [`WorkshopError`] when the action is refused.
+    pub fn update(
+        &self,
+        id: &str,
+        action: WorkshopAction,
+    ) -> Result<Option<Workshops>, WorkshopError> {
+        let Some(index) = self.list.iter().position(|workshop| workshop.id == id) else {
+            return Ok(None);
+        };
+        Ok(self.list[index].apply(action)?.map(|changed| {
+            let mut next = self.clone();
+            next.list[index] = changed;
+            next
+        }))
+    }
+
+    /// The collection without the workshop `id`, or `None` when there is none.
+    #[must_use]
+    pub fn without(&self, id: &str) -> Option<Workshops> {
+        let index = self.list.iter().position(|workshop| workshop.id == id)?;
+        let mut next = self.clone();
+        next.list.remove(index);
+        Some(next)
+    }
+
+    /// The collection with an imported workshop: added when new; otherwise merged into the
+    /// saved one or kept beside it, as chosen.
+    #[must_use]
+    pub fn import(&self, incoming: Workshop, on_conflict: OnConflict) -> Workshops {
+        let Some(index) = self.list.iter().position(|w| w.id == incoming.id) else {
+            return self.with(incoming);
+        };
+        match on_conflict {
+            OnConflict::Merge => {
+                let mut next = self.clone();
+                next.list[index] = self.list[index].merged_with(&incoming.respondents);
+                next
+            }
+            OnConflict::KeepBoth { id } => {
+                let name = format!("{} (imported)", incoming.name);
+                self.with(incoming.duplicate(id, name))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::respondent::{Rating, Role};
+
+    fn date() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
+    }
+
+    fn workshop() -> Workshop {
+        Workshop::new("w1", "Q4 alignment", date(), Bank::default_bank())
+    }
+
+    fn apply(workshop: &Workshop, action: WorkshopAction) -> Workshop {
+        workshop.apply(action).unwrap().unwrap()
+    }
+
+    fn person(id: &str, role: Role, value: u8) -> Respondent {
+        let mut respondent = Respondent::new(id, role);
+        for (_, item) in Bank::default_bank().items() {
+            respondent
+                .answers
+                .insert(item.id.clone(), Rating::new(value));
+        }
+        respondent
+    }
+
+    #[test]
+    fn a_new_workshop_has_every_phase_the_default_threshold_and_no_answers() {
+        let workshop = workshop();
+        assert_eq!(workshop.phases, Phase::ALL);
+        assert_eq!(workshop.phase(), Phase::Welcome);
+        assert_eq!(workshop.threshold, 3);
+        assert!(!workshop.revealed);
+        assert_eq!(
+            workshop.timer,
+            Timer::Paused {
+                remaining_ms: 600_000
+            }
+        );
+    }
+
+    #[test]
+    fn phases_go_forward_and_back_in_agenda_order_and_reset_the_timer() {
+        let mut workshop = workshop();
+        for expected in &Phase::ALL[1..] {
+            workshop = apply(&workshop, WorkshopAction::NextPhase);
+            assert_eq!(workshop.phase(), *expected);
+            assert_eq!(workshop.timer, Timer::for_phase(*expected));
+        }
+        assert_eq!(workshop.apply(WorkshopAction::NextPhase), Ok(None));
+        workshop = apply(&workshop, WorkshopAction::PreviousPhase);
+        assert_eq!(workshop.phase(), Phase::Reveal);
+        workshop = apply(&workshop, WorkshopAction::GoToPhase(0));
+        assert_eq!(workshop.apply(WorkshopAction::PreviousPhase), Ok(None));
+        assert_eq!(workshop.apply(WorkshopAction::GoToPhase(9)), Ok(None));
+    }
+
+    #[test]
+    fn chosen_phases_keep_agenda_order_and_the_current_phase_when_possible() {
+        let at_reveal = apply(&workshop(), WorkshopAction::GoToPhase(2));
+        let trimmed = apply(
+            &at_reveal,
+            WorkshopAction::SetPhases(vec![Phase::Summary, Phase::Reveal, Phase::Assessment]),
+        );
+        assert_eq!(
+            trimmed.phases,
+            [Phase::Assessment, Phase::Reveal, Phase::Summary]
+        );
+        assert_eq!(trimmed.phase(), Phase::Reveal);
+        assert_eq!(
+            trimmed.apply(WorkshopAction::SetPhases(Vec::new())),
+            Err(WorkshopError::NoPhases)
+        );
+    }
+
+    #[test]
+    fn results_stay_hidden_until_the_facilitator_reveals_them() {
+        let workshop = apply(&workshop(), WorkshopAction::GoToPhase(2));
+        assert!(
+            !workshop.revealed,
+            "entering the reveal phase is not revealing"
+        );
+        let revealed = apply(&workshop, WorkshopAction::Reveal);
+        assert!(revealed.revealed);
+        assert_eq!(revealed.apply(WorkshopAction::Reveal), Ok(None));
+    }
+
+    #[test]
+    fn the_threshold_and_name_are_validated() {
+        let workshop = workshop();
+        assert_eq!(
+            workshop.apply(WorkshopAction::SetThreshold(0)),
+            Err(WorkshopError::Threshold(0))
+        );
+        assert_eq!(
+            workshop.apply(WorkshopAction::SetThreshold(11)),
+            Err(WorkshopError::Threshold(11))
+        );
+        assert_eq!(
+            apply(&workshop, WorkshopAction::SetThreshold(10)).threshold,
+            10
+        );
+        assert_eq!(
+            workshop.apply(WorkshopAction::Rename("  ".into())),
+            Err(WorkshopError::EmptyName)
+        );
+        assert_eq!(
+            apply(&workshop, WorkshopAction::Rename(" Kickoff ".into())).name,
+            "Kickoff"
+        );
+    }
+
+    #[test]
+    fn participants_answering_in_turn_become_respondents_counted_by_function() {
+        let mut workshop = workshop();
+        for (id, role) in [
+            ("a", Role::Marketing),
+            ("b", Role::It),
+            ("c", Role::Marketing),
+        ] {
+            workshop = apply(
+                &workshop,
+                WorkshopAction::AddRespondent(person(id, role, 4)),
+            );
+        }
+        assert_eq!((workshop.counts().marketing, workshop.counts().it), (2, 1));
+        // The same person finishing again replaces their answers rather than counting twice.
+        workshop = apply(
+            &workshop,
+            WorkshopAction::AddRespondent(person("a", Role::Marketing, 2)),
+        );
+        assert_eq!(workshop.respondents.len(), 3);
+        assert_eq!(workshop.respondents[0], person("a", Role::Marketing, 2));
+    }
+
+    #[test]
+    fn answers_that_do_not_fit_the_bank_are_refused() {
+        let mut stray = Respondent::new("x", Role::It);
+        stray.answers.insert("no-such-item".into(), Rating::new(3));
+        let error = workshop()
+            .apply(WorkshopAction::AddRespondent(stray))
+            .unwrap_err();
+        assert!(error.to_string().contains("no-such-item"), "{error}");
+    }
+
+    #[test]
+    fn the_timer_starts_pauses_extends_and_resets() {
+        let workshop = workshop();
+        let running = apply(&workshop, WorkshopAction::StartTimer { now_ms: 1_000 });
+        assert_eq!(
+            running.timer,
+            Timer::Running {
+                ends_at_ms: 601_000
+            }
+        );
+        assert_eq!(running.timer.remaining_ms(61_000), 540_000);
+        let paused = apply(&running, WorkshopAction::PauseTimer { now_ms: 61_000 });
+        assert_eq!(
+            paused.timer,
+            Timer::Paused {
+                remaining_ms: 540_000
+            }
+        );
+        let extended = apply(
+            &paused,
+            WorkshopAction::ExtendTimer {
+                by_ms: 120_000,
+                now_ms: 70_000,
+            },
+        );
+        assert_eq!(extended.timer.remaining_ms(0), 660_000);
+        let reset = apply(&extended, WorkshopAction::ResetTimer);
+        assert_eq!(reset.timer, Timer::for_phase(Phase::Welcome));
+    }
+
+    #[test]
+    fn an_overrun_timer_is_over_and_extending_it_counts_from_now() {
+        let running = apply(&workshop(), WorkshopAction::StartTimer { now_ms: 0 });
+        assert!(running.timer.is_over(600_000));
+        assert!(!running.timer.is_over(599_999));
+        let extended = apply(
+            &running,
+            WorkshopAction::ExtendTimer {
+                by_ms: 60_000,
+                now_ms: 900_000,
+            },
+        );
+        assert_eq!(extended.timer.remaining_ms(900_000), 60_000);
+    }
+
+    #[test]
+    fn a_duplicate_keeps_setup_and_answers_under_a_new_id_back_at_the_start() {
+        let mut original = apply(
+            &workshop(),
+            WorkshopAction::AddRespondent(person("a", Role::It, 3)),
+        );
+        original = apply(&original, WorkshopAction::GoToPhase(2));
+        original = apply(&original, WorkshopAction::Reveal);
+        let copy = original.duplicate("w2", "Q4 alignment (copy)");
+        assert_eq!(
+            (copy.id.as_str(), copy.name.as_str()),
+            ("w2", "Q4 alignment (copy)")
+        );
+        assert_eq!(copy.respondents, original.respondents);
+        assert_eq!((copy.current, copy.revealed), (0, false));
+    }
+
+    #[test]
+    fn merging_is_idempotent_and_the_incoming_answers_win() {
+        let base = apply(
+            &workshop(),
+            WorkshopAction::AddRespondent(person("a", Role::It, 3)),
+        );
+        let incoming = [person("a", Role::It, 5), person("b", Role::Marketing, 2)];
+        let once = base.merged_with(&incoming);
+        assert_eq!(once.respondents, incoming);
+        assert_eq!(once.merged_with(&incoming), once);
+    }
+
+    fn saved(respondents: &[Respondent]) -> Workshops {
+        let mut workshop = workshop();
+        for respondent in respondents {
+            workshop = apply(&workshop, WorkshopAction::AddRespondent(respondent.clone()));
+        }
+        Workshops::default().with(workshop)
+    }
+
+    #[test]
+    fn export_then_delete_then_import_gives_back_the_same_report() {
+        let workshops = saved(&[person("a", Role::Marketing, 4), person("b", Role::It, 2)]);
+        let json = workshops.list[0].document().to_json();
+        let emptied = workshops.without("w1").unwrap();
+        assert!(emptied.get("w1").is_none());
+        let document = WorkshopDocument::from_json(&json).unwrap().document;
+        let imported = Workshop::from_document(document, "unused", "unused", date());
+        let restored = emptied.import(imported, OnConflict::Merge);
+        let back = restored.get("w1").unwrap();
+        assert_eq!(back.name, "Q4 alignment");
+        assert_eq!(
+            back.document().report_export(),
+            workshops.list[0].document().report_export()
+        );
+        assert_eq!(back.document().to_json(), json);
+    }
+
+    #[test]
+    fn importing_a_saved_workshop_merges_or_keeps_both_as_chosen() {
+        let workshops = saved(&[person("a", Role::Marketing, 4)]);
+        let mut other_copy = workshops.list[0].clone();
+        other_copy.respondents = vec![person("b", Role::It, 2)];
+
+        let merged = workshops.import(other_copy.clone(), OnConflict::Merge);
+        assert_eq!(merged.list.len(), 1);
+        assert_eq!(merged.list[0].respondents.len(), 2);
+        assert_eq!(
+            merged.import(other_copy.clone(), OnConflict::Merge),
+            merged,
+            "idempotent"
+        );
+
+        let both = workshops.import(other_copy, OnConflict::KeepBoth { id: "w9".into() });
+        assert_eq!(both.list.len(), 2);
+        assert_eq!(both.list[1].id, "w9");
+        assert_eq!(both.list[1].name, "Q4 alignment (imported)");
+        assert_eq!(
+            both.list[0], workshops.list[0],
+            "the saved workshop is untouched"
+        );
+    }
+
+    #[test]
+    fn a_document_without_workshop_details_becomes_a_new_workshop() {
+        let document =
+            WorkshopDocument::new(Bank::default_bank(), 2, vec![person("a", Role::It, 3)]);
+        let workshop = Workshop::from_document(document, "w5", "Imported results", date());
+        assert_eq!((workshop.id.as_str(), workshop.threshold), ("w5", 2));
+        assert_eq!(workshop.phases, Phase::ALL);
+        assert_eq!(workshop.respondents.len(), 1);
+    }
+
+    #[test]
+    fn updates_reach_the_named_workshop_only() {
+        let workshops = saved(&[]).with(workshop().duplicate("w2", "Other"));
+        let next = workshops
+            .update("w2", WorkshopAction::SetThreshold(5))
+            .unwrap()
+            .unwrap();
+        assert_eq!((next.list[0].threshold, next.list[1].threshold), (3, 5));
+        assert_eq!(workshops.update("nope", WorkshopAction::Reveal), Ok(None));
+        assert_eq!(
+            workshops.update("w1", WorkshopAction::SetThreshold(0)),
+            Err(WorkshopError::Threshold(0))
+        );
+    }
+}
