@@ -74,6 +74,9 @@ pub struct DimensionExport {
     pub perception_gap: Option<f64>,
     pub spread: Option<f64>,
     pub friction: Option<f64>,
+    /// Not required by the format: what IT thinks Marketing would score, and the reverse.
+    pub marketing_as_seen_by_it: Option<f64>,
+    pub it_as_seen_by_marketing: Option<f64>,
 }
 
 /// The report as exported: rounded, thresholded, dimension ids instead of indices.
@@ -111,6 +114,8 @@ impl ReportExport {
                 perception_gap: shown(figures.perception_gap),
                 spread: figures.spread.map(round1),
                 friction: figures.friction.map(round1),
+                marketing_as_seen_by_it: shown(figures.marketing_as_seen_by_it),
+                it_as_seen_by_marketing: shown(figures.it_as_seen_by_marketing),
             })
             .collect();
         ReportExport {
@@ -237,13 +242,9 @@ impl WorkshopDocument {
         document.check()?;
         let mut notes = Vec::new();
         if let Some(stored) = raw.report {
-            let mut fresh = serde_json::to_value(document.report_export()).unwrap_or_default();
-            if let Some(fresh) = fresh.as_object_mut() {
-                // Only the figures the format requires are compared; the extras are ours.
-                fresh.remove("respondents");
-                fresh.remove("groups_visible");
-            }
-            if !agrees(&stored, &fresh) {
+            let fresh = serde_json::to_value(document.report_export()).unwrap_or_default();
+            // Only the figures the format requires are compared; the extras are ours.
+            if !agrees(&required(&stored), &required(&fresh)) {
                 notes.push(
                     "The report stored in the file did not match its answers, so it was \
                      recomputed from the answers."
@@ -338,6 +339,51 @@ impl WorkshopDocument {
             Err(Invalid(problems))
         }
     }
+}
+
+/// The fields of a report that the format requires, as listed in `scoring.md`.
+const REPORT_FIELDS: [&str; 5] = [
+    "alignment_index",
+    "friction_index",
+    "level",
+    "dimensions",
+    "hotspots",
+];
+const DIMENSION_FIELDS: [&str; 10] = [
+    "id",
+    "score",
+    "level",
+    "marketing",
+    "it",
+    "gap",
+    "estimated_gap",
+    "perception_gap",
+    "spread",
+    "friction",
+];
+
+/// A report cut down to its required fields (a missing one becomes `null`).
+fn required(report: &serde_json::Value) -> serde_json::Value {
+    use serde_json::{Map, Value};
+    let pick = |value: &Value, fields: &[&str]| -> Value {
+        let object: Map<String, Value> = fields
+            .iter()
+            .map(|&field| {
+                (
+                    field.to_owned(),
+                    value.get(field).cloned().unwrap_or(Value::Null),
+                )
+            })
+            .collect();
+        Value::Object(object)
+    };
+    let mut top = pick(report, &REPORT_FIELDS);
+    if let Some(Value::Array(dimensions)) = top.get_mut("dimensions") {
+        for dimension in dimensions.iter_mut() {
+            *dimension = pick(dimension, &DIMENSION_FIELDS);
+        }
+    }
+    top
 }
 
 /// Whether a stored report says what the fresh one says: every field of the fresh report must be

@@ -19,4 +19,6 @@ pub use document::{Imported, WorkshopDocument};
 pub use respondent::{Rating, Respondent, Role};
 pub use scoring::{Figures, Level, Report, format1, round1};
 pub use validation::{Invalid, Problem};
-pub use workshop::{OnConflict, Phase, Timer, Workshop, WorkshopAction, WorkshopError, Workshops};
+pub use workshop::{
+    OnConflict, Phase, Timer, Turn, Workshop, WorkshopAction, WorkshopError, Workshops,
+};

@@ -95,6 +95,11 @@ pub struct Figures {
     pub estimated_gap: Option<f64>,
     /// `P(d)`: how far people's estimate of the other side is from what it actually said.
     pub perception_gap: Option<f64>,
+    /// What IT respondents think Marketing would score (mean normalised estimate over IT), to
+    /// set beside `marketing`.
+    pub marketing_as_seen_by_it: Option<f64>,
+    /// What Marketing respondents think IT would score, to set beside `it`.
+    pub it_as_seen_by_marketing: Option<f64>,
     /// `σ(d)`: population standard deviation of respondent scores.
     pub spread: Option<f64>,
     /// `F(d)`: 0–100, higher is worse; undefined exactly when `score` is.
@@ -300,6 +305,17 @@ fn figures(
         Some((e(p)? - other?).abs())
     }));
 
+    let estimate_by = |role: Role| {
+        mean(
+            people
+                .clone()
+                .filter(|&p| respondents[p].role == role)
+                .filter_map(e),
+        )
+    };
+    let marketing_as_seen_by_it = estimate_by(Role::It);
+    let it_as_seen_by_marketing = estimate_by(Role::Marketing);
+
     let spread = population_sd(people.filter_map(r));
     let friction = score.map(|s| {
         let gap_term = gap.or(estimated_gap).unwrap_or(0.0);
@@ -314,6 +330,8 @@ fn figures(
         gap,
         estimated_gap,
         perception_gap,
+        marketing_as_seen_by_it,
+        it_as_seen_by_marketing,
         spread,
         friction,
     }

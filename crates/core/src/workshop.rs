@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::assessment::{Action, Journey, Screen};
 use crate::bank::Bank;
 use crate::document::{DEFAULT_THRESHOLD, THRESHOLDS, WorkshopDocument, WorkshopInfo};
 use crate::respondent::Respondent;
@@ -121,6 +122,48 @@ impl Timer {
     pub fn is_over(self, now_ms: u64) -> bool {
         self.remaining_ms(now_ms) == 0
     }
+
+    /// Running from `now_ms` with what was left; a running timer is unchanged.
+    #[must_use]
+    pub fn started(self, now_ms: u64) -> Timer {
+        match self {
+            Timer::Paused { remaining_ms } => Timer::Running {
+                ends_at_ms: now_ms + remaining_ms,
+            },
+            running @ Timer::Running { .. } => running,
+        }
+    }
+
+    #[must_use]
+    pub fn paused(self, now_ms: u64) -> Timer {
+        Timer::Paused {
+            remaining_ms: self.remaining_ms(now_ms),
+        }
+    }
+
+    /// With `by_ms` more. A running timer that already ran out counts again from now.
+    #[must_use]
+    pub fn extended(self, by_ms: u64, now_ms: u64) -> Timer {
+        match self {
+            Timer::Paused { remaining_ms } => Timer::Paused {
+                remaining_ms: remaining_ms + by_ms,
+            },
+            Timer::Running { ends_at_ms } => Timer::Running {
+                ends_at_ms: ends_at_ms.max(now_ms) + by_ms,
+            },
+        }
+    }
+}
+
+/// A participant's turn on the facilitator's device (pass the device).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Turn {
+    /// Someone is answering. Their journey is theirs alone: nobody else's answers or results are
+    /// shown while it runs.
+    Answering(Journey),
+    /// They finished and their answers were added; the screen asks them to hand the device back.
+    Finished,
 }
 
 /// A facilitated workshop and everything collected in it.
@@ -141,6 +184,9 @@ pub struct Workshop {
     /// Whether the facilitator has revealed the results. Until then only counts are shown.
     pub revealed: bool,
     pub timer: Timer,
+    /// The participant turn on this device, if one is open.
+    #[serde(default)]
+    pub turn: Option<Turn>,
 }
 
 /// Everything a facilitator can do to a workshop.
@@ -157,6 +203,13 @@ pub enum WorkshopAction {
     /// A participant finished answering. A respondent with the same id is replaced.
     AddRespondent(Respondent),
     Reveal,
+    /// "I'm next": open a turn for the next participant (assessment phase only).
+    StartTurn,
+    /// The participant on the device acts, exactly as in a self-assessment. Reaching the report
+    /// ends the turn: the answers join the workshop and the device is handed back.
+    Turn(Action),
+    /// Close the turn: dismiss "hand the device back", or abandon an unfinished turn.
+    EndTurn,
     StartTimer {
         now_ms: u64,
     },
@@ -185,6 +238,9 @@ pub enum WorkshopError {
     /// A respondent's answers do not fit the workshop's bank.
     #[error("These answers do not fit this workshop's questions: {0}")]
     Answers(String),
+    /// "I'm next" outside the individual assessment phase.
+    #[error("Participants answer during the individual assessment phase.")]
+    NotAnswering,
 }
 
 impl Workshop {
@@ -207,6 +263,7 @@ impl Workshop {
             respondents: Vec::new(),
             revealed: false,
             timer: Timer::for_phase(Phase::ALL[0]),
+            turn: None,
         }
     }
 
@@ -266,6 +323,7 @@ impl Workshop {
             respondents: document.respondents,
             revealed: false,
             timer: Timer::for_phase(first),
+            turn: None,
         }
     }
 
@@ -324,47 +382,53 @@ impl Workshop {
                 };
                 next.go_to(previous);
             }
-            WorkshopAction::AddRespondent(respondent) => {
-                let document = WorkshopDocument::new(
-                    self.bank.clone(),
-                    self.threshold,
-                    vec![respondent.clone()],
-                );
-                document
-                    .check()
-                    .map_err(|invalid| WorkshopError::Answers(invalid.to_string()))?;
-                match next.respondents.iter_mut().find(|r| r.id == respondent.id) {
-                    Some(existing) => *existing = respondent,
-                    None => next.respondents.push(respondent),
-                }
-            }
+            WorkshopAction::AddRespondent(respondent) => next.add(respondent)?,
             WorkshopAction::Reveal => next.revealed = true,
-            WorkshopAction::StartTimer { now_ms } => {
-                if let Timer::Paused { remaining_ms } = self.timer {
-                    next.timer = Timer::Running {
-                        ends_at_ms: now_ms + remaining_ms,
-                    };
+            WorkshopAction::StartTurn => {
+                if self.phase() != Phase::Assessment {
+                    return Err(WorkshopError::NotAnswering);
+                }
+                if matches!(self.turn, Some(Turn::Answering(_))) {
+                    return Ok(None);
+                }
+                next.turn = Some(Turn::Answering(Journey::default()));
+            }
+            WorkshopAction::Turn(action) => {
+                let Some(Turn::Answering(journey)) = &self.turn else {
+                    return Ok(None);
+                };
+                let Some(answered) = journey.apply(&self.bank, action) else {
+                    return Ok(None);
+                };
+                match (answered.screen, answered.respondent.clone()) {
+                    (Screen::Report, Some(respondent)) => {
+                        next.add(respondent)?;
+                        next.turn = Some(Turn::Finished);
+                    }
+                    _ => next.turn = Some(Turn::Answering(answered)),
                 }
             }
-            WorkshopAction::PauseTimer { now_ms } => {
-                next.timer = Timer::Paused {
-                    remaining_ms: self.timer.remaining_ms(now_ms),
-                };
-            }
+            WorkshopAction::EndTurn => next.turn = None,
+            WorkshopAction::StartTimer { now_ms } => next.timer = self.timer.started(now_ms),
+            WorkshopAction::PauseTimer { now_ms } => next.timer = self.timer.paused(now_ms),
             WorkshopAction::ExtendTimer { by_ms, now_ms } => {
-                next.timer = match self.timer {
-                    Timer::Paused { remaining_ms } => Timer::Paused {
-                        remaining_ms: remaining_ms + by_ms,
-                    },
-                    // A timer that ran out starts counting again from now.
-                    Timer::Running { ends_at_ms } => Timer::Running {
-                        ends_at_ms: ends_at_ms.max(now_ms) + by_ms,
-                    },
-                };
+                next.timer = self.timer.extended(by_ms, now_ms);
             }
             WorkshopAction::ResetTimer => next.timer = Timer::for_phase(self.phase()),
         }
         Ok((next != *self).then_some(next))
+    }
+
+    /// Adds a respondent, replacing one with the same id, after checking the answers fit.
+    fn add(&mut self, respondent: Respondent) -> Result<(), WorkshopError> {
+        WorkshopDocument::new(self.bank.clone(), self.threshold, vec![respondent.clone()])
+            .check()
+            .map_err(|invalid| WorkshopError::Answers(invalid.to_string()))?;
+        match self.respondents.iter_mut().find(|r| r.id == respondent.id) {
+            Some(existing) => *existing = respondent,
+            None => self.respondents.push(respondent),
+        }
+        Ok(())
     }
 
     fn go_to(&mut self, index: usize) {
@@ -380,6 +444,7 @@ impl Workshop {
         copy.name = name.into();
         copy.go_to(0);
         copy.revealed = false;
+        copy.turn = None;
         copy
     }
 
@@ -776,5 +841,97 @@ mod tests {
             workshops.update("w1", WorkshopAction::SetThreshold(0)),
             Err(WorkshopError::Threshold(0))
         );
+    }
+
+    fn in_assessment() -> Workshop {
+        apply(&workshop(), WorkshopAction::GoToPhase(1))
+    }
+
+    fn turn(workshop: &Workshop, action: Action) -> Workshop {
+        apply(workshop, WorkshopAction::Turn(action))
+    }
+
+    #[test]
+    fn a_participant_turn_opens_only_in_the_assessment_phase() {
+        assert_eq!(
+            workshop().apply(WorkshopAction::StartTurn),
+            Err(WorkshopError::NotAnswering)
+        );
+        let open = apply(&in_assessment(), WorkshopAction::StartTurn);
+        assert_eq!(open.turn, Some(Turn::Answering(Journey::default())));
+        assert_eq!(
+            open.apply(WorkshopAction::StartTurn),
+            Ok(None),
+            "one turn at a time"
+        );
+    }
+
+    #[test]
+    fn finishing_a_turn_adds_the_respondent_and_asks_for_the_device_back() {
+        let bank = Bank::default_bank();
+        let mut workshop = apply(&in_assessment(), WorkshopAction::StartTurn);
+        workshop = turn(
+            &workshop,
+            Action::Begin {
+                role: Role::It,
+                respondent_id: "p1".into(),
+            },
+        );
+        let item = bank.dimensions[0].items[0].id.clone();
+        workshop = turn(
+            &workshop,
+            Action::Answer {
+                item: item.clone(),
+                answer: Rating::new(2),
+            },
+        );
+        assert!(
+            workshop.respondents.is_empty(),
+            "an unfinished turn is not counted"
+        );
+        workshop = turn(
+            &workshop,
+            Action::GoTo(Screen::Step(bank.dimensions.len() - 1)),
+        );
+        workshop = turn(&workshop, Action::Next);
+        assert_eq!(workshop.turn, Some(Turn::Finished));
+        assert_eq!(workshop.respondents.len(), 1);
+        assert_eq!(
+            workshop.respondents[0].answers.get(&item),
+            Some(&Rating::new(2))
+        );
+        assert_eq!(workshop.counts().it, 1);
+        let closed = apply(&workshop, WorkshopAction::EndTurn);
+        assert_eq!(closed.turn, None);
+        assert_eq!(closed.respondents.len(), 1);
+    }
+
+    #[test]
+    fn an_abandoned_turn_leaves_no_trace() {
+        let mut workshop = apply(&in_assessment(), WorkshopAction::StartTurn);
+        workshop = turn(
+            &workshop,
+            Action::Begin {
+                role: Role::Marketing,
+                respondent_id: "p1".into(),
+            },
+        );
+        let closed = apply(&workshop, WorkshopAction::EndTurn);
+        assert_eq!(closed, in_assessment());
+    }
+
+    #[test]
+    fn a_workshop_with_a_turn_in_progress_survives_a_save_and_load() {
+        let mut workshop = apply(&in_assessment(), WorkshopAction::StartTurn);
+        workshop = turn(
+            &workshop,
+            Action::Begin {
+                role: Role::Other,
+                respondent_id: "p1".into(),
+            },
+        );
+        let saved = serde_json::to_string(&workshop).unwrap();
+        let loaded: Workshop = serde_json::from_str(&saved).unwrap();
+        assert_eq!(loaded, workshop);
     }
 }

@@ -318,3 +318,30 @@ fn a_document_without_workshop_details_still_imports() {
     assert!(value.get("workshop").is_none());
     assert!(WorkshopDocument::from_json(&value.to_string()).is_ok());
 }
+
+#[test]
+fn guesses_of_the_other_function_are_exported_and_hidden_with_the_group_figures() {
+    let shown = json(&workshop(3, 3));
+    // Every IT person estimated the first dimension at 3 → 50.
+    assert_eq!(
+        shown["report"]["dimensions"][0]["marketing_as_seen_by_it"],
+        50.0
+    );
+    let hidden = json(&workshop(3, 2));
+    assert!(hidden["report"]["dimensions"][0]["marketing_as_seen_by_it"].is_null());
+}
+
+#[test]
+fn a_stored_report_without_our_extra_fields_agrees() {
+    let mut value = json(&workshop(3, 3));
+    let report = value["report"].as_object_mut().unwrap();
+    report.remove("respondents");
+    report.remove("groups_visible");
+    for dimension in report["dimensions"].as_array_mut().unwrap() {
+        let dimension = dimension.as_object_mut().unwrap();
+        dimension.remove("marketing_as_seen_by_it");
+        dimension.remove("it_as_seen_by_marketing");
+    }
+    let imported = WorkshopDocument::from_json(&value.to_string()).unwrap();
+    assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+}

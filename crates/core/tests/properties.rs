@@ -144,3 +144,26 @@ fn a_reverse_keyed_item_answered_one_scores_like_a_normal_item_answered_five() {
     assert_eq!(normalised(1, true), 100.0);
     assert_eq!(normalised(5, false), 100.0);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn merging_is_idempotent_and_its_order_does_not_change_the_report(
+        people in respondents(8),
+        split in 0usize..8,
+    ) {
+        use tandem_core::Workshop;
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let base = Workshop::new("w", "W", date, Bank::default_bank());
+        let split = split.min(people.len());
+        let (first, second) = people.split_at(split);
+        let one_way = base.merged_with(first).merged_with(second);
+        let other_way = base.merged_with(second).merged_with(first);
+        prop_assert_eq!(one_way.merged_with(second), one_way.clone());
+        prop_assert_eq!(
+            one_way.document().report_export(),
+            other_way.document().report_export()
+        );
+    }
+}

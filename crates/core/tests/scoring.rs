@@ -422,3 +422,15 @@ fn the_explanation_is_generated_from_the_weights_in_use() {
     assert!(text.contains("friction of 40 or more"), "{text}");
     assert!(text.contains("3 Established from 40"), "{text}");
 }
+
+#[test]
+fn each_function_s_guess_of_the_other_is_set_beside_what_the_other_said() {
+    let report = score(&small_bank(), &workshop());
+    let d1 = report.dimensions[0];
+    // m1 guesses IT at 50, m2 at 100; t1 guesses Marketing at 75.
+    assert_close(d1.it_as_seen_by_marketing, 75.0, "Marketing's guess of IT");
+    assert_close(d1.marketing_as_seen_by_it, 75.0, "IT's guess of Marketing");
+    let d2 = report.dimensions[1];
+    assert_close(d2.marketing_as_seen_by_it, 0.0, "t1 guesses Marketing at 0");
+    assert_eq!(d2.it_as_seen_by_marketing, None, "no marketer estimated d2");
+}
