@@ -14,6 +14,39 @@ pub fn random_id() -> String {
     format!("r-{:08x}{:08x}", part(), part())
 }
 
+/// Today's date in the browser's clock (UTC), for a new workshop's default date.
+#[must_use]
+pub fn today() -> chrono::NaiveDate {
+    now_iso()
+        .get(..10)
+        .and_then(|day| day.parse().ok())
+        .unwrap_or_default()
+}
+
+/// Milliseconds since the epoch, for the workshop timer.
+#[must_use]
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+// Date.now() is a positive whole number of milliseconds far below 2^53.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Reads the text of the first file chosen in a file input.
+///
+/// # Errors
+/// A message for the person when no file was chosen or it cannot be read.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+    let file = input
+        .files()
+        .and_then(|files| files.get(0))
+        .ok_or_else(|| "No file was chosen.".to_owned())?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("The file {} could not be read.", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("The file {} is not text.", file.name()))
+}
+
 /// The current time as ISO 8601, for the export timestamp.
 #[must_use]
 pub fn now_iso() -> String {

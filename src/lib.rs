@@ -1,8 +1,8 @@
 //! The Tandem web app: a thin Yew shell over `tandem-core`.
 //!
-//! State flows one way. One root reducer holds the [`Journey`] and changes it only through
-//! [`Journey::apply`]; screens get owned values as props and report back through callbacks; one
-//! effect at the root saves every change through [`storage`] and shows what went wrong if a save
+//! State flows one way. One root reducer holds the [`Tandem`] state and changes it only through
+//! [`Tandem::apply`]; screens get owned values as props and report back through callbacks;
+//! effects at the root save every change through [`storage`] and show what went wrong if a save
 //! fails. Nothing here computes a score.
 
 pub mod browser;
@@ -13,12 +13,14 @@ pub mod storage;
 
 use std::rc::Rc;
 
-use tandem_core::{Action, Bank, Journey, Rating, Role, Screen};
+use tandem_core::{Action, Bank, Rating, Role, Screen, Tandem, TandemAction, View};
 use yew::prelude::*;
 
 use crate::components::ConfirmButton;
-use crate::screens::{AssessmentStep, ReportScreen, StartScreen};
-use crate::storage::{Loaded, SaveError};
+use crate::screens::{
+    AssessmentStep, FacilitatorView, ReportScreen, StartScreen, TurnView, WorkshopList,
+};
+use crate::storage::SaveError;
 
 /// Renders the app into the element with id `tandem`, or into the body.
 pub fn mount() {
@@ -31,23 +33,31 @@ pub fn mount() {
     };
 }
 
-/// The root state: the bank in use and where the person is in it.
+/// The root state: the bank in use, the app's state, and the last refusal to show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub bank: Rc<Bank>,
-    pub journey: Journey,
+    pub state: Tandem,
+    /// Why the last action was refused, for the person who tried it.
+    pub refusal: Option<String>,
 }
 
 impl Reducible for Model {
-    type Action = Action;
+    type Action = TandemAction;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match self.journey.apply(&self.bank, action) {
-            Some(journey) => Rc::new(Model {
+    fn reduce(self: Rc<Self>, action: TandemAction) -> Rc<Self> {
+        match self.state.apply(&self.bank, action) {
+            Ok(Some(state)) => Rc::new(Model {
                 bank: self.bank.clone(),
-                journey,
+                state,
+                refusal: None,
             }),
-            None => self,
+            Ok(None) => self,
+            Err(error) => Rc::new(Model {
+                bank: self.bank.clone(),
+                state: self.state.clone(),
+                refusal: Some(error.to_string()),
+            }),
         }
     }
 }
@@ -63,6 +73,23 @@ enum Notice {
     DownloadFailed,
 }
 
+/// Saves one part of the state whenever it changes, and reports the outcome as a notice.
+#[hook]
+fn use_saved<T: PartialEq + Clone + 'static>(
+    value: T,
+    save: fn(&T) -> Result<(), SaveError>,
+    notice: UseStateHandle<Option<Notice>>,
+) {
+    use_effect_with(value, move |value| match save(value) {
+        Ok(()) => {
+            if matches!(*notice, Some(Notice::NotSaved(_))) {
+                notice.set(None);
+            }
+        }
+        Err(error) => notice.set(Some(Notice::NotSaved(error))),
+    });
+}
+
 #[component]
 pub fn App() -> Html {
     let loaded = use_memo((), |()| storage::load());
@@ -70,68 +97,83 @@ pub fn App() -> Html {
         let loaded = loaded.clone();
         use_reducer(move || {
             let bank = Bank::default_bank();
-            let journey = match &*loaded {
-                Loaded::Journey(journey) => journey.clone().fitted_to(&bank),
-                Loaded::Quarantined { .. } | Loaded::Unavailable => Journey::default(),
-            };
+            let mut state = loaded.state.clone();
+            state.journey = state.journey.fitted_to(&bank);
+            if let View::Workshop(id) = &state.view
+                && state.workshops.get(id).is_none()
+            {
+                state.view = View::Workshops;
+            }
             Model {
                 bank: Rc::new(bank),
-                journey,
+                state,
+                refusal: None,
             }
         })
     };
-    let notice = use_state_eq(|| match &*loaded {
-        Loaded::Quarantined { raw } => Some(Notice::Quarantined { raw: raw.clone() }),
-        Loaded::Unavailable => Some(Notice::NotSaved(SaveError::Unavailable)),
-        Loaded::Journey(_) => None,
+    let notice = use_state_eq(|| {
+        if let Some(first) = loaded.quarantined.first() {
+            Some(Notice::Quarantined {
+                raw: first.raw.clone(),
+            })
+        } else if loaded.unavailable {
+            Some(Notice::NotSaved(SaveError::Unavailable))
+        } else {
+            None
+        }
     });
 
-    {
-        // Every change is saved at once; a failure is shown, and a later success clears it.
-        let notice = notice.clone();
-        use_effect_with(model.journey.clone(), move |journey| {
-            match storage::save(journey) {
-                Ok(()) => {
-                    if matches!(*notice, Some(Notice::NotSaved(_))) {
-                        notice.set(None);
-                    }
-                }
-                Err(error) => notice.set(Some(Notice::NotSaved(error))),
-            }
-        });
-    }
+    // Every change is saved at once; a failure is shown, and a later success clears it.
+    use_saved(
+        model.state.journey.clone(),
+        storage::save_journey,
+        notice.clone(),
+    );
+    use_saved(
+        model.state.workshops.clone(),
+        storage::save_workshops,
+        notice.clone(),
+    );
+    use_saved(model.state.view.clone(), storage::save_view, notice.clone());
 
-    let dispatch = |action: fn() -> Action| {
+    let journey_dispatch = |action: fn() -> Action| {
         let model = model.clone();
-        Callback::from(move |()| model.dispatch(action()))
+        Callback::from(move |()| model.dispatch(TandemAction::SelfAssessment(action())))
     };
     let on_begin = {
         let model = model.clone();
         Callback::from(move |role: Role| {
-            model.dispatch(Action::Begin {
+            model.dispatch(TandemAction::SelfAssessment(Action::Begin {
                 role,
                 respondent_id: browser::random_id(),
-            });
+            }));
         })
     };
     let on_answer = {
         let model = model.clone();
         Callback::from(move |(item, answer): (String, Option<Rating>)| {
-            model.dispatch(Action::Answer { item, answer });
+            model.dispatch(TandemAction::SelfAssessment(Action::Answer {
+                item,
+                answer,
+            }));
         })
     };
     let on_estimate = {
         let model = model.clone();
         Callback::from(move |(dimension, estimate): (String, Option<Rating>)| {
-            model.dispatch(Action::Estimate {
+            model.dispatch(TandemAction::SelfAssessment(Action::Estimate {
                 dimension,
                 estimate,
-            });
+            }));
         })
     };
     let on_go_to = {
         let model = model.clone();
-        Callback::from(move |step: usize| model.dispatch(Action::GoTo(Screen::Step(step))))
+        Callback::from(move |step: usize| {
+            model.dispatch(TandemAction::SelfAssessment(Action::GoTo(Screen::Step(
+                step,
+            ))));
+        })
     };
     let on_delete = {
         let model = model.clone();
@@ -141,65 +183,96 @@ pub fn App() -> Html {
                 Ok(()) => notice.set(None),
                 Err(error) => notice.set(Some(Notice::NotSaved(error))),
             }
-            model.dispatch(Action::StartOver);
+            model.dispatch(TandemAction::DeleteEverything);
         })
     };
     let on_download = {
         let model = model.clone();
         let notice = notice.clone();
         Callback::from(move |()| {
-            if let Some(mut document) = model.journey.document(&model.bank) {
-                let now = browser::now_iso();
-                let name = format!("tandem-results-{}.json", now.get(..10).unwrap_or("export"));
-                document.exported_at = Some(now);
-                if browser::download(&name, "application/json", &document.to_json()).is_err() {
-                    notice.set(Some(Notice::DownloadFailed));
-                }
+            if let Some(document) = model.state.journey.document(&model.bank)
+                && offer_document(document, "tandem-results").is_err()
+            {
+                notice.set(Some(Notice::DownloadFailed));
             }
         })
     };
+    let on_open = {
+        let model = model.clone();
+        Callback::from(move |view: View| model.dispatch(TandemAction::Open(view)))
+    };
+    let dispatch = {
+        let model = model.clone();
+        Callback::from(move |action: TandemAction| model.dispatch(action))
+    };
 
-    let journey = &model.journey;
+    let state = &model.state;
+    let journey = &state.journey;
     let progress = journey.progress(&model.bank);
-    let has_data = journey.respondent.is_some();
-    let screen = match (journey.screen, journey.respondent.clone()) {
-        (Screen::Step(step), Some(respondent)) => html! {
-            <AssessmentStep
-                bank={model.bank.clone()}
-                {step}
-                {respondent}
-                {progress}
-                {on_answer}
-                {on_estimate}
-                on_next={dispatch(|| Action::Next)}
-                on_back={dispatch(|| Action::Back)}
-                {on_go_to}
-                on_start_over={dispatch(|| Action::StartOver)}
+    let in_turn = state.open_workshop().is_some_and(|w| w.turn.is_some());
+    let has_data = journey.respondent.is_some() || !state.workshops.list.is_empty();
+    let screen = match (&state.view, state.open_workshop()) {
+        (View::Workshop(_), Some(workshop)) if workshop.turn.is_some() => html! {
+            <TurnView workshop={workshop.clone()} {dispatch} />
+        },
+        (View::Workshop(_), Some(workshop)) => html! {
+            <FacilitatorView
+                workshop={workshop.clone()}
+                refusal={model.refusal.clone()}
+                {dispatch}
+                {on_open}
             />
         },
-        (Screen::Report, Some(respondent)) => {
-            let answer_rest = {
-                let model = model.clone();
-                Callback::from(move |()| {
-                    if let Some((step, _)) = model.journey.first_unanswered(&model.bank) {
-                        model.dispatch(Action::GoTo(Screen::Step(step)));
-                    }
-                })
-            };
-            html! {
-                <ReportScreen
+        (View::Workshops | View::Workshop(_), _) => html! {
+            <WorkshopList
+                bank={model.bank.clone()}
+                workshops={state.workshops.clone()}
+                refusal={model.refusal.clone()}
+                {dispatch}
+                {on_open}
+            />
+        },
+        (View::SelfAssessment, _) => match (journey.screen, journey.respondent.clone()) {
+            (Screen::Step(step), Some(respondent)) => html! {
+                <AssessmentStep
                     bank={model.bank.clone()}
+                    {step}
                     {respondent}
-                    unanswered={progress.total - progress.answered}
-                    on_download={on_download.clone()}
-                    on_edit={dispatch(|| Action::GoTo(Screen::Step(0)))}
-                    on_answer_rest={answer_rest}
-                    on_start_over={dispatch(|| Action::StartOver)}
+                    {progress}
+                    {on_answer}
+                    {on_estimate}
+                    on_next={journey_dispatch(|| Action::Next)}
+                    on_back={journey_dispatch(|| Action::Back)}
+                    {on_go_to}
+                    on_start_over={journey_dispatch(|| Action::StartOver)}
                 />
+            },
+            (Screen::Report, Some(respondent)) => {
+                let answer_rest = {
+                    let model = model.clone();
+                    Callback::from(move |()| {
+                        if let Some((step, _)) = model.state.journey.first_unanswered(&model.bank) {
+                            model.dispatch(TandemAction::SelfAssessment(Action::GoTo(
+                                Screen::Step(step),
+                            )));
+                        }
+                    })
+                };
+                html! {
+                    <ReportScreen
+                        bank={model.bank.clone()}
+                        {respondent}
+                        unanswered={progress.total - progress.answered}
+                        on_download={on_download.clone()}
+                        on_edit={journey_dispatch(|| Action::GoTo(Screen::Step(0)))}
+                        on_answer_rest={answer_rest}
+                        on_start_over={journey_dispatch(|| Action::StartOver)}
+                    />
+                }
             }
-        }
-        (_, respondent) => html! {
-            <StartScreen {respondent} {progress} {on_begin} />
+            (_, respondent) => html! {
+                <StartScreen {respondent} {progress} {on_begin} {on_open} />
+            },
         },
     };
 
@@ -209,14 +282,14 @@ pub fn App() -> Html {
                 <span class="brand">{"Tandem"}</span>
                 <span class="tagline">{"Marketing \u{00d7} IT alignment"}</span>
             </header>
-            {notice_view(&notice, has_data.then_some(&on_download))}
+            {notice_view(&notice, (journey.respondent.is_some() && !in_turn).then_some(&on_download))}
             <main class="tandem-main">{screen}</main>
             <footer class="tandem-footer">
                 <p>{"Tandem runs entirely in your browser. Nothing you enter is sent anywhere."}</p>
-                if has_data {
+                if has_data && !in_turn {
                     <ConfirmButton
                         label="Delete my data"
-                        question="Delete every answer Tandem has saved in this browser? This cannot be undone."
+                        question="Delete every answer and workshop Tandem has saved in this browser? This cannot be undone."
                         confirm_label="Yes, delete everything"
                         on_confirm={on_delete}
                     />
@@ -224,6 +297,20 @@ pub fn App() -> Html {
             </footer>
         </div>
     }
+}
+
+/// Offers a workshop document as a JSON download named `{stem}-{date}.json`.
+///
+/// # Errors
+/// The browser's error when the file cannot be offered.
+pub fn offer_document(
+    mut document: tandem_core::WorkshopDocument,
+    stem: &str,
+) -> Result<(), wasm_bindgen::JsValue> {
+    let now = browser::now_iso();
+    let name = format!("{stem}-{}.json", now.get(..10).unwrap_or("export"));
+    document.exported_at = Some(now);
+    browser::download(&name, "application/json", &document.to_json())
 }
 
 /// The current notice, if any. `on_download` is offered wherever the advice is to download,

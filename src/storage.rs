@@ -1,39 +1,111 @@
 //! The only code that touches `localStorage`. The rest of the app sees typed results: what was
 //! restored, what went wrong, and whether a save worked. It never decides what to show.
 //!
-//! A stored value that cannot be read is moved aside under a quarantine key rather than being
-//! overwritten, so nothing a person answered is destroyed by a bug or a newer version.
+//! Each part of the state has its own key, so an answer in a self-assessment does not rewrite
+//! every workshop. A stored value that cannot be read is moved aside under a quarantine key
+//! rather than being overwritten, so nothing a person entered is destroyed by a bug or a newer
+//! version.
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use tandem_core::Journey;
+use tandem_core::{Journey, Tandem, View, Workshops};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 /// Every key Tandem writes starts with this, so "delete my data" removes exactly ours.
 const PREFIX: &str = "tandem.";
-const JOURNEY_KEY: &str = "tandem.self-assessment";
-const QUARANTINE_KEY: &str = "tandem.quarantine.self-assessment";
-/// The version of the stored envelope; bumped with a migration when its shape changes.
+const QUARANTINE: &str = "tandem.quarantine.";
+/// The version of the stored envelopes; bumped with a migration when a shape changes.
 const SCHEMA: u32 = 1;
 
+/// One stored part of the state: its key and how it is wrapped.
+trait Part: Sized {
+    const KEY: &'static str;
+    type Stored: Serialize + DeserializeOwned;
+    fn wrap(self) -> Self::Stored;
+    fn unwrap(stored: Self::Stored) -> Option<Self>;
+}
+
 #[derive(Serialize, Deserialize)]
-struct Stored {
+struct StoredJourney {
     schema: u32,
     journey: Journey,
 }
 
-/// What loading found.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Loaded {
-    /// Nothing saved yet, or a saved journey restored.
-    Journey(Journey),
-    /// The saved value could not be read; it was kept aside and the app starts fresh.
-    Quarantined { raw: String },
-    /// The browser will not let this page use storage; the app works in memory.
-    Unavailable,
+impl Part for Journey {
+    const KEY: &'static str = "tandem.self-assessment";
+    type Stored = StoredJourney;
+    fn wrap(self) -> StoredJourney {
+        StoredJourney {
+            schema: SCHEMA,
+            journey: self,
+        }
+    }
+    fn unwrap(stored: StoredJourney) -> Option<Self> {
+        (stored.schema == SCHEMA).then_some(stored.journey)
+    }
 }
 
-/// Why a save failed, in words for the person whose answers were not saved.
+#[derive(Serialize, Deserialize)]
+struct StoredWorkshops {
+    schema: u32,
+    workshops: Workshops,
+}
+
+impl Part for Workshops {
+    const KEY: &'static str = "tandem.workshops";
+    type Stored = StoredWorkshops;
+    fn wrap(self) -> StoredWorkshops {
+        StoredWorkshops {
+            schema: SCHEMA,
+            workshops: self,
+        }
+    }
+    fn unwrap(stored: StoredWorkshops) -> Option<Self> {
+        (stored.schema == SCHEMA).then_some(stored.workshops)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredView {
+    schema: u32,
+    view: View,
+}
+
+impl Part for View {
+    const KEY: &'static str = "tandem.view";
+    type Stored = StoredView;
+    fn wrap(self) -> StoredView {
+        StoredView {
+            schema: SCHEMA,
+            view: self,
+        }
+    }
+    fn unwrap(stored: StoredView) -> Option<Self> {
+        (stored.schema == SCHEMA).then_some(stored.view)
+    }
+}
+
+/// A stored value that could not be read and was kept aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quarantined {
+    /// The key it was moved to.
+    pub key: String,
+    pub raw: String,
+}
+
+/// What loading found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// Everything that could be read; what could not starts empty.
+    pub state: Tandem,
+    /// Values that could not be read, kept aside.
+    pub quarantined: Vec<Quarantined>,
+    /// The browser will not let this page use storage; the app works in memory.
+    pub unavailable: bool,
+}
+
+/// Why a save failed, in words for the person whose work was not saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveError {
     /// Storage is full.
@@ -49,49 +121,89 @@ fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Reads the saved self-assessment.
+/// Reads everything saved.
 #[must_use]
 pub fn load() -> Loaded {
     let Some(storage) = storage() else {
-        return Loaded::Unavailable;
+        return Loaded {
+            state: Tandem::default(),
+            quarantined: Vec::new(),
+            unavailable: true,
+        };
     };
-    let raw = match storage.get_item(JOURNEY_KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return Loaded::Journey(Journey::default()),
-        Err(_) => return Loaded::Unavailable,
+    let mut quarantined = Vec::new();
+    let mut unavailable = false;
+    let state = Tandem {
+        journey: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
+        workshops: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
+        view: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
     };
-    match serde_json::from_str::<Stored>(&raw) {
-        Ok(stored) if stored.schema == SCHEMA => Loaded::Journey(stored.journey),
-        _ => {
-            // Keep the unreadable value; if even that fails, leave it where it is and run in
-            // memory rather than overwrite it.
-            let kept = storage.set_item(QUARANTINE_KEY, &raw).is_ok()
-                && storage.remove_item(JOURNEY_KEY).is_ok();
-            if kept {
-                Loaded::Quarantined { raw }
-            } else {
-                Loaded::Unavailable
-            }
-        }
+    Loaded {
+        state,
+        quarantined,
+        unavailable,
     }
 }
 
-/// Saves the journey, or removes the saved one when there is nothing worth keeping.
+fn load_part<T: Part>(
+    storage: &Storage,
+    quarantined: &mut Vec<Quarantined>,
+    unavailable: &mut bool,
+) -> Option<T> {
+    let Ok(raw) = storage.get_item(T::KEY) else {
+        *unavailable = true;
+        return None;
+    };
+    let raw = raw?;
+    if let Some(value) = serde_json::from_str::<T::Stored>(&raw)
+        .ok()
+        .and_then(T::unwrap)
+    {
+        return Some(value);
+    }
+    // Keep the unreadable value; if even that fails, leave it where it is and run in memory
+    // rather than overwrite it.
+    let key = format!("{QUARANTINE}{}", &T::KEY[PREFIX.len()..]);
+    if storage.set_item(&key, &raw).is_ok() && storage.remove_item(T::KEY).is_ok() {
+        quarantined.push(Quarantined { key, raw });
+    } else {
+        *unavailable = true;
+    }
+    None
+}
+
+/// Saves the self-assessment; an untouched one is removed rather than written.
 ///
 /// # Errors
-/// [`SaveError`] saying why the browser refused; the journey itself is untouched in memory.
-pub fn save(journey: &Journey) -> Result<(), SaveError> {
+/// [`SaveError`] saying why the browser refused; the state itself is untouched in memory.
+pub fn save_journey(journey: &Journey) -> Result<(), SaveError> {
+    save_part(journey.clone(), *journey == Journey::default())
+}
+
+/// Saves every workshop.
+///
+/// # Errors
+/// As [`save_journey`].
+pub fn save_workshops(workshops: &Workshops) -> Result<(), SaveError> {
+    save_part(workshops.clone(), workshops.list.is_empty())
+}
+
+/// Saves which screen is open, so a reload comes back to it.
+///
+/// # Errors
+/// As [`save_journey`].
+pub fn save_view(view: &View) -> Result<(), SaveError> {
+    save_part(view.clone(), *view == View::default())
+}
+
+fn save_part<T: Part>(value: T, is_empty: bool) -> Result<(), SaveError> {
     let storage = storage().ok_or(SaveError::Unavailable)?;
-    if *journey == Journey::default() {
-        return storage.remove_item(JOURNEY_KEY).map_err(classify);
+    if is_empty {
+        return storage.remove_item(T::KEY).map_err(classify);
     }
-    let stored = Stored {
-        schema: SCHEMA,
-        journey: journey.clone(),
-    };
-    let text =
-        serde_json::to_string(&stored).map_err(|error| SaveError::Other(error.to_string()))?;
-    storage.set_item(JOURNEY_KEY, &text).map_err(classify)
+    let text = serde_json::to_string(&value.wrap())
+        .map_err(|error| SaveError::Other(error.to_string()))?;
+    storage.set_item(T::KEY, &text).map_err(classify)
 }
 
 /// Removes every key Tandem wrote on this origin, and nothing else.

@@ -25,6 +25,9 @@ pub struct AssessmentStepProps {
     pub on_back: Callback<()>,
     pub on_go_to: Callback<usize>,
     pub on_start_over: Callback<()>,
+    /// The last step's button.
+    #[prop_or(AttrValue::Static("See my report"))]
+    pub finish_label: AttrValue,
 }
 
 fn item_field(item_id: &str) -> String {
@@ -76,7 +79,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
     };
 
     let next_label = if props.step == last_step {
-        "See my report".to_owned()
+        props.finish_label.to_string()
     } else {
         format!("Next: {}", bank.dimensions[props.step + 1].title)
     };

@@ -4,7 +4,13 @@
 pub mod assessment;
 pub mod report;
 pub mod start;
+pub mod turn;
+pub mod workshop;
+pub mod workshops;
 
 pub use assessment::AssessmentStep;
 pub use report::ReportScreen;
 pub use start::StartScreen;
+pub use turn::TurnView;
+pub use workshop::FacilitatorView;
+pub use workshops::WorkshopList;

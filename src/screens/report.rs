@@ -24,14 +24,16 @@ pub struct ReportScreenProps {
 }
 
 /// "4 Improved", or "not assessed".
-fn level_text(level: Option<Level>) -> String {
+#[must_use]
+pub fn level_text(level: Option<Level>) -> String {
     level.map_or_else(
         || "not assessed".to_owned(),
         |level| format!("{} {}", level.number(), level.name()),
     )
 }
 
-fn figure(value: Option<f64>) -> String {
+#[must_use]
+pub fn figure(value: Option<f64>) -> String {
     value.map_or_else(|| "not available".to_owned(), format1)
 }
 
@@ -83,7 +85,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
     }
 }
 
-fn indices(report: &Report) -> Html {
+pub fn indices(report: &Report) -> Html {
     let card = |title: &'static str, value: Option<f64>, detail: String, kind: &'static str| {
         html! {
             <div class={classes!("index", format!("index-{kind}"))}>
@@ -115,7 +117,7 @@ fn indices(report: &Report) -> Html {
     }
 }
 
-fn hotspots(bank: &Bank, report: &Report) -> Html {
+pub fn hotspots(bank: &Bank, report: &Report) -> Html {
     let leading = report.leading_hotspots();
     let body = if leading.is_empty() {
         let watch = report.watch().map(|d| {
@@ -223,7 +225,7 @@ fn dimensions(bank: &Bank, report: &Report) -> Html {
 }
 
 /// One figure as a labelled bar with its number written next to it.
-fn figure_row(
+pub fn figure_row(
     label: &'static str,
     value: Option<f64>,
     max: f64,

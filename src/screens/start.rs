@@ -2,7 +2,7 @@
 //! choice of function that begins (or resumes) the assessment.
 
 use tandem_core::assessment::Progress;
-use tandem_core::{Respondent, Role};
+use tandem_core::{Respondent, Role, View};
 use yew::prelude::*;
 
 use crate::hooks::use_focus_on_mount;
@@ -13,6 +13,7 @@ pub struct StartScreenProps {
     pub respondent: Option<Respondent>,
     pub progress: Progress,
     pub on_begin: Callback<Role>,
+    pub on_open: Callback<View>,
 }
 
 #[component]
@@ -61,6 +62,15 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                     </button>
                 }
             </div>
+            <h2>{"Running a workshop?"}</h2>
+            <p>
+                {"Facilitate a Marketing and IT session: an agenda with a timer, answers collected \
+                  in turn on one device, and a reveal of the group's friction report. "}
+                <button type="button" class="link"
+                        onclick={props.on_open.reform(|_: MouseEvent| View::Workshops)}>
+                    {"Open workshops"}
+                </button>
+            </p>
         </section>
     }
 }

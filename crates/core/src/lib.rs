@@ -10,6 +10,7 @@ pub mod bank;
 pub mod document;
 pub mod respondent;
 pub mod scoring;
+pub mod tandem;
 pub mod validation;
 pub mod workshop;
 
@@ -18,7 +19,8 @@ pub use bank::{Bank, Dimension, Item, Recommendation, SeedRef};
 pub use document::{Imported, WorkshopDocument};
 pub use respondent::{Rating, Respondent, Role};
 pub use scoring::{Figures, Level, Report, format1, round1};
+pub use tandem::{Tandem, TandemAction, View};
 pub use validation::{Invalid, Problem};
 pub use workshop::{
-    OnConflict, Phase, Timer, Turn, Workshop, WorkshopAction, WorkshopError, Workshops,
+    OnConflict, Phase, Setup, Timer, Turn, Workshop, WorkshopAction, WorkshopError, Workshops,
 };

@@ -243,7 +243,40 @@ pub enum WorkshopError {
     NotAnswering,
 }
 
+/// What a facilitator fills in to create a workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setup {
+    pub name: String,
+    pub date: NaiveDate,
+    pub threshold: u8,
+    pub phases: Vec<Phase>,
+}
+
 impl Workshop {
+    /// A workshop from the facilitator's setup, validated like every later change.
+    ///
+    /// # Errors
+    /// [`WorkshopError`] for an empty name, a threshold outside 1–10 or no phases.
+    pub fn create(
+        id: impl Into<String>,
+        setup: Setup,
+        bank: Bank,
+    ) -> Result<Workshop, WorkshopError> {
+        let mut workshop = Workshop::new(id, setup.name.trim(), setup.date, bank);
+        if workshop.name.is_empty() {
+            return Err(WorkshopError::EmptyName);
+        }
+        for action in [
+            WorkshopAction::SetThreshold(setup.threshold),
+            WorkshopAction::SetPhases(setup.phases),
+        ] {
+            if let Some(changed) = workshop.apply(action)? {
+                workshop = changed;
+            }
+        }
+        Ok(workshop)
+    }
+
     /// A new workshop with every phase, the default threshold and nobody's answers yet.
     #[must_use]
     pub fn new(
@@ -933,5 +966,38 @@ mod tests {
         let saved = serde_json::to_string(&workshop).unwrap();
         let loaded: Workshop = serde_json::from_str(&saved).unwrap();
         assert_eq!(loaded, workshop);
+    }
+
+    #[test]
+    fn a_workshop_is_created_from_a_validated_setup() {
+        let setup = |name: &str, threshold: u8, phases: Vec<Phase>| Setup {
+            name: name.into(),
+            date: date(),
+            threshold,
+            phases,
+        };
+        let bank = Bank::default_bank();
+        let created = Workshop::create(
+            "w",
+            setup(" Kickoff ", 4, vec![Phase::Assessment, Phase::Reveal]),
+            bank.clone(),
+        )
+        .unwrap();
+        assert_eq!(created.name, "Kickoff");
+        assert_eq!(created.threshold, 4);
+        assert_eq!(created.phases, [Phase::Assessment, Phase::Reveal]);
+        assert_eq!(created.phase(), Phase::Assessment);
+        assert_eq!(
+            Workshop::create("w", setup("", 3, Phase::ALL.to_vec()), bank.clone()),
+            Err(WorkshopError::EmptyName)
+        );
+        assert_eq!(
+            Workshop::create("w", setup("K", 0, Phase::ALL.to_vec()), bank.clone()),
+            Err(WorkshopError::Threshold(0))
+        );
+        assert_eq!(
+            Workshop::create("w", setup("K", 3, vec![]), bank),
+            Err(WorkshopError::NoPhases)
+        );
     }
 }

@@ -1,0 +1,245 @@
+//! The whole app's state: the self-assessment, the saved workshops, and which of them is open.
+//! The web app's one root reducer calls [`Tandem::apply`]; every transition is one of the pure
+//! transitions of `assessment` or `workshop`, routed here.
+
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Action, Journey};
+use crate::bank::Bank;
+use crate::workshop::{OnConflict, Workshop, WorkshopAction, WorkshopError, Workshops};
+
+/// What is on screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "view", content = "id")]
+pub enum View {
+    /// The self-assessment, at whatever screen its journey is on.
+    #[default]
+    SelfAssessment,
+    /// The list of saved workshops.
+    Workshops,
+    /// One workshop, by id, in the facilitator's view.
+    Workshop(String),
+}
+
+/// Everything that can happen in the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TandemAction {
+    SelfAssessment(Action),
+    Open(View),
+    /// Save a new workshop and open it.
+    Create(Workshop),
+    /// Save a copy of workshop `id` under `new_id`.
+    Duplicate {
+        id: String,
+        new_id: String,
+    },
+    Delete(String),
+    Workshop {
+        id: String,
+        action: WorkshopAction,
+    },
+    /// Save a workshop read from a file (see [`Workshops::import`]).
+    Import {
+        workshop: Workshop,
+        on_conflict: OnConflict,
+    },
+    /// Forget the self-assessment and every workshop.
+    DeleteEverything,
+}
+
+/// The app's state.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tandem {
+    pub journey: Journey,
+    pub workshops: Workshops,
+    pub view: View,
+}
+
+impl Tandem {
+    /// The state after `action`; `Ok(None)` when nothing changes.
+    ///
+    /// # Errors
+    /// [`WorkshopError`] when a workshop change is refused; nothing changes then.
+    pub fn apply(
+        &self,
+        bank: &Bank,
+        action: TandemAction,
+    ) -> Result<Option<Tandem>, WorkshopError> {
+        let mut next = self.clone();
+        match action {
+            TandemAction::SelfAssessment(action) => {
+                let Some(journey) = self.journey.apply(bank, action) else {
+                    return Ok(None);
+                };
+                next.journey = journey;
+                next.view = View::SelfAssessment;
+            }
+            TandemAction::Open(view) => {
+                if let View::Workshop(id) = &view
+                    && self.workshops.get(id).is_none()
+                {
+                    return Ok(None);
+                }
+                next.view = view;
+            }
+            TandemAction::Create(workshop) => {
+                if workshop.name.trim().is_empty() {
+                    return Err(WorkshopError::EmptyName);
+                }
+                next.view = View::Workshop(workshop.id.clone());
+                next.workshops = self.workshops.with(workshop);
+            }
+            TandemAction::Duplicate { id, new_id } => {
+                let Some(original) = self.workshops.get(&id) else {
+                    return Ok(None);
+                };
+                let copy = original.duplicate(new_id, format!("{} (copy)", original.name));
+                next.workshops = self.workshops.with(copy);
+            }
+            TandemAction::Delete(id) => {
+                let Some(workshops) = self.workshops.without(&id) else {
+                    return Ok(None);
+                };
+                next.workshops = workshops;
+                if self.view == View::Workshop(id) {
+                    next.view = View::Workshops;
+                }
+            }
+            TandemAction::Workshop { id, action } => {
+                let Some(workshops) = self.workshops.update(&id, action)? else {
+                    return Ok(None);
+                };
+                next.workshops = workshops;
+            }
+            TandemAction::Import {
+                workshop,
+                on_conflict,
+            } => next.workshops = self.workshops.import(workshop, on_conflict),
+            TandemAction::DeleteEverything => next = Tandem::default(),
+        }
+        Ok((next != *self).then_some(next))
+    }
+
+    /// The open workshop, if the view is one.
+    #[must_use]
+    pub fn open_workshop(&self) -> Option<&Workshop> {
+        match &self.view {
+            View::Workshop(id) => self.workshops.get(id),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::respondent::Role;
+
+    fn date() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
+    }
+
+    fn with_workshop() -> Tandem {
+        let bank = Bank::default_bank();
+        let workshop = Workshop::new("w1", "Kickoff", date(), bank.clone());
+        Tandem::default()
+            .apply(&bank, TandemAction::Create(workshop))
+            .unwrap()
+            .unwrap()
+    }
+
+    #[test]
+    fn creating_a_workshop_saves_and_opens_it() {
+        let state = with_workshop();
+        assert_eq!(state.view, View::Workshop("w1".into()));
+        assert_eq!(
+            state.open_workshop().map(|w| w.name.as_str()),
+            Some("Kickoff")
+        );
+    }
+
+    #[test]
+    fn a_nameless_workshop_is_refused() {
+        let bank = Bank::default_bank();
+        let workshop = Workshop::new("w1", " ", date(), bank.clone());
+        assert_eq!(
+            Tandem::default().apply(&bank, TandemAction::Create(workshop)),
+            Err(WorkshopError::EmptyName)
+        );
+    }
+
+    #[test]
+    fn deleting_the_open_workshop_returns_to_the_list() {
+        let bank = Bank::default_bank();
+        let state = with_workshop()
+            .apply(&bank, TandemAction::Delete("w1".into()))
+            .unwrap()
+            .unwrap();
+        assert!(state.workshops.list.is_empty());
+        assert_eq!(state.view, View::Workshops);
+        assert_eq!(
+            state.apply(&bank, TandemAction::Delete("w1".into())),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn opening_a_missing_workshop_changes_nothing() {
+        let bank = Bank::default_bank();
+        let open = TandemAction::Open(View::Workshop("nope".into()));
+        assert_eq!(Tandem::default().apply(&bank, open), Ok(None));
+    }
+
+    #[test]
+    fn self_assessment_actions_reach_the_journey_and_show_it() {
+        let bank = Bank::default_bank();
+        let begin = Action::Begin {
+            role: Role::It,
+            respondent_id: "me".into(),
+        };
+        let state = with_workshop()
+            .apply(&bank, TandemAction::SelfAssessment(begin))
+            .unwrap()
+            .unwrap();
+        assert_eq!(state.view, View::SelfAssessment);
+        assert!(state.journey.respondent.is_some());
+        assert_eq!(state.workshops.list.len(), 1, "workshops are untouched");
+    }
+
+    #[test]
+    fn workshop_actions_reach_the_named_workshop_and_duplicates_get_a_new_name() {
+        let bank = Bank::default_bank();
+        let state = with_workshop()
+            .apply(
+                &bank,
+                TandemAction::Workshop {
+                    id: "w1".into(),
+                    action: WorkshopAction::NextPhase,
+                },
+            )
+            .unwrap()
+            .unwrap()
+            .apply(
+                &bank,
+                TandemAction::Duplicate {
+                    id: "w1".into(),
+                    new_id: "w2".into(),
+                },
+            )
+            .unwrap()
+            .unwrap();
+        assert_eq!(state.workshops.list[0].current, 1);
+        assert_eq!(state.workshops.list[1].name, "Kickoff (copy)");
+        assert_eq!(state.workshops.list[1].current, 0);
+    }
+
+    #[test]
+    fn delete_everything_forgets_answers_and_workshops() {
+        let bank = Bank::default_bank();
+        let state = with_workshop()
+            .apply(&bank, TandemAction::DeleteEverything)
+            .unwrap()
+            .unwrap();
+        assert_eq!(state, Tandem::default());
+    }
+}

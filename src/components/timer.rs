@@ -1,0 +1,77 @@
+//! The phase countdown: shows minutes and seconds, ticks once a second while running, and says
+//! when time is up, on screen and to screen readers. The time itself lives in the core's
+//! `Timer`; this only reads the clock to display it.
+
+use gloo_timers::callback::Interval;
+use tandem_core::Timer;
+use yew::prelude::*;
+
+use crate::browser;
+
+#[derive(Properties, PartialEq)]
+pub struct CountdownProps {
+    pub timer: Timer,
+    pub phase: AttrValue,
+    /// The facilitator's buttons; `None` shows the countdown alone (presenter view).
+    #[prop_or_default]
+    pub controls: Option<CountdownControls>,
+}
+
+/// What the timer's buttons do.
+#[derive(Clone, PartialEq)]
+pub struct CountdownControls {
+    pub on_start: Callback<()>,
+    pub on_pause: Callback<()>,
+    pub on_extend: Callback<()>,
+    pub on_reset: Callback<()>,
+}
+
+/// `m:ss` for a number of milliseconds, rounding up so a timer never shows 0:00 early.
+#[must_use]
+pub fn clock(ms: u64) -> String {
+    let seconds = ms.div_ceil(1000);
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+#[component]
+pub fn Countdown(props: &CountdownProps) -> Html {
+    let now = use_state(browser::now_ms);
+    {
+        let now = now.clone();
+        use_effect_with(props.timer, move |timer| {
+            now.set(browser::now_ms());
+            let ticking = timer
+                .is_running()
+                .then(|| Interval::new(1000, move || now.set(browser::now_ms())));
+            move || drop(ticking)
+        });
+    }
+    let remaining = props.timer.remaining_ms(*now);
+    let over = props.timer.is_running() && remaining == 0;
+    let button = |label: &'static str, callback: &Callback<()>| {
+        html! {
+            <button type="button" class="button" onclick={callback.reform(|_: MouseEvent| ())}>{label}</button>
+        }
+    };
+    html! {
+        <div class={classes!("countdown", over.then_some("over"))}>
+            <p class="countdown-time" role="timer" aria-label={format!("Time left for {}", props.phase)}>
+                {clock(remaining)}
+            </p>
+            <p class="countdown-status" aria-live="assertive">
+                { if over { format!("Time is up for {}.", props.phase) } else { String::new() } }
+            </p>
+            if let Some(controls) = &props.controls {
+                <div class="countdown-controls" role="group" aria-label="Timer">
+                    if props.timer.is_running() {
+                        {button("Pause timer", &controls.on_pause)}
+                    } else {
+                        {button("Start timer", &controls.on_start)}
+                    }
+                    {button("Add a minute", &controls.on_extend)}
+                    {button("Reset timer", &controls.on_reset)}
+                </div>
+            }
+        </div>
+    }
+}

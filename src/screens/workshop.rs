@@ -1,0 +1,284 @@
+//! The facilitator's view of one workshop: the agenda, the current phase's script and timer, the
+//! count of answers (never the answers), the reveal of the group's friction report, and export.
+
+use tandem_core::document::groups_visible;
+use tandem_core::scoring::{self, Report};
+use tandem_core::{Bank, Figures, Phase, TandemAction, View, Workshop, WorkshopAction, format1};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::{Countdown, CountdownControls};
+use crate::hooks::use_focus_on_mount;
+use crate::screens::report::{figure_row, hotspots, indices, level_text};
+use crate::screens::workshops::{answer_counts, long_date};
+
+#[derive(Properties, PartialEq)]
+pub struct FacilitatorViewProps {
+    pub workshop: Workshop,
+    pub refusal: Option<String>,
+    pub dispatch: Callback<TandemAction>,
+    pub on_open: Callback<View>,
+}
+
+#[component]
+pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
+    let heading = use_focus_on_mount();
+    let export_failed = use_state_eq(|| false);
+    let workshop = &props.workshop;
+    let act = |action: fn() -> WorkshopAction| {
+        let id = workshop.id.clone();
+        props.dispatch.reform(move |()| TandemAction::Workshop {
+            id: id.clone(),
+            action: action(),
+        })
+    };
+    let act_at = |action: fn(u64) -> WorkshopAction| {
+        let id = workshop.id.clone();
+        props.dispatch.reform(move |()| TandemAction::Workshop {
+            id: id.clone(),
+            action: action(browser::now_ms()),
+        })
+    };
+    let controls = CountdownControls {
+        on_start: act_at(|now_ms| WorkshopAction::StartTimer { now_ms }),
+        on_pause: act_at(|now_ms| WorkshopAction::PauseTimer { now_ms }),
+        on_extend: act_at(|now_ms| WorkshopAction::ExtendTimer {
+            by_ms: 60_000,
+            now_ms,
+        }),
+        on_reset: act(|| WorkshopAction::ResetTimer),
+    };
+    let on_export = {
+        let (workshop, export_failed) = (workshop.clone(), export_failed.clone());
+        Callback::from(move |_: MouseEvent| {
+            export_failed
+                .set(crate::offer_document(workshop.document(), "tandem-workshop").is_err());
+        })
+    };
+    let phase = workshop.phase();
+    let previous = workshop
+        .current
+        .checked_sub(1)
+        .and_then(|i| workshop.phases.get(i));
+    let next = workshop.phases.get(workshop.current + 1);
+    html! {
+        <section class="screen facilitator" aria-labelledby="workshop-title">
+            <p>
+                <button type="button" class="link"
+                        onclick={props.on_open.reform(|_: MouseEvent| View::Workshops)}>
+                    {"\u{2190} All workshops"}
+                </button>
+            </p>
+            <h1 id="workshop-title" tabindex="-1" ref={heading}>{&workshop.name}</h1>
+            <p class="workshop-meta">
+                {long_date(workshop.date)}{" \u{b7} "}{answer_counts(workshop)}
+            </p>
+            if let Some(refusal) = &props.refusal {
+                <p class="refusal" role="alert">{refusal}</p>
+            }
+            <nav class="agenda" aria-label="Agenda">
+                <ol>
+                    for (index, each) in workshop.phases.iter().enumerate() {
+                        <li key={format!("{each:?}")}>
+                            <button type="button" class="link"
+                                    aria-current={(index == workshop.current).then_some("step")}
+                                    onclick={{
+                                        let id = workshop.id.clone();
+                                        props.dispatch.reform(move |_: MouseEvent| TandemAction::Workshop {
+                                            id: id.clone(),
+                                            action: WorkshopAction::GoToPhase(index),
+                                        })
+                                    }}>
+                                {each.title()}
+                            </button>
+                        </li>
+                    }
+                </ol>
+            </nav>
+            <section class="phase" aria-labelledby="phase-title">
+                <h2 id="phase-title">{phase.title()}</h2>
+                <p class="phase-duration">{format!("About {} minutes", phase.minutes())}</p>
+                <Countdown timer={workshop.timer} phase={phase.title()} controls={Some(controls)} />
+                <h3>{"Facilitator script"}</h3>
+                <ul class="script">
+                    for line in phase.script() {
+                        <li>{*line}</li>
+                    }
+                </ul>
+                {phase_content(workshop, &props.dispatch)}
+            </section>
+            <div class="step-actions">
+                if let Some(previous) = previous {
+                    <button type="button" class="button" onclick={act(|| WorkshopAction::PreviousPhase).reform(|_: MouseEvent| ())}>
+                        {format!("Back: {}", previous.title())}
+                    </button>
+                } else {
+                    <span></span>
+                }
+                if let Some(next) = next {
+                    <button type="button" class="button primary" onclick={act(|| WorkshopAction::NextPhase).reform(|_: MouseEvent| ())}>
+                        {format!("Next: {}", next.title())}
+                    </button>
+                }
+            </div>
+            <div class="report-actions">
+                <button type="button" class="button" onclick={on_export}>{"Export workshop (JSON)"}</button>
+            </div>
+            if *export_failed {
+                <p class="refusal" role="alert">{"The browser did not start the download. Please try again."}</p>
+            }
+        </section>
+    }
+}
+
+fn phase_content(workshop: &Workshop, dispatch: &Callback<TandemAction>) -> Html {
+    let id = workshop.id.clone();
+    let act = move |action: WorkshopAction| {
+        let id = id.clone();
+        dispatch.reform(move |_: MouseEvent| TandemAction::Workshop {
+            id: id.clone(),
+            action: action.clone(),
+        })
+    };
+    match workshop.phase() {
+        Phase::Welcome => Html::default(),
+        Phase::Assessment => html! {
+            <div class="phase-content">
+                <p class="answered-count" aria-live="polite">
+                    {format!("Answered so far: {}.", answer_counts(workshop))}
+                </p>
+                <p>{"Hand the device to the next participant. Their answers stay hidden from everyone, you included."}</p>
+                <button type="button" class="button primary big" onclick={act(WorkshopAction::StartTurn)}>
+                    {"I'm next"}
+                </button>
+            </div>
+        },
+        Phase::Reveal | Phase::Summary if workshop.revealed => html! {
+            <RevealReport workshop={workshop.clone()} />
+        },
+        Phase::Reveal | Phase::Summary => html! {
+            <div class="phase-content">
+                <p>{format!("Answered so far: {}. The results are hidden until you reveal them.", answer_counts(workshop))}</p>
+                if !groups_visible(workshop.counts(), workshop.threshold) {
+                    <p class="note">
+                        {format!(
+                            "Marketing and IT figures will stay hidden: each needs at least {} respondents.",
+                            workshop.threshold
+                        )}
+                    </p>
+                }
+                <button type="button" class="button primary big" onclick={act(WorkshopAction::Reveal)}>
+                    {"Reveal the results"}
+                </button>
+            </div>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RevealReportProps {
+    pub workshop: Workshop,
+}
+
+/// The group's friction report with Marketing and IT side by side, within the privacy threshold.
+#[component]
+pub fn RevealReport(props: &RevealReportProps) -> Html {
+    let report = use_memo(
+        (
+            props.workshop.bank.clone(),
+            props.workshop.respondents.clone(),
+        ),
+        |(bank, respondents)| scoring::score(bank, respondents),
+    );
+    let workshop = &props.workshop;
+    let visible = groups_visible(report.counts, workshop.threshold);
+    html! {
+        <div class="reveal">
+            {indices(&report)}
+            {hotspots(&workshop.bank, &report)}
+            {breakdown(&workshop.bank, &report, visible, workshop.threshold)}
+        </div>
+    }
+}
+
+fn breakdown(bank: &Bank, report: &Report, visible: bool, threshold: u8) -> Html {
+    let hidden = format!("hidden: fewer than {threshold} respondents in a group");
+    html! {
+        <section class="dimensions" aria-labelledby="breakdown-title">
+            <h2 id="breakdown-title">{"Every dimension, Marketing and IT side by side"}</h2>
+            if !visible {
+                <p class="note">{format!("Marketing and IT figures are {hidden}.")}</p>
+            }
+            <ul class="dimension-list">
+                for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
+                    <li class="dimension" key={dimension.id.clone()}>
+                        <h3>{&dimension.title}</h3>
+                        if figures.is_assessed() {
+                            <p class="dimension-level">{format!("Level {}", level_text(figures.level()))}</p>
+                            <dl class="figures">
+                                {figure_row("Score", figures.score, 100.0, "score", "not available")}
+                                if visible {
+                                    {figure_row("Marketing", figures.marketing, 100.0, "score", "no answers")}
+                                    {figure_row("IT", figures.it, 100.0, "score", "no answers")}
+                                    {figure_row("Gap", figures.gap, 100.0, "friction", "not available")}
+                                } else {
+                                    <div class="figure">
+                                        <dt>{"Marketing, IT, gap"}</dt>
+                                        <dd><span class="hidden-figure">{&hidden}</span></dd>
+                                    </div>
+                                }
+                                {figure_row("Spread", figures.spread, 50.0, "friction", "not available")}
+                                {figure_row("Friction", figures.friction, 100.0, "friction", "not available")}
+                            </dl>
+                            if visible {
+                                {perception(figures)}
+                            }
+                        } else {
+                            <p class="not-assessed">{"Not assessed: nobody answered these statements."}</p>
+                        }
+                    </li>
+                }
+            </ul>
+        </section>
+    }
+}
+
+/// "IT thinks Marketing rates this 40; Marketing actually rates it 65", both ways.
+fn perception(figures: &Figures) -> Html {
+    let sentence = |guesser: &str, side: &str, guess: Option<f64>, actual: Option<f64>| {
+        guess.zip(actual).map(|(guess, actual)| {
+            format!(
+                "{guesser} thinks {side} rates this {}; {side} actually rates it {}.",
+                format1(guess),
+                format1(actual)
+            )
+        })
+    };
+    let lines: Vec<String> = [
+        sentence(
+            "IT",
+            "Marketing",
+            figures.marketing_as_seen_by_it,
+            figures.marketing,
+        ),
+        sentence(
+            "Marketing",
+            "IT",
+            figures.it_as_seen_by_marketing,
+            figures.it,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    html! {
+        <>
+            for line in lines {
+                <p class="perception">{line}</p>
+            }
+            if let Some(gap) = figures.perception_gap {
+                <p class="perception">{format!("Perception gap: {}", format1(gap))}</p>
+            }
+        </>
+    }
+}

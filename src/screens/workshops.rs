@@ -1,0 +1,359 @@
+//! The facilitator's list of saved workshops: create one, open, duplicate, delete, and import a
+//! workshop file. Validation is the core's; this screen collects input and shows refusals.
+
+use std::rc::Rc;
+
+use tandem_core::workshop::Setup;
+use tandem_core::{
+    Bank, OnConflict, Phase, TandemAction, View, Workshop, WorkshopDocument, Workshops,
+};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::ConfirmButton;
+use crate::hooks::use_focus_on_mount;
+
+#[derive(Properties, PartialEq)]
+pub struct WorkshopListProps {
+    pub bank: Rc<Bank>,
+    pub workshops: Workshops,
+    /// Why the last change was refused, if it was.
+    pub refusal: Option<String>,
+    pub dispatch: Callback<TandemAction>,
+    pub on_open: Callback<View>,
+}
+
+/// "24 November 2026". English only until the text catalogue arrives (issue 8).
+#[must_use]
+pub fn long_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS[date.month0() as usize];
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+/// "5 Marketing · 4 IT · 1 other", or that nobody has answered.
+#[must_use]
+pub fn answer_counts(workshop: &Workshop) -> String {
+    let counts = workshop.counts();
+    if counts.total() == 0 {
+        return "No answers yet".to_owned();
+    }
+    format!(
+        "{} Marketing \u{b7} {} IT \u{b7} {} other",
+        counts.marketing, counts.it, counts.other
+    )
+}
+
+#[component]
+pub fn WorkshopList(props: &WorkshopListProps) -> Html {
+    let heading = use_focus_on_mount();
+    html! {
+        <section class="screen workshops" aria-labelledby="workshops-title">
+            <p>
+                <button type="button" class="link"
+                        onclick={props.on_open.reform(|_: MouseEvent| View::SelfAssessment)}>
+                    {"\u{2190} Back to the self-assessment"}
+                </button>
+            </p>
+            <h1 id="workshops-title" tabindex="-1" ref={heading}>{"Workshops"}</h1>
+            <p class="lead">
+                {"Run a Marketing \u{d7} IT session from this browser. Everything stays on this \
+                  device until you export it."}
+            </p>
+            if let Some(refusal) = &props.refusal {
+                <p class="refusal" role="alert">{refusal}</p>
+            }
+            <h2>{"Saved workshops"}</h2>
+            if props.workshops.list.is_empty() {
+                <p>{"No workshops yet: create one below, or import a workshop file."}</p>
+            } else {
+                <ul class="workshop-list">
+                    for workshop in &props.workshops.list {
+                        {saved_workshop(workshop, &props.dispatch, &props.on_open)}
+                    }
+                </ul>
+            }
+            <CreateWorkshop bank={props.bank.clone()} dispatch={props.dispatch.clone()} />
+            <ImportWorkshop workshops={props.workshops.clone()} dispatch={props.dispatch.clone()} />
+        </section>
+    }
+}
+
+fn saved_workshop(
+    workshop: &Workshop,
+    dispatch: &Callback<TandemAction>,
+    on_open: &Callback<View>,
+) -> Html {
+    let id = workshop.id.clone();
+    let status = format!(
+        "{}{}",
+        workshop.phase().title(),
+        if workshop.revealed {
+            " \u{b7} results revealed"
+        } else {
+            ""
+        }
+    );
+    html! {
+        <li class="workshop-card" key={id.clone()}>
+            <h3>{&workshop.name}</h3>
+            <p class="workshop-meta">
+                {long_date(workshop.date)}
+                {" \u{b7} "}{answer_counts(workshop)}{" \u{b7} "}{status}
+            </p>
+            <div class="workshop-actions">
+                <button type="button" class="button primary"
+                        aria-label={format!("Open {}", workshop.name)}
+                        onclick={on_open.reform({ let id = id.clone(); move |_: MouseEvent| View::Workshop(id.clone()) })}>
+                    {"Open"}
+                </button>
+                <button type="button" class="button"
+                        aria-label={format!("Duplicate {}", workshop.name)}
+                        onclick={dispatch.reform({
+                            let id = id.clone();
+                            move |_: MouseEvent| TandemAction::Duplicate {
+                                id: id.clone(),
+                                new_id: browser::random_id(),
+                            }
+                        })}>
+                    {"Duplicate"}
+                </button>
+                <ConfirmButton
+                    label={format!("Delete {}", workshop.name)}
+                    question={format!("Delete the workshop \u{201c}{}\u{201d} and all its answers? This cannot be undone.", workshop.name)}
+                    confirm_label="Yes, delete it"
+                    on_confirm={dispatch.reform(move |()| TandemAction::Delete(id.clone()))}
+                />
+            </div>
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CreateWorkshopProps {
+    bank: Rc<Bank>,
+    dispatch: Callback<TandemAction>,
+}
+
+/// The form for a new workshop. Its fields are transient until submitted.
+#[component]
+fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
+    let name = use_state(String::new);
+    let date = use_state(|| browser::today().to_string());
+    let threshold = use_state(|| tandem_core::document::DEFAULT_THRESHOLD.to_string());
+    let phases = use_state(|| Phase::ALL.to_vec());
+    let problem = use_state(|| None::<String>);
+
+    let text_input = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            state.set(input.value());
+        })
+    };
+    let onsubmit = {
+        let (name, date, threshold, phases, problem) = (
+            name.clone(),
+            date.clone(),
+            threshold.clone(),
+            phases.clone(),
+            problem.clone(),
+        );
+        let (bank, dispatch) = (props.bank.clone(), props.dispatch.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Ok(day) = date.parse() else {
+                problem.set(Some("Choose a date for the workshop.".to_owned()));
+                return;
+            };
+            let Ok(k) = threshold.trim().parse::<u8>() else {
+                problem.set(Some(
+                    "The privacy threshold must be a whole number from 1 to 10.".to_owned(),
+                ));
+                return;
+            };
+            let setup = Setup {
+                name: (*name).clone(),
+                date: day,
+                threshold: k,
+                phases: (*phases).clone(),
+            };
+            match Workshop::create(browser::random_id(), setup, (*bank).clone()) {
+                Ok(workshop) => {
+                    problem.set(None);
+                    dispatch.emit(TandemAction::Create(workshop));
+                }
+                Err(error) => problem.set(Some(error.to_string())),
+            }
+        })
+    };
+    html! {
+        <form class="create-workshop" {onsubmit} novalidate=true>
+            <h2>{"Create a workshop"}</h2>
+            if let Some(problem) = &*problem {
+                <p class="refusal" role="alert">{problem}</p>
+            }
+            <div class="field">
+                <label for="workshop-name">{"Name"}</label>
+                <input id="workshop-name" type="text" value={(*name).clone()} oninput={text_input(&name)}
+                       autocomplete="off" />
+            </div>
+            <div class="field">
+                <label for="workshop-date">{"Date"}</label>
+                <input id="workshop-date" type="date" value={(*date).clone()} oninput={text_input(&date)} />
+            </div>
+            <div class="field">
+                <label for="workshop-threshold">{"Privacy threshold"}</label>
+                <input id="workshop-threshold" type="number" min="1" max="10" value={(*threshold).clone()}
+                       oninput={text_input(&threshold)} aria-describedby="threshold-help" />
+                <p id="threshold-help" class="help">
+                    {"Figures for Marketing or IT alone are shown only when each has at least this many \
+                      respondents (1 to 10)."}
+                </p>
+            </div>
+            <fieldset class="field phases">
+                <legend>{"Phases"}</legend>
+                for phase in Phase::ALL {
+                    <label class="check">
+                        <input type="checkbox" checked={phases.contains(&phase)}
+                               onchange={{
+                                   let phases = phases.clone();
+                                   Callback::from(move |_: Event| {
+                                       let mut chosen = (*phases).clone();
+                                       if let Some(at) = chosen.iter().position(|p| *p == phase) {
+                                           chosen.remove(at);
+                                       } else {
+                                           chosen.push(phase);
+                                       }
+                                       phases.set(chosen);
+                                   })
+                               }} />
+                        {format!(" {} ({} min)", phase.title(), phase.minutes())}
+                    </label>
+                }
+            </fieldset>
+            <button type="submit" class="button primary">{"Create workshop"}</button>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ImportWorkshopProps {
+    workshops: Workshops,
+    dispatch: Callback<TandemAction>,
+}
+
+/// Reads a workshop file; a workshop already saved asks whether to merge or keep both.
+#[component]
+fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
+    let problem = use_state(|| None::<String>);
+    let pending = use_state(|| None::<Workshop>);
+    let input = use_node_ref();
+    let onchange = {
+        let (problem, pending, input) = (problem.clone(), pending.clone(), input.clone());
+        let (workshops, dispatch) = (props.workshops.clone(), props.dispatch.clone());
+        Callback::from(move |_: Event| {
+            let Some(element) = input.cast::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let (problem, pending, workshops, dispatch) = (
+                problem.clone(),
+                pending.clone(),
+                workshops.clone(),
+                dispatch.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = browser::read_chosen_file(&element).await;
+                element.set_value("");
+                let workshop = read.and_then(|text| {
+                    WorkshopDocument::from_json(&text)
+                        .map(|imported| {
+                            let name = "Imported workshop";
+                            Workshop::from_document(
+                                imported.document,
+                                &browser::random_id(),
+                                name,
+                                browser::today(),
+                            )
+                        })
+                        .map_err(|invalid| {
+                            format!(
+                                "This file was not imported, and nothing was changed:\n{invalid}"
+                            )
+                        })
+                });
+                match workshop {
+                    Err(message) => problem.set(Some(message)),
+                    Ok(workshop) if workshops.get(&workshop.id).is_some() => {
+                        problem.set(None);
+                        pending.set(Some(workshop));
+                    }
+                    Ok(workshop) => {
+                        problem.set(None);
+                        dispatch.emit(TandemAction::Import {
+                            workshop,
+                            on_conflict: OnConflict::Merge,
+                        });
+                    }
+                }
+            });
+        })
+    };
+    let choose = |on_conflict: Option<OnConflict>| {
+        let (pending, dispatch) = (pending.clone(), props.dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(workshop), Some(on_conflict)) = ((*pending).clone(), on_conflict.clone()) {
+                dispatch.emit(TandemAction::Import {
+                    workshop,
+                    on_conflict,
+                });
+            }
+            pending.set(None);
+        })
+    };
+    html! {
+        <section class="import-workshop" aria-labelledby="import-title">
+            <h2 id="import-title">{"Import a workshop file"}</h2>
+            <div class="field">
+                <label for="import-file">{"Workshop file (JSON)"}</label>
+                <input id="import-file" type="file" accept=".json,application/json" ref={input} {onchange} />
+            </div>
+            if let Some(problem) = &*problem {
+                <p class="refusal" role="alert">
+                    for line in problem.lines() {
+                        {line}<br />
+                    }
+                </p>
+            }
+            if let Some(workshop) = &*pending {
+                <div class="confirm" role="group" aria-labelledby="conflict-question">
+                    <p id="conflict-question" class="confirm-question">
+                        {format!("\u{201c}{}\u{201d} is already saved here. Add the file's answers to it, or keep both?", workshop.name)}
+                    </p>
+                    <button type="button" class="button primary" onclick={choose(Some(OnConflict::Merge))}>
+                        {"Merge into the saved workshop"}
+                    </button>
+                    <button type="button" class="button"
+                            onclick={choose(Some(OnConflict::KeepBoth { id: browser::random_id() }))}>
+                        {"Keep both"}
+                    </button>
+                    <button type="button" class="button" onclick={choose(None)}>{"Cancel"}</button>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,131 @@
+// A facilitated workshop as a facilitator and participants run it, on the built dist/.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect, expectAccessible } from './fixtures.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bank = JSON.parse(readFileSync(join(root, 'crates/core/banks/default.json'), 'utf8'));
+const cli = join(root, 'target/debug/tandem');
+
+async function createWorkshop(page, name) {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** One participant's turn: choose a function, answer every statement with a pattern, finish. */
+async function takeTurn(page, role, offset) {
+  await page.getByRole('button', { name: "I'm next" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your turn' })).toBeVisible();
+  await expect(page.getByText(/Answered so far/)).toHaveCount(0);
+  await page.getByRole('button', { name: role, exact: true }).click();
+  for (const [d, dimension] of bank.dimensions.entries()) {
+    for (const [i, item] of dimension.items.entries()) {
+      const value = ((d + i + offset) % 5) + 1;
+      await page.getByRole('group', { name: item.text }).getByRole('radio').nth(value - 1).check();
+    }
+    const last = d === bank.dimensions.length - 1;
+    await page.getByRole('button', { name: last ? 'Finish and hand back' : /^Next:/ }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to the facilitator' }).click();
+}
+
+test('a workshop with four Marketing and four IT participants reveals the figures the core computes', async ({ page }) => {
+  test.setTimeout(120_000);
+  await createWorkshop(page, 'Q4 alignment');
+  await expectAccessible(page, 'workshop welcome');
+  await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
+  await expectAccessible(page, 'workshop assessment');
+  for (let p = 0; p < 8; p += 1) {
+    await takeTurn(page, p % 2 === 0 ? 'Marketing' : 'IT', p);
+    if (p === 0) await expectAccessible(page, 'workshop assessment after a turn');
+  }
+  await expect(page.getByText('Answered so far: 4 Marketing · 4 IT · 0 other.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Next: Reveal' }).click();
+  await expect(page.getByText('Alignment index')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Reveal the results' }).click();
+  await expectAccessible(page, 'reveal');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export workshop (JSON)' }).click(),
+  ]);
+  const path = await download.path();
+  const exported = JSON.parse(readFileSync(path, 'utf8'));
+  expect(exported.respondents).toHaveLength(8);
+  const core = JSON.parse(execFileSync(cli, ['report', path], { encoding: 'utf8' })).report;
+  expect(exported.report).toEqual(core);
+  const cards = page.locator('.dimension');
+  for (const [d, figures] of core.dimensions.entries()) {
+    const value = (term) => cards.nth(d).locator('div.figure', { has: page.getByText(term, { exact: true }) }).locator('.figure-value');
+    await expect(value('Score')).toHaveText(figures.score.toFixed(1));
+    await expect(value('Marketing')).toHaveText(figures.marketing.toFixed(1));
+    await expect(value('IT')).toHaveText(figures.it.toFixed(1));
+    await expect(value('Gap')).toHaveText(figures.gap.toFixed(1));
+  }
+  const indices = page.locator('.index .number');
+  await expect(indices.nth(0)).toHaveText(core.alignment_index.toFixed(1));
+
+  // Export, delete, import: the same workshop and report come back.
+  await page.getByRole('button', { name: 'All workshops' }).click();
+  await page.getByRole('button', { name: 'Delete Q4 alignment' }).click();
+  await page.getByRole('button', { name: 'Yes, delete it' }).click();
+  await expect(page.getByText('No workshops yet')).toBeVisible();
+  await page.getByLabel('Workshop file (JSON)').setInputFiles(path);
+  await page.getByRole('button', { name: 'Open Q4 alignment' }).click();
+  await page.getByRole('button', { name: 'Reveal', exact: true }).click();
+  await page.getByRole('button', { name: 'Reveal the results' }).click();
+  await expect(indices.nth(0)).toHaveText(core.alignment_index.toFixed(1));
+  await expectAccessible(page, 'workshop list');
+});
+
+test('below the privacy threshold Marketing and IT figures are hidden', async ({ page }) => {
+  await createWorkshop(page, 'Small group');
+  await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
+  await takeTurn(page, 'Marketing', 0);
+  await takeTurn(page, 'IT', 1);
+  await page.getByRole('button', { name: 'Next: Reveal' }).click();
+  await expect(page.getByText('Marketing and IT figures will stay hidden: each needs at least 3 respondents.')).toBeVisible();
+  await page.getByRole('button', { name: 'Reveal the results' }).click();
+  await expect(page.getByText('Marketing and IT figures are hidden: fewer than 3 respondents in a group.')).toBeVisible();
+  await expect(page.getByText(/thinks Marketing rates this/)).toHaveCount(0);
+});
+
+test('the facilitator controls work with the keyboard alone, and a reload resumes the phase', async ({ page }) => {
+  await page.goto('./');
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.textContent === 'Open workshops')); i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Name').focus();
+  await page.keyboard.type('Keyboard session');
+  await page.keyboard.press('Enter'); // submits the form
+  await expect(page.getByRole('heading', { level: 1, name: 'Keyboard session' })).toBeVisible();
+  const press = async (name) => {
+    await page.getByRole('button', { name, exact: true }).focus();
+    await page.keyboard.press('Enter');
+  };
+  await press('Start timer');
+  await expect(page.getByRole('button', { name: 'Pause timer' })).toBeVisible();
+  await press('Pause timer');
+  await press('Add a minute');
+  await expect(page.getByRole('timer')).toHaveText('11:00');
+  await press('Next: Individual assessment');
+  await expect(page.getByRole('timer')).toHaveText('15:00');
+  await press("I'm next");
+  await expect(page.getByRole('heading', { level: 1, name: 'Your turn' })).toBeVisible();
+  await expectAccessible(page, 'participant turn');
+  await press('Cancel this turn');
+  await press('Yes, cancel the turn');
+  await expect(page.getByText('Answered so far: No answers yet.')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: 'Individual assessment' })).toBeVisible();
+});
