@@ -22,15 +22,42 @@ use crate::screens::{
 };
 use crate::storage::SaveError;
 
-/// Renders the app into the element with id `tandem`, or into the body.
+/// The hash that opens the presenter view of a workshop: `#presenter/<id>`.
+const PRESENTER_HASH: &str = "#presenter/";
+
+/// Renders the app into the element with id `tandem`, or into the body. A `#presenter/<id>`
+/// address renders the presenter view of that workshop instead.
 pub fn mount() {
-    let root = web_sys::window()
-        .and_then(|window| window.document())
+    let window = web_sys::window();
+    let root = window
+        .as_ref()
+        .and_then(web_sys::Window::document)
         .and_then(|document| document.get_element_by_id("tandem"));
+    let hash = window
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default();
+    if let Some(id) = hash.strip_prefix(PRESENTER_HASH) {
+        let props = screens::presenter::PresenterProps {
+            workshop_id: AttrValue::from(id.to_owned()),
+        };
+        match root {
+            Some(root) => {
+                yew::Renderer::<screens::Presenter>::with_root_and_props(root, props).render()
+            }
+            None => yew::Renderer::<screens::Presenter>::with_props(props).render(),
+        };
+        return;
+    }
     match root {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),
         None => yew::Renderer::<App>::new().render(),
     };
+}
+
+/// The address of a workshop's presenter view, relative to this page.
+#[must_use]
+pub fn presenter_address(workshop_id: &str) -> String {
+    format!("{PRESENTER_HASH}{workshop_id}")
 }
 
 /// The root state: the bank in use, the app's state, and the last refusal to show.

@@ -206,6 +206,19 @@ fn save_part<T: Part>(value: T, is_empty: bool) -> Result<(), SaveError> {
     storage.set_item(T::KEY, &text).map_err(classify)
 }
 
+/// Calls `changed` whenever another window of this origin changes Tandem's storage (the
+/// browser's `storage` event), so a second window can follow the first. Dropping the returned
+/// listener stops it.
+#[must_use]
+pub fn on_change(changed: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(
+        &window,
+        "storage",
+        move |_| changed(),
+    ))
+}
+
 /// Removes every key Tandem wrote on this origin, and nothing else.
 ///
 /// # Errors

@@ -2,6 +2,7 @@
 //! the root (`crate::App`) turns that into core actions.
 
 pub mod assessment;
+pub mod presenter;
 pub mod report;
 pub mod start;
 pub mod turn;
@@ -9,6 +10,7 @@ pub mod workshop;
 pub mod workshops;
 
 pub use assessment::AssessmentStep;
+pub use presenter::Presenter;
 pub use report::ReportScreen;
 pub use start::StartScreen;
 pub use turn::TurnView;

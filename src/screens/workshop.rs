@@ -3,6 +3,7 @@
 
 use tandem_core::document::groups_visible;
 use tandem_core::scoring::{self, Report};
+use tandem_core::workshop::{iso_date, parse_date};
 use tandem_core::{Bank, Figures, Phase, TandemAction, View, Workshop, WorkshopAction, format1};
 use yew::prelude::*;
 
@@ -121,7 +122,11 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                     </button>
                 }
             </div>
+            <EditDetails key={workshop.id.clone()} workshop={workshop.clone()} dispatch={props.dispatch.clone()} />
             <div class="report-actions">
+                <a class="button" href={crate::presenter_address(&workshop.id)} target="tandem-presenter">
+                    {"Open the presenter view"}
+                </a>
                 <button type="button" class="button" onclick={on_export}>{"Export workshop (JSON)"}</button>
             </div>
             if *export_failed {
@@ -280,5 +285,115 @@ fn perception(figures: &Figures) -> Html {
                 <p class="perception">{format!("Perception gap: {}", format1(gap))}</p>
             }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EditDetailsProps {
+    workshop: Workshop,
+    dispatch: Callback<TandemAction>,
+}
+
+/// Rename the workshop and change its date, threshold and phases. Each change goes through the
+/// core's validation; a refusal is shown at the top of the view.
+#[component]
+fn EditDetails(props: &EditDetailsProps) -> Html {
+    let workshop = &props.workshop;
+    let name = use_state(|| workshop.name.clone());
+    let date = use_state(|| iso_date(workshop.date));
+    let threshold = use_state(|| workshop.threshold.to_string());
+    let problem = use_state(|| None::<String>);
+    let text_input = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            state.set(input.value());
+        })
+    };
+    let onsubmit = {
+        let (name, date, threshold, problem) = (
+            name.clone(),
+            date.clone(),
+            threshold.clone(),
+            problem.clone(),
+        );
+        let (id, dispatch) = (workshop.id.clone(), props.dispatch.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(day) = parse_date(&date) else {
+                problem.set(Some("Choose a date for the workshop.".to_owned()));
+                return;
+            };
+            let Ok(k) = threshold.trim().parse::<u8>() else {
+                problem.set(Some(
+                    "The privacy threshold must be a whole number from 1 to 10.".to_owned(),
+                ));
+                return;
+            };
+            problem.set(None);
+            for action in [
+                WorkshopAction::Rename((*name).clone()),
+                WorkshopAction::SetDate(day),
+                WorkshopAction::SetThreshold(k),
+            ] {
+                dispatch.emit(TandemAction::Workshop {
+                    id: id.clone(),
+                    action,
+                });
+            }
+        })
+    };
+    let toggle_phase = |phase: Phase| {
+        let (id, dispatch, phases) = (
+            workshop.id.clone(),
+            props.dispatch.clone(),
+            workshop.phases.clone(),
+        );
+        Callback::from(move |_: Event| {
+            let mut chosen = phases.clone();
+            if let Some(at) = chosen.iter().position(|p| *p == phase) {
+                chosen.remove(at);
+            } else {
+                chosen.push(phase);
+            }
+            dispatch.emit(TandemAction::Workshop {
+                id: id.clone(),
+                action: WorkshopAction::SetPhases(chosen),
+            });
+        })
+    };
+    html! {
+        <details class="edit-details">
+            <summary>{"Workshop details"}</summary>
+            <form onsubmit={onsubmit} novalidate=true>
+                if let Some(problem) = &*problem {
+                    <p class="refusal" role="alert">{problem}</p>
+                }
+                <div class="field">
+                    <label for="edit-name">{"Name"}</label>
+                    <input id="edit-name" type="text" value={(*name).clone()} oninput={text_input(&name)} autocomplete="off" />
+                </div>
+                <div class="field">
+                    <label for="edit-date">{"Date"}</label>
+                    <input id="edit-date" type="date" value={(*date).clone()} oninput={text_input(&date)} />
+                </div>
+                <div class="field">
+                    <label for="edit-threshold">{"Privacy threshold"}</label>
+                    <input id="edit-threshold" type="number" min="1" max="10" value={(*threshold).clone()}
+                           oninput={text_input(&threshold)} />
+                </div>
+                <button type="submit" class="button">{"Save details"}</button>
+                <fieldset class="field phases">
+                    <legend>{"Phases (change at once)"}</legend>
+                    for phase in Phase::ALL {
+                        <label class="check">
+                            <input type="checkbox" checked={workshop.phases.contains(&phase)}
+                                   onchange={toggle_phase(phase)} />
+                            {format!(" {}", phase.title())}
+                        </label>
+                    }
+                </fieldset>
+            </form>
+        </details>
     }
 }

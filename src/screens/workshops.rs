@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use tandem_core::workshop::Setup;
+use tandem_core::workshop::{Setup, iso_date, parse_date};
 use tandem_core::{
     Bank, OnConflict, Phase, TandemAction, View, Workshop, WorkshopDocument, Workshops,
 };
@@ -153,7 +153,7 @@ struct CreateWorkshopProps {
 #[component]
 fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
     let name = use_state(String::new);
-    let date = use_state(|| browser::today().to_string());
+    let date = use_state(|| iso_date(browser::today()));
     let threshold = use_state(|| tandem_core::document::DEFAULT_THRESHOLD.to_string());
     let phases = use_state(|| Phase::ALL.to_vec());
     let problem = use_state(|| None::<String>);
@@ -176,7 +176,7 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
         let (bank, dispatch) = (props.bank.clone(), props.dispatch.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let Ok(day) = date.parse() else {
+            let Some(day) = parse_date(&date) else {
                 problem.set(Some("Choose a date for the workshop.".to_owned()));
                 return;
             };

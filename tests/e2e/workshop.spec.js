@@ -18,7 +18,7 @@ async function createWorkshop(page, name) {
 }
 
 /** One participant's turn: choose a function, answer every statement with a pattern, finish. */
-async function takeTurn(page, role, offset) {
+async function takeTurn(page, role, offset, { audit = false } = {}) {
   await page.getByRole('button', { name: "I'm next" }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your turn' })).toBeVisible();
   await expect(page.getByText(/Answered so far/)).toHaveCount(0);
@@ -28,10 +28,16 @@ async function takeTurn(page, role, offset) {
       const value = ((d + i + offset) % 5) + 1;
       await page.getByRole('group', { name: item.text }).getByRole('radio').nth(value - 1).check();
     }
+    if (d === 0) {
+      // Everyone guesses how the other function rates the first dimension.
+      const estimate = (offset % 5) + 1;
+      await page.getByRole('group', { name: /would say this area works/ }).getByRole('radio').nth(estimate - 1).check();
+    }
     const last = d === bank.dimensions.length - 1;
     await page.getByRole('button', { name: last ? 'Finish and hand back' : /^Next:/ }).click();
   }
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible();
+  if (audit) await expectAccessible(page, 'thank you');
   await page.getByRole('button', { name: 'Back to the facilitator' }).click();
 }
 
@@ -71,6 +77,13 @@ test('a workshop with four Marketing and four IT participants reveals the figure
   }
   const indices = page.locator('.index .number');
   await expect(indices.nth(0)).toHaveText(core.alignment_index.toFixed(1));
+  const first = core.dimensions[0];
+  await expect(cards.nth(0).getByText(
+    `IT thinks Marketing rates this ${first.marketing_as_seen_by_it.toFixed(1)}; Marketing actually rates it ${first.marketing.toFixed(1)}.`,
+  )).toBeVisible();
+  await expect(cards.nth(0).getByText(
+    `Marketing thinks IT rates this ${first.it_as_seen_by_marketing.toFixed(1)}; IT actually rates it ${first.it.toFixed(1)}.`,
+  )).toBeVisible();
 
   // Export, delete, import: the same workshop and report come back.
   await page.getByRole('button', { name: 'All workshops' }).click();
@@ -88,7 +101,7 @@ test('a workshop with four Marketing and four IT participants reveals the figure
 test('below the privacy threshold Marketing and IT figures are hidden', async ({ page }) => {
   await createWorkshop(page, 'Small group');
   await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
-  await takeTurn(page, 'Marketing', 0);
+  await takeTurn(page, 'Marketing', 0, { audit: true });
   await takeTurn(page, 'IT', 1);
   await page.getByRole('button', { name: 'Next: Reveal' }).click();
   await expect(page.getByText('Marketing and IT figures will stay hidden: each needs at least 3 respondents.')).toBeVisible();
@@ -128,4 +141,99 @@ test('the facilitator controls work with the keyboard alone, and a reload resume
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'Individual assessment' })).toBeVisible();
+  await press('Next: Reveal');
+  await press('Reveal the results');
+  await expect(page.getByText('Alignment index')).toBeVisible();
+});
+
+test('the presenter view follows the facilitator live, without controls or answers', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await createWorkshop(page, 'Projected session');
+  const address = await page.getByRole('link', { name: 'Open the presenter view' }).getAttribute('href');
+  expect(address).toMatch(/^#presenter\//);
+  const presenter = await context.newPage();
+  await presenter.goto(`./${address}`);
+  await expect(presenter.getByRole('heading', { level: 1, name: 'Welcome and ground rules' })).toBeVisible();
+  await expect(presenter.getByRole('button')).toHaveCount(0);
+  await expectAccessible(presenter, 'presenter');
+  // The projector window sits beside the facilitator's; the facilitator's stays in front, as a
+  // background tab gets no animation frames.
+  await page.bringToFront();
+
+  await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
+  await expect(presenter.getByRole('heading', { level: 1, name: 'Individual assessment' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start timer' }).click();
+  await expect(presenter.getByRole('timer')).not.toHaveText('15:00');
+
+  for (const [p, role] of ['Marketing', 'IT', 'Marketing', 'IT', 'Marketing', 'IT'].entries()) {
+    await takeTurn(page, role, p);
+  }
+  await expect(presenter.getByText('Answered so far: 3 Marketing · 3 IT · 0 other')).toBeVisible();
+  await page.getByRole('button', { name: 'Next: Reveal' }).click();
+  await expect(presenter.getByText('The results will appear here')).toBeVisible();
+  await page.getByRole('button', { name: 'Reveal the results' }).click();
+  await expect(presenter.getByText('Alignment index')).toBeVisible();
+  await expect(presenter.getByRole('heading', { name: 'Every dimension, Marketing and IT side by side' })).toBeVisible();
+  await expect(presenter.getByText('Marketing', { exact: true }).first()).toBeVisible();
+  await expect(presenter.getByRole('button')).toHaveCount(0);
+  await expect(presenter.getByRole('radio')).toHaveCount(0);
+  await expectAccessible(presenter, 'presenter after the reveal');
+});
+
+test('details can be edited, and the end of the timer is announced', async ({ page }) => {
+  await createWorkshop(page, 'Draft name');
+  await page.getByText('Workshop details').click();
+  await page.getByLabel('Name', { exact: true }).fill('Final name');
+  await page.getByLabel('Privacy threshold').fill('0');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The privacy threshold must be between 1 and 10; 0 is not.');
+  await page.getByLabel('Privacy threshold').fill('4');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Final name' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // A running timer that is about to end: the end is shown and announced.
+  await page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('tandem.workshops'));
+    stored.workshops.list[0].timer = { state: 'running', ends_at_ms: Date.now() + 1500 };
+    localStorage.setItem('tandem.workshops', JSON.stringify(stored));
+  });
+  await page.reload();
+  const status = page.locator('.countdown-status');
+  await expect(status).toHaveAttribute('aria-live', 'assertive');
+  await expect(status).toHaveText('Time is up for Welcome and ground rules.');
+  await expect(page.getByRole('timer')).toHaveText('0:00');
+});
+
+test('a bad workshop file is refused precisely, and a known one asks to merge or keep both', async ({ page }) => {
+  await createWorkshop(page, 'Imported twice');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export workshop (JSON)' }).click(),
+  ]);
+  const path = await download.path();
+  const document = JSON.parse(readFileSync(path, 'utf8'));
+  await page.getByRole('button', { name: 'All workshops' }).click();
+
+  const bad = structuredClone(document);
+  bad.respondents = [{ id: 'x', role: 'it', answers: { [bank.dimensions[0].items[0].id]: 6 }, estimates: {} }];
+  await page.getByLabel('Workshop file (JSON)').setInputFiles({
+    name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)),
+  });
+  await expect(page.getByRole('alert')).toContainText(
+    `respondents[0].answers["${bank.dimensions[0].items[0].id}"]: 6 is not between 1 and 5`,
+  );
+  await expect(page.getByRole('alert')).toContainText('nothing was changed');
+  await expect(page.locator('.workshop-card')).toHaveCount(1);
+
+  await page.getByLabel('Workshop file (JSON)').setInputFiles(path);
+  await expect(page.getByText('“Imported twice” is already saved here.')).toBeVisible();
+  await page.getByRole('button', { name: 'Keep both' }).click();
+  await expect(page.locator('.workshop-card')).toHaveCount(2);
+  await expect(page.getByRole('heading', { name: 'Imported twice (imported)' })).toBeVisible();
+
+  await page.getByLabel('Workshop file (JSON)').setInputFiles(path);
+  await page.getByRole('button', { name: 'Merge into the saved workshop' }).click();
+  await expect(page.locator('.workshop-card')).toHaveCount(2);
+  await expectAccessible(page, 'workshop list with two workshops');
 });

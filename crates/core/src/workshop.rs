@@ -12,6 +12,25 @@ use crate::document::{DEFAULT_THRESHOLD, THRESHOLDS, WorkshopDocument, WorkshopI
 use crate::respondent::Respondent;
 use crate::scoring::RoleCounts;
 
+/// A date as `2026-11-24`, as date inputs and the workshop document write it.
+#[must_use]
+pub fn iso_date(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// A `2026-11-24` date, or `None` when the text is empty or not a real date.
+#[must_use]
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-').map(str::parse::<u32>);
+    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
 /// One part of the agenda.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -999,5 +1018,14 @@ mod tests {
             Workshop::create("w", setup("K", 3, vec![]), bank),
             Err(WorkshopError::NoPhases)
         );
+    }
+
+    #[test]
+    fn dates_read_and_write_as_in_a_date_input() {
+        assert_eq!(parse_date("2026-11-24"), Some(date()));
+        assert_eq!(iso_date(date()), "2026-11-24");
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date(""), None);
+        assert_eq!(parse_date("24.11.2026"), None);
     }
 }
