@@ -10,3 +10,13 @@ pub use confirm::{ConfirmButton, StartOverButton};
 pub use likert::{Choice, LikertScale, Scale};
 pub use score_bar::ScoreBar;
 pub use timer::{Countdown, CountdownControls};
+
+/// A callback that keeps a text field's value in `state` as the person types.
+#[must_use]
+pub fn bind_text(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::InputEvent> {
+    let state = state.clone();
+    yew::Callback::from(move |event: yew::InputEvent| {
+        let input: web_sys::HtmlInputElement = yew::TargetCast::target_unchecked_into(&event);
+        state.set(input.value());
+    })
+}

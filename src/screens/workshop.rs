@@ -3,12 +3,12 @@
 
 use tandem_core::document::groups_visible;
 use tandem_core::scoring::{self, Report};
-use tandem_core::workshop::{iso_date, parse_date};
+use tandem_core::workshop::{iso_date, read_date_and_threshold};
 use tandem_core::{Bank, Figures, Phase, TandemAction, View, Workshop, WorkshopAction, format1};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{Countdown, CountdownControls};
+use crate::components::{Countdown, CountdownControls, bind_text};
 use crate::hooks::use_focus_on_mount;
 use crate::screens::report::{figure_row, hotspots, indices, level_text};
 use crate::screens::workshops::{answer_counts, long_date};
@@ -303,13 +303,6 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
     let date = use_state(|| iso_date(workshop.date));
     let threshold = use_state(|| workshop.threshold.to_string());
     let problem = use_state(|| None::<String>);
-    let text_input = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            state.set(input.value());
-        })
-    };
     let onsubmit = {
         let (name, date, threshold, problem) = (
             name.clone(),
@@ -320,15 +313,12 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
         let (id, dispatch) = (workshop.id.clone(), props.dispatch.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let Some(day) = parse_date(&date) else {
-                problem.set(Some("Choose a date for the workshop.".to_owned()));
-                return;
-            };
-            let Ok(k) = threshold.trim().parse::<u8>() else {
-                problem.set(Some(
-                    "The privacy threshold must be a whole number from 1 to 10.".to_owned(),
-                ));
-                return;
+            let (day, k) = match read_date_and_threshold(&date, &threshold) {
+                Ok(fields) => fields,
+                Err(error) => {
+                    problem.set(Some(error.to_string()));
+                    return;
+                }
             };
             problem.set(None);
             for action in [
@@ -371,16 +361,16 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
                 }
                 <div class="field">
                     <label for="edit-name">{"Name"}</label>
-                    <input id="edit-name" type="text" value={(*name).clone()} oninput={text_input(&name)} autocomplete="off" />
+                    <input id="edit-name" type="text" value={(*name).clone()} oninput={bind_text(&name)} autocomplete="off" />
                 </div>
                 <div class="field">
                     <label for="edit-date">{"Date"}</label>
-                    <input id="edit-date" type="date" value={(*date).clone()} oninput={text_input(&date)} />
+                    <input id="edit-date" type="date" value={(*date).clone()} oninput={bind_text(&date)} />
                 </div>
                 <div class="field">
                     <label for="edit-threshold">{"Privacy threshold"}</label>
                     <input id="edit-threshold" type="number" min="1" max="10" value={(*threshold).clone()}
-                           oninput={text_input(&threshold)} />
+                           oninput={bind_text(&threshold)} />
                 </div>
                 <button type="submit" class="button">{"Save details"}</button>
                 <fieldset class="field phases">

@@ -3,14 +3,14 @@
 
 use std::rc::Rc;
 
-use tandem_core::workshop::{Setup, iso_date, parse_date};
+use tandem_core::workshop::{Setup, iso_date, read_date_and_threshold};
 use tandem_core::{
     Bank, OnConflict, Phase, TandemAction, View, Workshop, WorkshopDocument, Workshops,
 };
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::ConfirmButton;
+use crate::components::{ConfirmButton, bind_text};
 use crate::hooks::use_focus_on_mount;
 
 #[derive(Properties, PartialEq)]
@@ -158,13 +158,6 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
     let phases = use_state(|| Phase::ALL.to_vec());
     let problem = use_state(|| None::<String>);
 
-    let text_input = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            state.set(input.value());
-        })
-    };
     let onsubmit = {
         let (name, date, threshold, phases, problem) = (
             name.clone(),
@@ -176,15 +169,12 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
         let (bank, dispatch) = (props.bank.clone(), props.dispatch.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let Some(day) = parse_date(&date) else {
-                problem.set(Some("Choose a date for the workshop.".to_owned()));
-                return;
-            };
-            let Ok(k) = threshold.trim().parse::<u8>() else {
-                problem.set(Some(
-                    "The privacy threshold must be a whole number from 1 to 10.".to_owned(),
-                ));
-                return;
+            let (day, k) = match read_date_and_threshold(&date, &threshold) {
+                Ok(fields) => fields,
+                Err(error) => {
+                    problem.set(Some(error.to_string()));
+                    return;
+                }
             };
             let setup = Setup {
                 name: (*name).clone(),
@@ -209,17 +199,17 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
             }
             <div class="field">
                 <label for="workshop-name">{"Name"}</label>
-                <input id="workshop-name" type="text" value={(*name).clone()} oninput={text_input(&name)}
+                <input id="workshop-name" type="text" value={(*name).clone()} oninput={bind_text(&name)}
                        autocomplete="off" />
             </div>
             <div class="field">
                 <label for="workshop-date">{"Date"}</label>
-                <input id="workshop-date" type="date" value={(*date).clone()} oninput={text_input(&date)} />
+                <input id="workshop-date" type="date" value={(*date).clone()} oninput={bind_text(&date)} />
             </div>
             <div class="field">
                 <label for="workshop-threshold">{"Privacy threshold"}</label>
                 <input id="workshop-threshold" type="number" min="1" max="10" value={(*threshold).clone()}
-                       oninput={text_input(&threshold)} aria-describedby="threshold-help" />
+                       oninput={bind_text(&threshold)} aria-describedby="threshold-help" />
                 <p id="threshold-help" class="help">
                     {"Figures for Marketing or IT alone are shown only when each has at least this many \
                       respondents (1 to 10)."}

@@ -27,6 +27,7 @@ pub const THRESHOLDS: std::ops::RangeInclusive<u8> = 1..=10;
 pub struct WorkshopInfo {
     pub id: String,
     pub name: String,
+    #[serde(with = "crate::workshop::iso")]
     pub date: chrono::NaiveDate,
     pub phases: Vec<Phase>,
 }

@@ -31,6 +31,25 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
+/// Dates in stored and exported JSON, as `2026-11-24`, through [`iso_date`] and [`parse_date`]
+/// rather than chrono's general-purpose parser, which would add to the app's download.
+pub(crate) mod iso {
+    use chrono::NaiveDate;
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes the field by reference.
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&super::iso_date(*date))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        super::parse_date(&text)
+            .ok_or_else(|| D::Error::custom(format!("{text:?} is not a date like \"2026-11-24\"")))
+    }
+}
+
 /// One part of the agenda.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -190,6 +209,7 @@ pub enum Turn {
 pub struct Workshop {
     pub id: String,
     pub name: String,
+    #[serde(with = "iso")]
     pub date: NaiveDate,
     /// The privacy threshold k: group figures are shown only when Marketing and IT each have at
     /// least this many respondents.
@@ -260,6 +280,29 @@ pub enum WorkshopError {
     /// "I'm next" outside the individual assessment phase.
     #[error("Participants answer during the individual assessment phase.")]
     NotAnswering,
+    /// The date field was empty or not a real date.
+    #[error("Choose a date for the workshop.")]
+    NoDate,
+    /// The threshold field was not a whole number.
+    #[error("The privacy threshold must be a whole number from 1 to 10.")]
+    ThresholdNotANumber,
+}
+
+/// Reads the date and threshold fields of a workshop form, as typed.
+///
+/// # Errors
+/// [`WorkshopError::NoDate`] or [`WorkshopError::ThresholdNotANumber`]; the range of the
+/// threshold is checked when it is applied.
+pub fn read_date_and_threshold(
+    date: &str,
+    threshold: &str,
+) -> Result<(NaiveDate, u8), WorkshopError> {
+    let date = parse_date(date).ok_or(WorkshopError::NoDate)?;
+    let threshold = threshold
+        .trim()
+        .parse()
+        .map_err(|_| WorkshopError::ThresholdNotANumber)?;
+    Ok((date, threshold))
 }
 
 /// What a facilitator fills in to create a workshop.
@@ -1027,5 +1070,18 @@ mod tests {
         assert_eq!(parse_date("2026-02-30"), None);
         assert_eq!(parse_date(""), None);
         assert_eq!(parse_date("24.11.2026"), None);
+    }
+
+    #[test]
+    fn form_fields_are_read_with_messages_for_what_is_wrong() {
+        assert_eq!(
+            read_date_and_threshold("2026-11-24", " 4 "),
+            Ok((date(), 4))
+        );
+        assert_eq!(read_date_and_threshold("", "4"), Err(WorkshopError::NoDate));
+        assert_eq!(
+            read_date_and_threshold("2026-11-24", "four"),
+            Err(WorkshopError::ThresholdNotANumber)
+        );
     }
 }

@@ -304,6 +304,16 @@ fn workshop_details_round_trip_and_are_checked() {
     let imported = WorkshopDocument::from_json(&json).unwrap().document;
     assert_eq!(imported.to_json(), json);
 
+    let mut bad_date = value.clone();
+    bad_date["workshop"]["date"] = serde_json::json!("1 December");
+    let message = WorkshopDocument::from_json(&bad_date.to_string())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        message,
+        r#"workshop.date: "1 December" is not a date like "2026-11-24""#
+    );
+
     let mut broken = value.clone();
     broken["workshop"]["name"] = serde_json::json!("");
     let message = WorkshopDocument::from_json(&broken.to_string())
