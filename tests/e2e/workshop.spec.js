@@ -183,6 +183,9 @@ test('the presenter view follows the facilitator live, without controls or answe
 test('details can be edited, and the end of the timer is announced', async ({ page }) => {
   await createWorkshop(page, 'Draft name');
   await page.getByText('Workshop details').click();
+  await page.getByLabel('Name', { exact: true }).fill(' ');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByRole('alert')).toHaveText('A workshop needs a name.');
   await page.getByLabel('Name', { exact: true }).fill('Final name');
   await page.getByLabel('Privacy threshold').fill('0');
   await page.getByRole('button', { name: 'Save details' }).click();

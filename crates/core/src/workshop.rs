@@ -232,6 +232,12 @@ pub struct Workshop {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkshopAction {
     Rename(String),
+    /// Change name, date and threshold together: all of them, or none when one is refused.
+    EditDetails {
+        name: String,
+        date: NaiveDate,
+        threshold: u8,
+    },
     SetDate(NaiveDate),
     SetThreshold(u8),
     /// Choose which phases the agenda has; they are kept in agenda order.
@@ -435,6 +441,21 @@ impl Workshop {
                     return Err(WorkshopError::EmptyName);
                 }
                 name.clone_into(&mut next.name);
+            }
+            WorkshopAction::EditDetails {
+                name,
+                date,
+                threshold,
+            } => {
+                for action in [
+                    WorkshopAction::Rename(name),
+                    WorkshopAction::SetDate(date),
+                    WorkshopAction::SetThreshold(threshold),
+                ] {
+                    if let Some(changed) = next.apply(action)? {
+                        next = changed;
+                    }
+                }
             }
             WorkshopAction::SetDate(date) => next.date = date,
             WorkshopAction::SetThreshold(threshold) => {
@@ -1083,5 +1104,29 @@ mod tests {
             read_date_and_threshold("2026-11-24", "four"),
             Err(WorkshopError::ThresholdNotANumber)
         );
+    }
+
+    #[test]
+    fn details_change_together_or_not_at_all() {
+        let workshop = workshop();
+        let later = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
+        let edited = apply(
+            &workshop,
+            WorkshopAction::EditDetails {
+                name: "Renamed".into(),
+                date: later,
+                threshold: 5,
+            },
+        );
+        assert_eq!(
+            (edited.name.as_str(), edited.date, edited.threshold),
+            ("Renamed", later, 5)
+        );
+        let refused = workshop.apply(WorkshopAction::EditDetails {
+            name: " ".into(),
+            date: later,
+            threshold: 5,
+        });
+        assert_eq!(refused, Err(WorkshopError::EmptyName));
     }
 }
