@@ -7,6 +7,7 @@
 
 pub mod assessment;
 pub mod bank;
+pub mod code;
 pub mod document;
 pub mod respondent;
 pub mod scoring;

@@ -1,0 +1,351 @@
+//! Response codes: one participant's answers as a short, checksummed text that travels without a
+//! server (read aloud, typed, pasted, opened as a link or scanned as a QR code). Owns the format
+//! of `docs/response-code.md`; knows nothing of screens.
+//!
+//! Version 1 is a bit stream written in Crockford base32 (digits and capitals without I, L, O,
+//! U). The stream is: version (4 bits), bank fingerprint (16), workshop code (20), respondent
+//! key (30), role (2), one 3-bit value per item in bank order (0 unanswered, 1–5 the rating,
+//! 6 don't know), one 3-bit value per dimension for the estimate (0 none, 1–5), then a CRC-16 of
+//! everything before it, then zero bits up to a whole character. A CRC of degree 16 detects
+//! every burst of up to 16 wrong bits; one wrong character spoils at most 5 adjacent bits and
+//! two swapped neighbours at most 10, so every such mistake is caught.
+
+use crate::bank::Bank;
+use crate::respondent::{Rating, Respondent, Role};
+
+/// The version this Tandem writes. Decoding dispatches on the version, so a later Tandem can
+/// still read version 1.
+pub const VERSION: u8 = 1;
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const HEADER_BITS: usize = 4 + 16 + 20 + 30 + 2;
+const CRC_BITS: usize = 16;
+/// Bits in a workshop code and a respondent key.
+const WORKSHOP_BITS: u32 = 20;
+const KEY_BITS: u32 = 30;
+
+/// A participant's answers as carried by a code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    /// The workshop the answers are for: 20 bits, shown as four characters.
+    pub workshop: u32,
+    /// A random number chosen on the participant's device, so two people with the same answers
+    /// are two respondents and the same code imported twice is one.
+    pub key: u32,
+    pub respondent: Respondent,
+}
+
+/// Why a code was refused. Each message says what happened; nothing is imported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodeError {
+    /// Nothing but spaces and dashes.
+    #[error("The code is empty.")]
+    Empty,
+    /// A character that never appears in a code.
+    #[error("\u{201c}{character}\u{201d} (character {position}) cannot appear in a response code.")]
+    Character { position: usize, character: char },
+    /// Too few or too many characters for this question bank.
+    #[error(
+        "The code has {found} characters but should have {expected}: part of it is missing or extra."
+    )]
+    Length { found: usize, expected: usize },
+    /// The checksum does not match: a character was mistyped, swapped or changed.
+    #[error("The code does not check out: a character was probably mistyped or swapped.")]
+    Checksum,
+    /// Written by a later Tandem.
+    #[error("This code was made by a newer version of Tandem (format {0}).")]
+    Version(u8),
+    /// Made with another question bank.
+    #[error("This code was made with a different set of questions than this workshop uses.")]
+    OtherBank,
+    /// Made for another workshop.
+    #[error("This code belongs to workshop {found}, not to this one ({expected}).")]
+    OtherWorkshop { found: String, expected: String },
+    /// Checks out but holds a value no Tandem writes.
+    #[error("The code holds values Tandem never writes; it may have been altered.")]
+    Malformed,
+}
+
+/// The bank's fingerprint: 16 bits of an FNV-1a hash of its id, version and item and dimension
+/// ids in order, so a code is only read against the bank it was made with.
+#[must_use]
+pub fn fingerprint(bank: &Bank) -> u16 {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut feed = |bytes: &[u8]| {
+        for &byte in bytes.iter().chain(&[0]) {
+            hash ^= u32::from(byte);
+            hash = hash.wrapping_mul(0x0100_0193);
+        }
+    };
+    feed(bank.id.as_bytes());
+    feed(&bank.version.to_be_bytes());
+    for dimension in &bank.dimensions {
+        feed(dimension.id.as_bytes());
+        for item in &dimension.items {
+            feed(item.id.as_bytes());
+        }
+    }
+    // Fold the halves so every input bit counts.
+    u16::try_from((hash >> 16) ^ (hash & 0xffff)).unwrap_or_default()
+}
+
+/// How many characters a code has for this bank.
+#[must_use]
+pub fn length(bank: &Bank) -> usize {
+    payload_bits(bank).div_ceil(5)
+}
+
+fn payload_bits(bank: &Bank) -> usize {
+    HEADER_BITS + 3 * bank.item_count() + 3 * bank.dimensions.len() + CRC_BITS
+}
+
+/// A workshop code as its four characters.
+#[must_use]
+pub fn workshop_text(workshop: u32) -> String {
+    let mut bits = Bits::default();
+    bits.push(u64::from(workshop), 20);
+    bits.to_text()
+}
+
+/// Four characters as a workshop code, or `None` when they are not one.
+#[must_use]
+pub fn parse_workshop(text: &str) -> Option<u32> {
+    let symbols = symbols(text).ok()?;
+    if symbols.len() != 4 {
+        return None;
+    }
+    let bits = Bits::from_symbols(&symbols);
+    u32::try_from(bits.read(0, 20)).ok()
+}
+
+/// Writes a response as a code for `bank`. Answers to items the bank lacks are not carried.
+#[must_use]
+pub fn encode(bank: &Bank, response: &Response) -> String {
+    let mut bits = Bits::default();
+    bits.push(u64::from(VERSION), 4);
+    bits.push(u64::from(fingerprint(bank)), 16);
+    bits.push(u64::from(response.workshop & mask(WORKSHOP_BITS)), 20);
+    bits.push(u64::from(response.key & mask(KEY_BITS)), 30);
+    let role = match response.respondent.role {
+        Role::Marketing => 0,
+        Role::It => 1,
+        Role::Other => 2,
+    };
+    bits.push(role, 2);
+    for (_, item) in bank.items() {
+        let value = match response.respondent.answers.get(&item.id) {
+            None => 0,
+            Some(Some(rating)) => u64::from(rating.value()),
+            Some(None) => 6,
+        };
+        bits.push(value, 3);
+    }
+    for dimension in &bank.dimensions {
+        let estimate = response
+            .respondent
+            .estimates
+            .get(&dimension.id)
+            .map_or(0, |rating| u64::from(rating.value()));
+        bits.push(estimate, 3);
+    }
+    let crc = crc16(&bits);
+    bits.push(u64::from(crc), 16);
+    bits.to_text()
+}
+
+/// Reads a code made for `bank` and the workshop `expected`. Spaces, dashes and case are
+/// ignored, and the look-alikes I, L and O are read as 1, 1 and 0.
+///
+/// # Errors
+/// [`CodeError`] saying what is wrong; nothing is half-read.
+pub fn decode(bank: &Bank, expected: u32, text: &str) -> Result<Response, CodeError> {
+    let symbols = symbols(text)?;
+    if symbols.is_empty() {
+        return Err(CodeError::Empty);
+    }
+    let bits = Bits::from_symbols(&symbols);
+    // The version is read first, so a later format can have another length.
+    let version = u8::try_from(bits.read(0, 4)).unwrap_or(u8::MAX);
+    if symbols.len() != length(bank) {
+        if version > VERSION {
+            return Err(CodeError::Version(version));
+        }
+        return Err(CodeError::Length {
+            found: symbols.len(),
+            expected: length(bank),
+        });
+    }
+    let payload = payload_bits(bank);
+    let data = bits.prefix(payload - CRC_BITS);
+    let crc_ok = u64::from(crc16(&data)) == bits.read(payload - CRC_BITS, CRC_BITS)
+        && bits.read(payload, bits.len() - payload) == 0;
+    if !crc_ok {
+        return Err(CodeError::Checksum);
+    }
+    if version != VERSION {
+        return Err(CodeError::Version(version));
+    }
+    if bits.read(4, 16) != u64::from(fingerprint(bank)) {
+        return Err(CodeError::OtherBank);
+    }
+    let workshop = u32::try_from(bits.read(20, 20)).map_err(|_| CodeError::Malformed)?;
+    if workshop != expected & mask(WORKSHOP_BITS) {
+        return Err(CodeError::OtherWorkshop {
+            found: workshop_text(workshop),
+            expected: workshop_text(expected),
+        });
+    }
+    let key = u32::try_from(bits.read(40, 30)).map_err(|_| CodeError::Malformed)?;
+    let role = match bits.read(70, 2) {
+        0 => Role::Marketing,
+        1 => Role::It,
+        2 => Role::Other,
+        _ => return Err(CodeError::Malformed),
+    };
+    let mut respondent = Respondent::new(respondent_id(key), role);
+    let mut at = HEADER_BITS;
+    for (_, item) in bank.items() {
+        match bits.read(at, 3) {
+            0 => {}
+            6 => {
+                respondent.answers.insert(item.id.clone(), None);
+            }
+            value => {
+                let rating = rating(value).ok_or(CodeError::Malformed)?;
+                respondent.answers.insert(item.id.clone(), Some(rating));
+            }
+        }
+        at += 3;
+    }
+    for dimension in &bank.dimensions {
+        match bits.read(at, 3) {
+            0 => {}
+            value => {
+                let rating = rating(value).ok_or(CodeError::Malformed)?;
+                if role == Role::Other {
+                    return Err(CodeError::Malformed);
+                }
+                respondent.estimates.insert(dimension.id.clone(), rating);
+            }
+        }
+        at += 3;
+    }
+    Ok(Response {
+        workshop,
+        key,
+        respondent,
+    })
+}
+
+/// The respondent id a code's key becomes: the same code always gives the same respondent, so
+/// importing it twice changes nothing.
+#[must_use]
+pub fn respondent_id(key: u32) -> String {
+    let mut bits = Bits::default();
+    bits.push(u64::from(key & mask(KEY_BITS)), 30);
+    format!("code-{}", bits.to_text())
+}
+
+/// A code split into groups of four for reading aloud or typing: `1F3K-…`.
+#[must_use]
+pub fn grouped(code: &str) -> String {
+    code.as_bytes()
+        .chunks(4)
+        .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+fn rating(value: u64) -> Option<Rating> {
+    u8::try_from(value).ok().and_then(Rating::new)
+}
+
+fn mask(bits: u32) -> u32 {
+    (1 << bits) - 1
+}
+
+/// The symbol values of a code, ignoring separators and case.
+fn symbols(text: &str) -> Result<Vec<u8>, CodeError> {
+    let mut symbols = Vec::with_capacity(text.len());
+    for (position, character) in text.chars().enumerate() {
+        if character.is_whitespace() || character == '-' {
+            continue;
+        }
+        let normalised = match character.to_ascii_uppercase() {
+            'I' | 'L' => '1',
+            'O' => '0',
+            other => other,
+        };
+        let value = ALPHABET
+            .iter()
+            .position(|&symbol| char::from(symbol) == normalised)
+            .and_then(|value| u8::try_from(value).ok())
+            .ok_or(CodeError::Character {
+                position: position + 1,
+                character,
+            })?;
+        symbols.push(value);
+    }
+    Ok(symbols)
+}
+
+/// A growable string of bits, most significant first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Bits(Vec<bool>);
+
+impl Bits {
+    fn push(&mut self, value: u64, width: usize) {
+        for shift in (0..width).rev() {
+            self.0.push((value >> shift) & 1 == 1);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// `width` bits from `at` as a number; missing bits read as zero.
+    fn read(&self, at: usize, width: usize) -> u64 {
+        (at..at + width).fold(0, |value, i| {
+            (value << 1) | u64::from(*self.0.get(i).unwrap_or(&false))
+        })
+    }
+
+    fn prefix(&self, length: usize) -> Bits {
+        Bits(self.0[..length.min(self.0.len())].to_vec())
+    }
+
+    fn from_symbols(symbols: &[u8]) -> Bits {
+        let mut bits = Bits::default();
+        for &symbol in symbols {
+            bits.push(u64::from(symbol), 5);
+        }
+        bits
+    }
+
+    /// The bits as base32 text, padded with zero bits to a whole character.
+    fn to_text(&self) -> String {
+        let mut padded = self.clone();
+        while !padded.len().is_multiple_of(5) {
+            padded.0.push(false);
+        }
+        (0..padded.len() / 5)
+            .map(|i| {
+                let value = usize::try_from(padded.read(i * 5, 5)).unwrap_or_default();
+                char::from(ALPHABET[value])
+            })
+            .collect()
+    }
+}
+
+/// CRC-16/CCITT (polynomial 0x1021, initial value 0xFFFF) over a bit string.
+fn crc16(bits: &Bits) -> u16 {
+    let mut crc: u16 = 0xffff;
+    for &bit in &bits.0 {
+        let top = (crc >> 15) & 1 == 1;
+        crc <<= 1;
+        if top != bit {
+            crc ^= 0x1021;
+        }
+    }
+    crc
+}

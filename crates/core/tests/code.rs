@@ -1,0 +1,243 @@
+//! Response codes: exact round trips, and every mistake a person makes when typing one is caught.
+
+use proptest::prelude::*;
+use tandem_core::code::{self, CodeError, Response};
+use tandem_core::{Bank, Rating, Respondent, Role};
+
+const WORKSHOP: u32 = 0x5_a3c1;
+
+/// Answers as the code writes them: 0 unanswered, 1–5 a rating, 6 don't know.
+fn response(role: Role, answers: &[u8], estimates: &[Option<u8>], key: u32) -> Response {
+    let bank = Bank::default_bank();
+    let mut respondent = Respondent::new(code::respondent_id(key), role);
+    for ((_, item), &answer) in bank.items().zip(answers) {
+        if answer != 0 {
+            respondent
+                .answers
+                .insert(item.id.clone(), Rating::new(answer));
+        }
+    }
+    if role != Role::Other {
+        for (dimension, estimate) in bank.dimensions.iter().zip(estimates) {
+            if let Some(value) = estimate.and_then(Rating::new) {
+                respondent.estimates.insert(dimension.id.clone(), value);
+            }
+        }
+    }
+    Response {
+        workshop: WORKSHOP,
+        key,
+        respondent,
+    }
+}
+
+fn responses() -> impl Strategy<Value = Response> {
+    let bank = Bank::default_bank();
+    let answer = 0u8..=6;
+    (
+        prop_oneof![Just(Role::Marketing), Just(Role::It), Just(Role::Other)],
+        proptest::collection::vec(answer, bank.item_count()),
+        proptest::collection::vec(proptest::option::of(1u8..=5), bank.dimensions.len()),
+        0u32..(1 << 30),
+    )
+        .prop_map(|(role, answers, estimates, key)| response(role, &answers, &estimates, key))
+}
+
+fn a_code() -> (Bank, String) {
+    let bank = Bank::default_bank();
+    let answers: Vec<u8> = (0..bank.item_count())
+        .map(|i| u8::try_from(i % 7).unwrap())
+        .collect();
+    let text = code::encode(&bank, &response(Role::It, &answers, &[Some(2); 8], 123_456));
+    (bank, text)
+}
+
+const ALPHABET: &str = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn decoding_an_encoded_response_gives_it_back(response in responses()) {
+        let bank = Bank::default_bank();
+        let text = code::encode(&bank, &response);
+        prop_assert_eq!(code::decode(&bank, WORKSHOP, &text), Ok(response));
+    }
+
+    #[test]
+    fn every_single_character_change_is_caught(response in responses()) {
+        let bank = Bank::default_bank();
+        let text = code::encode(&bank, &response);
+        for position in 0..text.len() {
+            for replacement in ALPHABET.chars() {
+                if text.as_bytes()[position] == replacement as u8 {
+                    continue;
+                }
+                let mut changed = text.clone().into_bytes();
+                changed[position] = replacement as u8;
+                let changed = String::from_utf8(changed).unwrap();
+                prop_assert!(code::decode(&bank, WORKSHOP, &changed).is_err(), "{} → {}", text, changed);
+            }
+        }
+    }
+
+    #[test]
+    fn every_swap_of_neighbours_is_caught(response in responses()) {
+        let bank = Bank::default_bank();
+        let text = code::encode(&bank, &response);
+        let bytes = text.as_bytes();
+        for position in 0..bytes.len() - 1 {
+            if bytes[position] == bytes[position + 1] {
+                continue;
+            }
+            let mut swapped = bytes.to_vec();
+            swapped.swap(position, position + 1);
+            let swapped = String::from_utf8(swapped).unwrap();
+            prop_assert_eq!(code::decode(&bank, WORKSHOP, &swapped), Err(CodeError::Checksum));
+        }
+    }
+}
+
+#[test]
+fn a_full_code_for_the_default_bank_fits_in_48_characters() {
+    let (bank, text) = a_code();
+    assert_eq!(text.len(), code::length(&bank));
+    assert!(text.len() <= 48, "{} characters", text.len());
+    assert!(text.chars().all(|c| ALPHABET.contains(c)), "{text}");
+}
+
+#[test]
+fn grouping_case_spaces_and_look_alikes_do_not_matter() {
+    let (bank, text) = a_code();
+    let expected = code::decode(&bank, WORKSHOP, &text).unwrap();
+    let grouped = code::grouped(&text);
+    assert!(grouped.contains('-'));
+    assert_eq!(
+        code::decode(&bank, WORKSHOP, &grouped),
+        Ok(expected.clone())
+    );
+    let relaxed = format!("  {} \n", grouped.to_lowercase().replace('-', " "));
+    assert_eq!(
+        code::decode(&bank, WORKSHOP, &relaxed),
+        Ok(expected.clone())
+    );
+    let look_alikes = text.replace('1', "l").replace('0', "O");
+    assert_eq!(code::decode(&bank, WORKSHOP, &look_alikes), Ok(expected));
+}
+
+#[test]
+fn the_same_code_is_the_same_respondent_and_different_keys_are_different_people() {
+    let (bank, text) = a_code();
+    let once = code::decode(&bank, WORKSHOP, &text).unwrap();
+    let twice = code::decode(&bank, WORKSHOP, &text).unwrap();
+    assert_eq!(once.respondent.id, twice.respondent.id);
+    let answers = vec![3; bank.item_count()];
+    let a = code::encode(&bank, &response(Role::It, &answers, &[], 1));
+    let b = code::encode(&bank, &response(Role::It, &answers, &[], 2));
+    assert_ne!(a, b);
+    assert_ne!(
+        code::decode(&bank, WORKSHOP, &a).unwrap().respondent.id,
+        code::decode(&bank, WORKSHOP, &b).unwrap().respondent.id
+    );
+}
+
+#[test]
+fn a_code_for_another_workshop_says_which() {
+    let (bank, text) = a_code();
+    let error = code::decode(&bank, 0x0_0001, &text).unwrap_err();
+    assert_eq!(
+        error,
+        CodeError::OtherWorkshop {
+            found: code::workshop_text(WORKSHOP),
+            expected: code::workshop_text(1)
+        }
+    );
+    assert!(error.to_string().contains(&code::workshop_text(WORKSHOP)));
+}
+
+#[test]
+fn a_code_for_another_bank_is_refused() {
+    let (_, text) = a_code();
+    let mut other = Bank::default_bank();
+    other.id = "another-bank".into();
+    assert_eq!(
+        code::decode(&other, WORKSHOP, &text),
+        Err(CodeError::OtherBank)
+    );
+}
+
+#[test]
+fn truncated_empty_and_foreign_text_get_their_own_messages() {
+    let (bank, text) = a_code();
+    let truncated = &text[..text.len() - 3];
+    assert_eq!(
+        code::decode(&bank, WORKSHOP, truncated),
+        Err(CodeError::Length {
+            found: text.len() - 3,
+            expected: text.len()
+        })
+    );
+    assert_eq!(code::decode(&bank, WORKSHOP, " - "), Err(CodeError::Empty));
+    let error = code::decode(&bank, WORKSHOP, "ABC!").unwrap_err();
+    assert_eq!(
+        error,
+        CodeError::Character {
+            position: 4,
+            character: '!'
+        }
+    );
+    assert!(error.to_string().contains("character 4"));
+}
+
+#[test]
+fn workshop_codes_are_four_characters_both_ways() {
+    let text = code::workshop_text(WORKSHOP);
+    assert_eq!(text.len(), 4);
+    assert_eq!(code::parse_workshop(&text), Some(WORKSHOP));
+    assert_eq!(code::parse_workshop(&text.to_lowercase()), Some(WORKSHOP));
+    assert_eq!(code::parse_workshop("ABC"), None);
+}
+
+#[test]
+fn a_code_from_a_newer_tandem_says_so() {
+    let bank = Bank::default_bank();
+    // The first character carries the version in its top four bits: "4" is version 2.
+    assert_eq!(
+        code::decode(&bank, WORKSHOP, "4000000000"),
+        Err(CodeError::Version(2))
+    );
+}
+
+/// The worked example of `docs/response-code.md`: if this changes, so must the document.
+#[test]
+fn the_documented_example_decodes_as_documented() {
+    let bank = Bank::default_bank();
+    assert_eq!(code::fingerprint(&bank), 0xb3eb);
+    assert_eq!(code::workshop_text(0x5_a3c1), "B8Y1");
+    let text = "3CZB-B8Y1-003R-J0E2-94J9-4J94-J94J-94J9-4J40-000V-0X0";
+    let response = code::decode(&bank, 0x5_a3c1, text).unwrap();
+    assert_eq!(response.key, 123_456);
+    assert_eq!(response.respondent.id, "code-003RJ0");
+    assert_eq!(response.respondent.role, Role::It);
+    let items: Vec<_> = bank.items().map(|(_, item)| item.id.clone()).collect();
+    assert_eq!(
+        response.respondent.answers.get(&items[0]),
+        Some(&None),
+        "don't know"
+    );
+    assert!(
+        !response.respondent.answers.contains_key(&items[1]),
+        "unanswered"
+    );
+    assert!(
+        items[2..]
+            .iter()
+            .all(|id| response.respondent.answers.get(id) == Some(&Rating::new(4)))
+    );
+    assert_eq!(response.respondent.estimates.len(), 1);
+    assert_eq!(
+        response.respondent.estimates.get(&bank.dimensions[0].id),
+        Rating::new(2).as_ref()
+    );
+    assert_eq!(code::encode(&bank, &response), text.replace('-', ""));
+}
