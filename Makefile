@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup serve build test lint test-core test-browser test-e2e bench
+.PHONY: setup serve build test lint test-core test-browser test-e2e bench fuzz
 
 setup:
 	@scripts/setup.sh
@@ -42,3 +42,11 @@ test-e2e:
 bench: setup build
 	node bench/page.mjs
 	cargo bench --quiet -p tandem-core --bench scoring
+
+## Fuzz the response-code decoder for FUZZ_SECONDS (default 60). Not part of `make test`.
+## cargo-fuzz wants nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	mkdir -p fuzz/corpus/decode_code
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run decode_code corpus/decode_code seeds/decode_code -- -max_total_time=$(FUZZ_SECONDS)

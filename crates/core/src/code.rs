@@ -236,6 +236,51 @@ pub fn decode(bank: &Bank, expected: u32, text: &str) -> Result<Response, CodeEr
     })
 }
 
+/// One code found in pasted text, and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pasted {
+    /// The code as it was pasted, for showing beside its result.
+    pub text: String,
+    pub result: Result<Response, CodeError>,
+}
+
+/// Reads every code in pasted text: separated by any whitespace, commas or semicolons, grouped
+/// or not. Tokens are gathered until they make one code's length, so a code split into groups by
+/// spaces is still one code, and a truncated code is reported on its own instead of swallowing
+/// the next one.
+#[must_use]
+pub fn decode_all(bank: &Bank, expected: u32, text: &str) -> Vec<Pasted> {
+    let full = length(bank);
+    let mut found = Vec::new();
+    let mut pending: Vec<&str> = Vec::new();
+    let mut pending_symbols = 0;
+    let mut flush = |pending: &mut Vec<&str>, pending_symbols: &mut usize| {
+        if !pending.is_empty() {
+            let text = pending.join(" ");
+            let result = decode(bank, expected, &text);
+            found.push(Pasted { text, result });
+            pending.clear();
+            *pending_symbols = 0;
+        }
+    };
+    let tokens = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|token| !token.is_empty());
+    for token in tokens {
+        let symbols = token.chars().filter(|&c| c != '-').count();
+        if pending_symbols > 0 && pending_symbols + symbols > full {
+            flush(&mut pending, &mut pending_symbols);
+        }
+        pending.push(token);
+        pending_symbols += symbols;
+        if pending_symbols >= full {
+            flush(&mut pending, &mut pending_symbols);
+        }
+    }
+    flush(&mut pending, &mut pending_symbols);
+    found
+}
+
 /// The respondent id a code's key becomes: the same code always gives the same respondent, so
 /// importing it twice changes nothing.
 #[must_use]

@@ -241,3 +241,53 @@ fn the_documented_example_decodes_as_documented() {
     );
     assert_eq!(code::encode(&bank, &response), text.replace('-', ""));
 }
+
+#[test]
+fn pasted_text_yields_every_code_however_it_is_spaced() {
+    let bank = Bank::default_bank();
+    let answers = vec![4; bank.item_count()];
+    let first = code::encode(&bank, &response(Role::Marketing, &answers, &[], 7));
+    let second = code::encode(&bank, &response(Role::It, &answers, &[], 8));
+    let pasted = format!(
+        "  {}\n\n{}, {}",
+        code::grouped(&first).replace('-', " "),
+        code::grouped(&second),
+        first
+    );
+    let found = code::decode_all(&bank, WORKSHOP, &pasted);
+    let keys: Vec<u32> = found
+        .iter()
+        .map(|p| p.result.as_ref().unwrap().key)
+        .collect();
+    assert_eq!(keys, [7, 8, 7]);
+}
+
+#[test]
+fn a_truncated_code_is_reported_without_swallowing_the_next() {
+    let bank = Bank::default_bank();
+    let answers = vec![2; bank.item_count()];
+    let good = code::encode(&bank, &response(Role::Other, &answers, &[], 9));
+    let pasted = format!("{}\n{}", &good[..good.len() - 5], good);
+    let found = code::decode_all(&bank, WORKSHOP, &pasted);
+    assert_eq!(found.len(), 2);
+    assert!(matches!(found[0].result, Err(CodeError::Length { .. })));
+    assert_eq!(found[1].result.as_ref().unwrap().key, 9);
+    assert!(code::decode_all(&bank, WORKSHOP, " \n ").is_empty());
+}
+
+#[test]
+fn importing_the_same_code_twice_changes_nothing() {
+    let bank = Bank::default_bank();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let workshop = tandem_core::Workshop::new("w", "W", date, bank.clone());
+    let answers = vec![5; bank.item_count()];
+    let text = code::encode(&bank, &response(Role::It, &answers, &[Some(1); 8], 42));
+    let incoming: Vec<Respondent> = code::decode_all(&bank, WORKSHOP, &format!("{text} {text}"))
+        .into_iter()
+        .map(|pasted| pasted.result.unwrap().respondent)
+        .collect();
+    let once = workshop.merged_with(&incoming[..1]);
+    let twice = once.merged_with(&incoming);
+    assert_eq!(once, twice);
+    assert_eq!(twice.respondents.len(), 1);
+}
