@@ -47,6 +47,51 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<Strin
         .ok_or_else(|| format!("The file {} is not text.", file.name()))
 }
 
+/// This page's address without its `#…` part, for building links into the app.
+#[must_use]
+pub fn page_address() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_owned())
+        .unwrap_or_default()
+}
+
+/// A random number below 2^30, for a participant's respondent key.
+#[must_use]
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+// Math.random() is in [0, 1), so the product is a non-negative integer below 2^30.
+pub fn random_key() -> u32 {
+    (js_sys::Math::random() * f64::from(1u32 << 30)) as u32
+}
+
+/// The `#…` part of the address.
+#[must_use]
+pub fn hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Calls `changed` whenever the `#…` part of the address changes without a reload, as when a
+/// link into the app is opened in a tab that already shows it.
+#[must_use]
+pub fn on_hash_change(changed: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(
+        &window,
+        "hashchange",
+        move |_| changed(),
+    ))
+}
+
+/// Removes the `#…` part of the address once it has been acted on.
+pub fn clear_hash() {
+    if let Some(window) = web_sys::window() {
+        // Failing to clear it only means a reload acts on it again, idempotently.
+        window.location().set_hash("").ok();
+    }
+}
+
 /// The current time as ISO 8601, for the export timestamp.
 #[must_use]
 pub fn now_iso() -> String {

@@ -36,6 +36,20 @@ pub fn mount() {
     let hash = window
         .and_then(|window| window.location().hash().ok())
         .unwrap_or_default();
+    if let Some(rest) = hash.strip_prefix(screens::join::JOIN_HASH) {
+        let (bank_id, workshop) = rest.split_once('/').unwrap_or((rest, ""));
+        let props = screens::join::ParticipantProps {
+            bank_id: AttrValue::from(bank_id.to_owned()),
+            workshop: AttrValue::from(workshop.to_owned()),
+        };
+        match root {
+            Some(root) => {
+                yew::Renderer::<screens::Participant>::with_root_and_props(root, props).render()
+            }
+            None => yew::Renderer::<screens::Participant>::with_props(props).render(),
+        };
+        return;
+    }
     if let Some(id) = hash.strip_prefix(PRESENTER_HASH) {
         let props = screens::presenter::PresenterProps {
             workshop_id: AttrValue::from(id.to_owned()),
@@ -98,6 +112,61 @@ enum Notice {
     NotSaved(SaveError),
     /// The results file could not be offered.
     DownloadFailed,
+    /// What became of a response link opened on this device.
+    Response(String),
+}
+
+/// The response code in the address, if it is a response link.
+fn incoming_code() -> Option<String> {
+    browser::hash()
+        .strip_prefix(screens::join::CODE_HASH)
+        .map(str::to_owned)
+}
+
+/// Adds the response in a `#code/…` link to the saved workshop it belongs to, and says what
+/// happened. Importing the same code twice changes nothing.
+fn receive_response(model: &UseReducerHandle<Model>, text: &str) -> String {
+    let mut first_error = None;
+    for workshop in &model.state.workshops.list {
+        let expected = tandem_core::code::workshop_code(&workshop.id);
+        match tandem_core::code::decode(&workshop.bank, expected, text) {
+            Ok(response) => {
+                let known = workshop
+                    .respondents
+                    .iter()
+                    .any(|r| r.id == response.respondent.id);
+                let role = response.respondent.role.label();
+                model.dispatch(TandemAction::Workshop {
+                    id: workshop.id.clone(),
+                    action: tandem_core::WorkshopAction::AddRespondent(response.respondent),
+                });
+                model.dispatch(TandemAction::Open(View::Workshop(workshop.id.clone())));
+                return if known {
+                    format!(
+                        "This response ({role}) was already in \u{201c}{}\u{201d}; nothing changed.",
+                        workshop.name
+                    )
+                } else {
+                    format!(
+                        "Added a response ({role}) to \u{201c}{}\u{201d}.",
+                        workshop.name
+                    )
+                };
+            }
+            Err(error) => {
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    match first_error {
+        Some(tandem_core::code::CodeError::OtherWorkshop { found, .. }) => format!(
+            "This response code is for workshop {found}, which is not saved in this browser. Open \
+             the link on the facilitator's device."
+        ),
+        Some(error) => format!("This response link could not be read: {error}"),
+        None => "This response link is for a workshop, but no workshop is saved in this browser."
+            .to_owned(),
+    }
 }
 
 /// Saves one part of the state whenever it changes, and reports the outcome as a notice.
@@ -149,6 +218,27 @@ pub fn App() -> Html {
             None
         }
     });
+
+    // A response link (`#code/…`) opened on the facilitator's device adds its answers, whether
+    // the page loads with it or the link is opened in this tab later.
+    let incoming = use_state_eq(incoming_code);
+    {
+        let incoming = incoming.clone();
+        use_effect_with((), move |()| {
+            let listener = browser::on_hash_change(move || incoming.set(incoming_code()));
+            move || drop(listener)
+        });
+    }
+    {
+        let (model, notice, incoming) = (model.clone(), notice.clone(), incoming.clone());
+        use_effect_with((*incoming).clone(), move |code| {
+            if let Some(text) = code {
+                notice.set(Some(Notice::Response(receive_response(&model, text))));
+                browser::clear_hash();
+                incoming.set(None);
+            }
+        });
+    }
 
     // Every change is saved at once; a failure is shown, and a later success clears it.
     use_saved(
@@ -384,6 +474,7 @@ fn notice_view(
             )
         }
         Notice::NotSaved(error) => (not_saved_text(&error), download_results),
+        Notice::Response(message) => (message, Html::default()),
         Notice::DownloadFailed => (
             "The browser did not start the download. Please try again.".to_owned(),
             Html::default(),

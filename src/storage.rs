@@ -8,6 +8,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use tandem_core::code::Participation;
 use tandem_core::{Journey, Tandem, View, Workshops};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
@@ -83,6 +84,26 @@ impl Part for View {
     }
     fn unwrap(stored: StoredView) -> Option<Self> {
         (stored.schema == SCHEMA).then_some(stored.view)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredParticipation {
+    schema: u32,
+    participation: Participation,
+}
+
+impl Part for Participation {
+    const KEY: &'static str = "tandem.participation";
+    type Stored = StoredParticipation;
+    fn wrap(self) -> StoredParticipation {
+        StoredParticipation {
+            schema: SCHEMA,
+            participation: self,
+        }
+    }
+    fn unwrap(stored: StoredParticipation) -> Option<Self> {
+        (stored.schema == SCHEMA).then_some(stored.participation)
     }
 }
 
@@ -170,6 +191,22 @@ fn load_part<T: Part>(
         *unavailable = true;
     }
     None
+}
+
+/// Reads the answers a participant is giving on this device, if any. Unreadable ones are kept
+/// aside like every other part.
+#[must_use]
+pub fn load_participation() -> Option<Participation> {
+    let storage = storage()?;
+    load_part(&storage, &mut Vec::new(), &mut false)
+}
+
+/// Saves the answers a participant is giving on this device.
+///
+/// # Errors
+/// As [`save_journey`].
+pub fn save_participation(participation: &Participation) -> Result<(), SaveError> {
+    save_part(participation.clone(), false)
 }
 
 /// Saves the self-assessment; an untouched one is removed rather than written.

@@ -3,11 +3,13 @@
 
 pub mod confirm;
 pub mod likert;
+pub mod qr;
 pub mod score_bar;
 pub mod timer;
 
 pub use confirm::{ConfirmButton, StartOverButton};
 pub use likert::{Choice, LikertScale, Scale};
+pub use qr::Qr;
 pub use score_bar::ScoreBar;
 pub use timer::{Countdown, CountdownControls};
 
@@ -18,5 +20,15 @@ pub fn bind_text(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::Inpu
     yew::Callback::from(move |event: yew::InputEvent| {
         let input: web_sys::HtmlInputElement = yew::TargetCast::target_unchecked_into(&event);
         state.set(input.value());
+    })
+}
+
+/// A callback that keeps a text area's value in `state` as the person types.
+#[must_use]
+pub fn bind_text_area(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::InputEvent> {
+    let state = state.clone();
+    yew::Callback::from(move |event: yew::InputEvent| {
+        let area: web_sys::HtmlTextAreaElement = yew::TargetCast::target_unchecked_into(&event);
+        state.set(area.value());
     })
 }

@@ -2,6 +2,8 @@
 //! the root (`crate::App`) turns that into core actions.
 
 pub mod assessment;
+pub mod collect;
+pub mod join;
 pub mod presenter;
 pub mod report;
 pub mod start;
@@ -10,6 +12,7 @@ pub mod workshop;
 pub mod workshops;
 
 pub use assessment::AssessmentStep;
+pub use join::Participant;
 pub use presenter::Presenter;
 pub use report::ReportScreen;
 pub use start::StartScreen;

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{Countdown, CountdownControls, bind_text};
 use crate::hooks::use_focus_on_mount;
+use crate::screens::collect::CollectCodes;
 use crate::screens::report::{figure_row, hotspots, indices, level_text};
 use crate::screens::workshops::{answer_counts, long_date};
 
@@ -156,6 +157,7 @@ fn phase_content(workshop: &Workshop, dispatch: &Callback<TandemAction>) -> Html
                 <button type="button" class="button primary big" onclick={act(WorkshopAction::StartTurn)}>
                     {"I'm next"}
                 </button>
+                <CollectCodes workshop={workshop.clone()} dispatch={dispatch.clone()} />
             </div>
         },
         Phase::Reveal | Phase::Summary if workshop.revealed => html! {

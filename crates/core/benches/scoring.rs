@@ -1,11 +1,13 @@
-//! `make bench`: the native time to score a workshop of 1,000 respondents on the default bank.
-//! Prints the median of many runs; nothing here is asserted.
+//! `make bench`: the native time to score a workshop of 1,000 respondents on the default bank,
+//! the length of a full response code, and the time to import 500 codes pasted at once.
+//! Prints medians of many runs; nothing here is asserted.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use tandem_core::code::{self, Response};
 use tandem_core::scoring::score;
-use tandem_core::{Bank, Rating, Respondent, Role};
+use tandem_core::{Bank, Rating, Respondent, Role, Workshop};
 
 /// A reproducible workshop: roles and answers from a fixed linear congruential sequence.
 fn workshop(bank: &Bank, size: usize) -> Vec<Respondent> {
@@ -63,4 +65,45 @@ fn main() {
             median(samples).as_secs_f64() * 1e3
         );
     }
+
+    let workshop_code = code::workshop_code("bench");
+    let people = workshop(&bank, 500);
+    let codes: Vec<String> = people
+        .iter()
+        .zip(1u32..)
+        .map(|(respondent, key)| {
+            code::encode(
+                &bank,
+                &Response {
+                    workshop: workshop_code,
+                    key,
+                    respondent: respondent.clone(),
+                },
+            )
+        })
+        .collect();
+    println!(
+        "response code for the default bank: {} characters ({})",
+        codes[0].len(),
+        code::grouped(&codes[0])
+    );
+    let pasted = codes.join("\n");
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+    let empty = Workshop::new("bench", "Bench", date, bank.clone());
+    let samples: Vec<Duration> = (0..21)
+        .map(|_| {
+            let start = Instant::now();
+            let incoming: Vec<Respondent> =
+                code::decode_all(&bank, workshop_code, black_box(&pasted))
+                    .into_iter()
+                    .filter_map(|found| found.result.ok().map(|response| response.respondent))
+                    .collect();
+            black_box(empty.merged_with(&incoming));
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "importing 500 pasted codes (decode and merge, native, median of 21): {:.3} ms",
+        median(samples).as_secs_f64() * 1e3
+    );
 }

@@ -10,6 +10,9 @@
 //! every burst of up to 16 wrong bits; one wrong character spoils at most 5 adjacent bits and
 //! two swapped neighbours at most 10, so every such mistake is caught.
 
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Action, Journey, Screen};
 use crate::bank::Bank;
 use crate::respondent::{Rating, Respondent, Role};
 
@@ -86,6 +89,74 @@ pub fn fingerprint(bank: &Bank) -> u16 {
     }
     // Fold the halves so every input bit counts.
     u16::try_from((hash >> 16) ^ (hash & 0xffff)).unwrap_or_default()
+}
+
+/// A workshop's code: 20 bits derived from its id, so it needs no storage of its own and stays
+/// the same for the life of the workshop.
+#[must_use]
+pub fn workshop_code(workshop_id: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for &byte in workshop_id.as_bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    (hash >> 12) ^ (hash & mask(WORKSHOP_BITS))
+}
+
+/// A participant answering on their own device: their journey, the workshop it is for and the
+/// random key that makes them one respondent however often their code is imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participation {
+    pub workshop: u32,
+    pub key: u32,
+    pub journey: Journey,
+}
+
+impl Participation {
+    /// A participation for `workshop`; `key` comes from outside (the core has no randomness).
+    #[must_use]
+    pub fn new(workshop: u32, key: u32) -> Self {
+        Participation {
+            workshop,
+            key: key & mask(KEY_BITS),
+            journey: Journey::default(),
+        }
+    }
+
+    /// The participation after `action`, exactly as in a self-assessment; `None` when nothing
+    /// changes. The respondent's id always follows from the key.
+    #[must_use]
+    pub fn apply(&self, bank: &Bank, action: Action) -> Option<Participation> {
+        let action = match action {
+            Action::Begin { role, .. } => Action::Begin {
+                role,
+                respondent_id: respondent_id(self.key),
+            },
+            other => other,
+        };
+        let journey = self.journey.apply(bank, action)?;
+        Some(Participation {
+            journey,
+            ..self.clone()
+        })
+    }
+
+    /// The response code, once the participant has finished.
+    #[must_use]
+    pub fn code(&self, bank: &Bank) -> Option<String> {
+        if self.journey.screen != Screen::Report {
+            return None;
+        }
+        let respondent = self.journey.respondent.clone()?;
+        Some(encode(
+            bank,
+            &Response {
+                workshop: self.workshop,
+                key: self.key,
+                respondent,
+            },
+        ))
+    }
 }
 
 /// How many characters a code has for this bank.

@@ -291,3 +291,48 @@ fn importing_the_same_code_twice_changes_nothing() {
     assert_eq!(once, twice);
     assert_eq!(twice.respondents.len(), 1);
 }
+
+#[test]
+fn a_participant_on_their_own_device_finishes_with_a_code_the_facilitator_can_read() {
+    use tandem_core::code::Participation;
+    use tandem_core::{Action, Screen};
+    let bank = Bank::default_bank();
+    let workshop = code::workshop_code("r-0123456789abcdef");
+    assert!(workshop < 1 << 20);
+    assert_eq!(
+        workshop,
+        code::workshop_code("r-0123456789abcdef"),
+        "stable"
+    );
+    let mut participation = Participation::new(workshop, 99);
+    let begin = Action::Begin {
+        role: Role::Marketing,
+        respondent_id: "ignored".into(),
+    };
+    participation = participation.apply(&bank, begin).unwrap();
+    assert_eq!(
+        participation.journey.respondent.as_ref().unwrap().id,
+        code::respondent_id(99)
+    );
+    let item = bank.dimensions[0].items[0].id.clone();
+    participation = participation
+        .apply(
+            &bank,
+            Action::Answer {
+                item: item.clone(),
+                answer: Rating::new(5),
+            },
+        )
+        .unwrap();
+    assert_eq!(participation.code(&bank), None, "no code before finishing");
+    participation = participation
+        .apply(&bank, Action::GoTo(Screen::Report))
+        .unwrap();
+    let text = participation.code(&bank).unwrap();
+    let response = code::decode(&bank, workshop, &text).unwrap();
+    assert_eq!(response.respondent.id, code::respondent_id(99));
+    assert_eq!(
+        response.respondent.answers.get(&item),
+        Some(&Rating::new(5))
+    );
+}

@@ -1,0 +1,110 @@
+//! Collecting answers from participants' own devices: the join link (text and QR) to hand out,
+//! and a box to paste response codes into. Decoding is the core's; this shows what was added,
+//! what was already there and what was refused, and why.
+
+use std::collections::HashSet;
+
+use tandem_core::code;
+use tandem_core::{TandemAction, Workshop, WorkshopAction};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::Qr;
+use crate::screens::join::JOIN_HASH;
+
+#[derive(Properties, PartialEq)]
+pub struct CollectCodesProps {
+    pub workshop: Workshop,
+    pub dispatch: Callback<TandemAction>,
+}
+
+/// The outcome of one pasted code, for the list under the box.
+#[derive(Debug, Clone, PartialEq)]
+struct Outcome {
+    added: bool,
+    text: String,
+}
+
+#[component]
+pub fn CollectCodes(props: &CollectCodesProps) -> Html {
+    let workshop = &props.workshop;
+    let workshop_code = code::workshop_code(&workshop.id);
+    let join = format!(
+        "{}{JOIN_HASH}{}/{}",
+        browser::page_address(),
+        workshop.bank.id,
+        code::workshop_text(workshop_code)
+    );
+    let pasted = use_state(String::new);
+    let outcomes = use_state(Vec::<Outcome>::new);
+    let on_input = crate::components::bind_text_area(&pasted);
+    let on_add = {
+        let (pasted, outcomes, workshop, dispatch) = (
+            pasted.clone(),
+            outcomes.clone(),
+            workshop.clone(),
+            props.dispatch.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let mut known: HashSet<String> =
+                workshop.respondents.iter().map(|r| r.id.clone()).collect();
+            let mut results = Vec::new();
+            for found in code::decode_all(&workshop.bank, workshop_code, &pasted) {
+                let grouped = code::grouped(&found.text.replace([' ', '-'], ""));
+                let text = match found.result {
+                    Ok(response) if known.contains(&response.respondent.id) => {
+                        format!("{grouped}: already added, nothing changed.")
+                    }
+                    Ok(response) => {
+                        known.insert(response.respondent.id.clone());
+                        let role = response.respondent.role.label();
+                        dispatch.emit(TandemAction::Workshop {
+                            id: workshop.id.clone(),
+                            action: WorkshopAction::AddRespondent(response.respondent),
+                        });
+                        format!("{grouped}: added ({role}).")
+                    }
+                    Err(error) => {
+                        results.push(Outcome {
+                            added: false,
+                            text: format!("{grouped}: refused. {error}"),
+                        });
+                        continue;
+                    }
+                };
+                results.push(Outcome { added: true, text });
+            }
+            if results.is_empty() {
+                results.push(Outcome {
+                    added: false,
+                    text: "No code was found in the box.".to_owned(),
+                });
+            }
+            pasted.set(String::new());
+            outcomes.set(results);
+        })
+    };
+    html! {
+        <section class="collect" aria-labelledby="collect-title">
+            <h3 id="collect-title">{"Participants on their own devices"}</h3>
+            <p>
+                {format!("Workshop code {}. Participants open this link (or scan the QR code), answer, \
+                          and give you their response code:", code::workshop_text(workshop_code))}
+            </p>
+            <p class="join-link"><a href={join.clone()}>{join.clone()}</a></p>
+            <Qr text={join} label="QR code of the join link" />
+            <div class="field">
+                <label for="codes">{"Paste response codes (one or many)"}</label>
+                <textarea id="codes" rows="4" value={(*pasted).clone()} oninput={on_input} />
+            </div>
+            <button type="button" class="button" onclick={on_add}>{"Add codes"}</button>
+            if !outcomes.is_empty() {
+                <ul class="outcomes" aria-live="polite">
+                    for outcome in outcomes.iter() {
+                        <li class={if outcome.added { "outcome-added" } else { "outcome-refused" }}>{&outcome.text}</li>
+                    }
+                </ul>
+            }
+        </section>
+    }
+}
