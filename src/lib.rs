@@ -13,7 +13,7 @@ pub mod storage;
 
 use std::rc::Rc;
 
-use tandem_core::{Action, Bank, Rating, Role, Screen, Tandem, TandemAction, View};
+use tandem_core::{Action, Bank, Role, Screen, Tandem, TandemAction, View};
 use yew::prelude::*;
 
 use crate::components::ConfirmButton;
@@ -266,31 +266,9 @@ pub fn App() -> Html {
             }));
         })
     };
-    let on_answer = {
+    let on_journey_action = {
         let model = model.clone();
-        Callback::from(move |(item, answer): (String, Option<Rating>)| {
-            model.dispatch(TandemAction::SelfAssessment(Action::Answer {
-                item,
-                answer,
-            }));
-        })
-    };
-    let on_estimate = {
-        let model = model.clone();
-        Callback::from(move |(dimension, estimate): (String, Option<Rating>)| {
-            model.dispatch(TandemAction::SelfAssessment(Action::Estimate {
-                dimension,
-                estimate,
-            }));
-        })
-    };
-    let on_go_to = {
-        let model = model.clone();
-        Callback::from(move |step: usize| {
-            model.dispatch(TandemAction::SelfAssessment(Action::GoTo(Screen::Step(
-                step,
-            ))));
-        })
+        Callback::from(move |action: Action| model.dispatch(TandemAction::SelfAssessment(action)))
     };
     let on_delete = {
         let model = model.clone();
@@ -356,12 +334,7 @@ pub fn App() -> Html {
                     {step}
                     {respondent}
                     {progress}
-                    {on_answer}
-                    {on_estimate}
-                    on_next={journey_dispatch(|| Action::Next)}
-                    on_back={journey_dispatch(|| Action::Back)}
-                    {on_go_to}
-                    on_start_over={journey_dispatch(|| Action::StartOver)}
+                    on_action={on_journey_action}
                 />
             },
             (Screen::Report, Some(respondent)) => {

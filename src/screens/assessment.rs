@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use tandem_core::assessment::Progress;
-use tandem_core::{Bank, Rating, Respondent};
+use tandem_core::{Action, Bank, Respondent, Screen};
 use yew::prelude::*;
 
 use crate::browser;
@@ -17,14 +17,8 @@ pub struct AssessmentStepProps {
     pub step: usize,
     pub respondent: Respondent,
     pub progress: Progress,
-    /// Item id and the answer (`None` for "don't know").
-    pub on_answer: Callback<(String, Option<Rating>)>,
-    /// Dimension id and the estimate (`None` withdraws it).
-    pub on_estimate: Callback<(String, Option<Rating>)>,
-    pub on_next: Callback<()>,
-    pub on_back: Callback<()>,
-    pub on_go_to: Callback<usize>,
-    pub on_start_over: Callback<()>,
+    /// What the person did, as the core's journey action; the owner of the journey applies it.
+    pub on_action: Callback<Action>,
     /// The last step's button.
     #[prop_or(AttrValue::Static("See my report"))]
     pub finish_label: AttrValue,
@@ -63,7 +57,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
     let unanswered = props.progress.total - props.progress.answered;
     let on_jump = {
         let pending_focus = pending_focus.clone();
-        let on_go_to = props.on_go_to.clone();
+        let on_action = props.on_action.clone();
         let target = first_unanswered.clone();
         let current = props.step;
         Callback::from(move |_: MouseEvent| {
@@ -72,7 +66,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                     browser::focus_by_id(&first_option_id(&item_field(&item_id)));
                 } else {
                     *pending_focus.borrow_mut() = Some(item_id);
-                    on_go_to.emit(step);
+                    on_action.emit(Action::GoTo(Screen::Step(step)));
                 }
             }
         })
@@ -119,7 +113,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                     value={Choice::of_answer(respondent.answers.get(&item.id))}
                     on_answer={
                         let item_id = item.id.clone();
-                        props.on_answer.reform(move |answer| (item_id.clone(), answer))
+                        props.on_action.reform(move |answer| Action::Answer { item: item_id.clone(), answer })
                     }
                 />
             }
@@ -135,16 +129,16 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                     value={Choice::of_estimate(respondent.estimates.get(&dimension.id))}
                     on_answer={
                         let dimension_id = dimension.id.clone();
-                        props.on_estimate.reform(move |estimate| (dimension_id.clone(), estimate))
+                        props.on_action.reform(move |estimate| Action::Estimate { dimension: dimension_id.clone(), estimate })
                     }
                 />
             }
             <div class="step-actions">
-                <button type="button" class="button" onclick={props.on_back.reform(|_: MouseEvent| ())}>
+                <button type="button" class="button" onclick={props.on_action.reform(|_: MouseEvent| Action::Back)}>
                     {"Back"}
                 </button>
                 <button type="button" class="button primary"
-                        onclick={props.on_next.reform(|_: MouseEvent| ())}>
+                        onclick={props.on_action.reform(|_: MouseEvent| Action::Next)}>
                     {next_label}
                 </button>
             </div>
@@ -166,7 +160,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                                 type="button"
                                 class="link"
                                 aria-current={(index == props.step).then_some("step")}
-                                onclick={props.on_go_to.reform(move |_: MouseEvent| index)}
+                                onclick={props.on_action.reform(move |_: MouseEvent| Action::GoTo(Screen::Step(index)))}
                             >
                                 {&each.title}
                                 <span class="count">
@@ -182,7 +176,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                 </ol>
             </nav>
             <div class="danger-zone">
-                <StartOverButton on_confirm={props.on_start_over.clone()} />
+                <StartOverButton on_confirm={props.on_action.reform(|()| Action::StartOver)} />
             </div>
         </section>
     }

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use tandem_core::code::{self, Participation};
-use tandem_core::{Action, Bank, Rating, Role, Screen};
+use tandem_core::{Action, Bank, Role, Screen};
 use yew::prelude::*;
 
 use crate::browser;
@@ -115,12 +115,7 @@ fn Answering(props: &AnsweringProps) -> Html {
                 {step}
                 {respondent}
                 {progress}
-                on_answer={dispatch.reform(|(item, answer): (String, Option<Rating>)| Action::Answer { item, answer })}
-                on_estimate={dispatch.reform(|(dimension, estimate): (String, Option<Rating>)| Action::Estimate { dimension, estimate })}
-                on_next={dispatch.reform(|()| Action::Next)}
-                on_back={dispatch.reform(|()| Action::Back)}
-                on_go_to={dispatch.reform(|step| Action::GoTo(Screen::Step(step)))}
-                on_start_over={dispatch.reform(|()| Action::StartOver)}
+                on_action={dispatch.clone()}
                 finish_label="Finish and get my code"
             />
         },

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use tandem_core::workshop::Turn;
-use tandem_core::{Action, Rating, Role, Screen, TandemAction, Workshop, WorkshopAction};
+use tandem_core::{Action, Role, Screen, TandemAction, Workshop, WorkshopAction};
 use yew::prelude::*;
 
 use crate::browser;
@@ -63,12 +63,7 @@ pub fn TurnView(props: &TurnViewProps) -> Html {
                     {step}
                     {respondent}
                     {progress}
-                    on_answer={in_turn.reform(|(item, answer): (String, Option<Rating>)| Action::Answer { item, answer })}
-                    on_estimate={in_turn.reform(|(dimension, estimate): (String, Option<Rating>)| Action::Estimate { dimension, estimate })}
-                    on_next={in_turn.reform(|()| Action::Next)}
-                    on_back={in_turn.reform(|()| Action::Back)}
-                    on_go_to={in_turn.reform(|step| Action::GoTo(Screen::Step(step)))}
-                    on_start_over={in_turn.reform(|()| Action::StartOver)}
+                    on_action={in_turn.clone()}
                     finish_label="Finish and hand back"
                 />
                 {cancel}
