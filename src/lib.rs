@@ -8,6 +8,7 @@
 pub mod browser;
 pub mod components;
 pub mod hooks;
+pub mod notices;
 pub mod screens;
 pub mod storage;
 
@@ -17,6 +18,8 @@ use tandem_core::{Action, Bank, Role, Screen, Tandem, TandemAction, View};
 use yew::prelude::*;
 
 use crate::components::ConfirmButton;
+use crate::notices::{Notice, notice_view};
+use crate::screens::collect::{incoming_code, receive_response};
 use crate::screens::{
     AssessmentStep, FacilitatorView, ReportScreen, StartScreen, TurnView, WorkshopList,
 };
@@ -100,72 +103,6 @@ impl Reducible for Model {
                 refusal: Some(error.to_string()),
             }),
         }
-    }
-}
-
-/// Something the person must know about their saved data.
-#[derive(Debug, Clone, PartialEq)]
-enum Notice {
-    /// What was saved could not be read; it was kept aside and can be downloaded.
-    Quarantined { raw: String },
-    /// The latest change could not be saved.
-    NotSaved(SaveError),
-    /// The results file could not be offered.
-    DownloadFailed,
-    /// What became of a response link opened on this device.
-    Response(String),
-}
-
-/// The response code in the address, if it is a response link.
-fn incoming_code() -> Option<String> {
-    browser::hash()
-        .strip_prefix(screens::join::CODE_HASH)
-        .map(str::to_owned)
-}
-
-/// Adds the response in a `#code/…` link to the saved workshop it belongs to, and says what
-/// happened. Importing the same code twice changes nothing.
-fn receive_response(model: &UseReducerHandle<Model>, text: &str) -> String {
-    let mut first_error = None;
-    for workshop in &model.state.workshops.list {
-        let expected = tandem_core::code::workshop_code(&workshop.id);
-        match tandem_core::code::decode(&workshop.bank, expected, text) {
-            Ok(response) => {
-                let known = workshop
-                    .respondents
-                    .iter()
-                    .any(|r| r.id == response.respondent.id);
-                let role = response.respondent.role.label();
-                model.dispatch(TandemAction::Workshop {
-                    id: workshop.id.clone(),
-                    action: tandem_core::WorkshopAction::AddRespondent(response.respondent),
-                });
-                model.dispatch(TandemAction::Open(View::Workshop(workshop.id.clone())));
-                return if known {
-                    format!(
-                        "This response ({role}) was already in \u{201c}{}\u{201d}; nothing changed.",
-                        workshop.name
-                    )
-                } else {
-                    format!(
-                        "Added a response ({role}) to \u{201c}{}\u{201d}.",
-                        workshop.name
-                    )
-                };
-            }
-            Err(error) => {
-                first_error.get_or_insert(error);
-            }
-        }
-    }
-    match first_error {
-        Some(tandem_core::code::CodeError::OtherWorkshop { found, .. }) => format!(
-            "This response code is for workshop {found}, which is not saved in this browser. Open \
-             the link on the facilitator's device."
-        ),
-        Some(error) => format!("This response link could not be read: {error}"),
-        None => "This response link is for a workshop, but no workshop is saved in this browser."
-            .to_owned(),
     }
 }
 
@@ -401,81 +338,4 @@ pub fn offer_document(
     let name = format!("{stem}-{}.json", now.get(..10).unwrap_or("export"));
     document.exported_at = Some(now);
     browser::download(&name, "application/json", &document.to_json())
-}
-
-/// The current notice, if any. `on_download` is offered wherever the advice is to download,
-/// when there is something to download.
-fn notice_view(
-    notice: &UseStateHandle<Option<Notice>>,
-    on_download: Option<&Callback<()>>,
-) -> Html {
-    let Some(current) = (**notice).clone() else {
-        return html! { <div class="notices" role="status"></div> };
-    };
-    let dismiss = {
-        let notice = notice.clone();
-        Callback::from(move |_: MouseEvent| notice.set(None))
-    };
-    let download_results = on_download.map_or_else(Html::default, |on_download| {
-        html! {
-            <button type="button" class="link" onclick={on_download.reform(|_: MouseEvent| ())}>
-                {"Download my results now"}
-            </button>
-        }
-    });
-    let (text, extra) = match current {
-        Notice::Quarantined { raw } => {
-            let on_download = {
-                let notice = notice.clone();
-                Callback::from(move |_: MouseEvent| {
-                    if browser::download("tandem-unreadable-answers.txt", "text/plain", &raw)
-                        .is_err()
-                    {
-                        notice.set(Some(Notice::DownloadFailed));
-                    }
-                })
-            };
-            (
-                "The answers saved in this browser could not be read, so Tandem started afresh. \
-                 The unreadable copy has been kept aside, not deleted."
-                    .to_owned(),
-                html! {
-                    <button type="button" class="link" onclick={on_download}>
-                        {"Download the unreadable copy"}
-                    </button>
-                },
-            )
-        }
-        Notice::NotSaved(error) => (not_saved_text(&error), download_results),
-        Notice::Response(message) => (message, Html::default()),
-        Notice::DownloadFailed => (
-            "The browser did not start the download. Please try again.".to_owned(),
-            Html::default(),
-        ),
-    };
-    html! {
-        <div class="notices" role="status">
-            <div class="notice">
-                <p>{text}{" "}{extra}</p>
-                <button type="button" class="link" onclick={dismiss}>{"Dismiss"}</button>
-            </div>
-        </div>
-    }
-}
-
-/// Why the latest change was not saved, and what to do about it.
-fn not_saved_text(error: &SaveError) -> String {
-    match error {
-        SaveError::Full => "This browser's storage is full, so your latest answer could not be \
-                            saved. It is kept in this tab: download your results before closing it."
-            .to_owned(),
-        SaveError::Unavailable => "This browser is not letting Tandem save (private browsing or a \
-                                   blocked frame). You can carry on: your answers last until this \
-                                   tab is closed, so download your results before you go."
-            .to_owned(),
-        SaveError::Other(reason) => format!(
-            "Your latest answer could not be saved ({reason}). It is kept in this tab: download \
-             your results before closing it."
-        ),
-    }
 }

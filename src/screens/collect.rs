@@ -1,16 +1,18 @@
 //! Collecting answers from participants' own devices: the join link (text and QR) to hand out,
-//! and a box to paste response codes into. Decoding is the core's; this shows what was added,
-//! what was already there and what was refused, and why.
+//! a box to paste response codes into, and response links (`#code/…`) opened on this device.
+//! Decoding is the core's; this shows what was added, what was already there and what was
+//! refused, and why.
 
 use std::collections::HashSet;
 
 use tandem_core::code;
-use tandem_core::{TandemAction, Workshop, WorkshopAction};
+use tandem_core::{TandemAction, View, Workshop, WorkshopAction};
 use yew::prelude::*;
 
+use crate::Model;
 use crate::browser;
 use crate::components::Qr;
-use crate::screens::join::JOIN_HASH;
+use crate::screens::join::{CODE_HASH, JOIN_HASH};
 
 #[derive(Properties, PartialEq)]
 pub struct CollectCodesProps {
@@ -106,5 +108,56 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+/// The response code in the address, if it is a response link.
+pub fn incoming_code() -> Option<String> {
+    browser::hash().strip_prefix(CODE_HASH).map(str::to_owned)
+}
+
+/// Adds the response in a `#code/…` link to the saved workshop it belongs to, and says what
+/// happened. Importing the same code twice changes nothing.
+pub fn receive_response(model: &UseReducerHandle<Model>, text: &str) -> String {
+    let mut first_error = None;
+    for workshop in &model.state.workshops.list {
+        let expected = code::workshop_code(&workshop.id);
+        match code::decode(&workshop.bank, expected, text) {
+            Ok(response) => {
+                let known = workshop
+                    .respondents
+                    .iter()
+                    .any(|r| r.id == response.respondent.id);
+                let role = response.respondent.role.label();
+                model.dispatch(TandemAction::Workshop {
+                    id: workshop.id.clone(),
+                    action: WorkshopAction::AddRespondent(response.respondent),
+                });
+                model.dispatch(TandemAction::Open(View::Workshop(workshop.id.clone())));
+                return if known {
+                    format!(
+                        "This response ({role}) was already in \u{201c}{}\u{201d}; nothing changed.",
+                        workshop.name
+                    )
+                } else {
+                    format!(
+                        "Added a response ({role}) to \u{201c}{}\u{201d}.",
+                        workshop.name
+                    )
+                };
+            }
+            Err(error) => {
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    match first_error {
+        Some(code::CodeError::OtherWorkshop { found, .. }) => format!(
+            "This response code is for workshop {found}, which is not saved in this browser. Open \
+             the link on the facilitator's device."
+        ),
+        Some(error) => format!("This response link could not be read: {error}"),
+        None => "This response link is for a workshop, but no workshop is saved in this browser."
+            .to_owned(),
     }
 }

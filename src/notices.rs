@@ -1,0 +1,98 @@
+//! What the person must be told about their data: a value kept aside, a save that failed, a
+//! download that did not start, a response link that was received. Owns the wording; the root
+//! decides when a notice appears.
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::storage::SaveError;
+
+/// Something the person must know about their saved data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// What was saved could not be read; it was kept aside and can be downloaded.
+    Quarantined { raw: String },
+    /// The latest change could not be saved.
+    NotSaved(SaveError),
+    /// The results file could not be offered.
+    DownloadFailed,
+    /// What became of a response link opened on this device.
+    Response(String),
+}
+
+/// The current notice, if any. `on_download` is offered wherever the advice is to download,
+/// when there is something to download.
+pub fn notice_view(
+    notice: &UseStateHandle<Option<Notice>>,
+    on_download: Option<&Callback<()>>,
+) -> Html {
+    let Some(current) = (**notice).clone() else {
+        return html! { <div class="notices" role="status"></div> };
+    };
+    let dismiss = {
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| notice.set(None))
+    };
+    let download_results = on_download.map_or_else(Html::default, |on_download| {
+        html! {
+            <button type="button" class="link" onclick={on_download.reform(|_: MouseEvent| ())}>
+                {"Download my results now"}
+            </button>
+        }
+    });
+    let (text, extra) = match current {
+        Notice::Quarantined { raw } => {
+            let on_download = {
+                let notice = notice.clone();
+                Callback::from(move |_: MouseEvent| {
+                    if browser::download("tandem-unreadable-answers.txt", "text/plain", &raw)
+                        .is_err()
+                    {
+                        notice.set(Some(Notice::DownloadFailed));
+                    }
+                })
+            };
+            (
+                "The answers saved in this browser could not be read, so Tandem started afresh. \
+                 The unreadable copy has been kept aside, not deleted."
+                    .to_owned(),
+                html! {
+                    <button type="button" class="link" onclick={on_download}>
+                        {"Download the unreadable copy"}
+                    </button>
+                },
+            )
+        }
+        Notice::NotSaved(error) => (not_saved_text(&error), download_results),
+        Notice::Response(message) => (message, Html::default()),
+        Notice::DownloadFailed => (
+            "The browser did not start the download. Please try again.".to_owned(),
+            Html::default(),
+        ),
+    };
+    html! {
+        <div class="notices" role="status">
+            <div class="notice">
+                <p>{text}{" "}{extra}</p>
+                <button type="button" class="link" onclick={dismiss}>{"Dismiss"}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Why the latest change was not saved, and what to do about it.
+fn not_saved_text(error: &SaveError) -> String {
+    match error {
+        SaveError::Full => "This browser's storage is full, so your latest answer could not be \
+                            saved. It is kept in this tab: download your results before closing it."
+            .to_owned(),
+        SaveError::Unavailable => "This browser is not letting Tandem save (private browsing or a \
+                                   blocked frame). You can carry on: your answers last until this \
+                                   tab is closed, so download your results before you go."
+            .to_owned(),
+        SaveError::Other(reason) => format!(
+            "Your latest answer could not be saved ({reason}). It is kept in this tab: download \
+             your results before closing it."
+        ),
+    }
+}
