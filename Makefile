@@ -24,6 +24,9 @@ test: setup lint test-core test-browser build test-e2e
 
 lint:
 	cargo fmt --all -- --check
+	@# The domain stays pure: no web crates anywhere in tandem-core's dependency tree.
+	@if cargo tree -p tandem-core -e normal --prefix none | grep -E '^(yew|web-sys|js-sys|gloo|wasm-bindgen)'; then \
+		echo "tandem-core must not depend on web crates"; exit 1; fi
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy $(WASM) -p tandem --all-targets -- -D warnings
 	cargo clippy $(WASM) -p tandem-core --lib -- -D warnings
