@@ -84,6 +84,14 @@ pub fn on_hash_change(changed: impl Fn() + 'static) -> Option<gloo_events::Event
     ))
 }
 
+/// Loads the page again, as after following a link to another part of the app.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        // A reload that fails leaves the page as it is, which still works.
+        window.location().reload().ok();
+    }
+}
+
 /// Removes the `#…` part of the address once it has been acted on.
 pub fn clear_hash() {
     if let Some(window) = web_sys::window() {

@@ -14,7 +14,7 @@ pub mod storage;
 
 use std::rc::Rc;
 
-use tandem_core::{Action, Bank, Role, Screen, Tandem, TandemAction, View};
+use tandem_core::{Action, Bank, Screen, Tandem, TandemAction, View};
 use yew::prelude::*;
 
 use crate::components::ConfirmButton;
@@ -28,46 +28,70 @@ use crate::storage::SaveError;
 /// The hash that opens the presenter view of a workshop: `#presenter/<id>`.
 const PRESENTER_HASH: &str = "#presenter/";
 
-/// Renders the app into the element with id `tandem`, or into the body. A `#presenter/<id>`
-/// address renders the presenter view of that workshop instead.
+/// Which root the address asks for. `#code/…` and no hash both belong to the main app, which
+/// handles response links itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Route {
+    App,
+    Presenter(String),
+    Join { bank_id: String, workshop: String },
+}
+
+impl Route {
+    fn of(hash: &str) -> Route {
+        if let Some(rest) = hash.strip_prefix(screens::join::JOIN_HASH) {
+            let (bank_id, workshop) = rest.split_once('/').unwrap_or((rest, ""));
+            Route::Join {
+                bank_id: bank_id.to_owned(),
+                workshop: workshop.to_owned(),
+            }
+        } else if let Some(id) = hash.strip_prefix(PRESENTER_HASH) {
+            Route::Presenter(id.to_owned())
+        } else {
+            Route::App
+        }
+    }
+}
+
+/// Renders the root the address asks for into the element with id `tandem`, or into the body.
+/// Following a link to another root in the same tab (only the hash changes) reloads the page, so
+/// the new root starts cleanly.
 pub fn mount() {
-    let window = web_sys::window();
-    let root = window
-        .as_ref()
-        .and_then(web_sys::Window::document)
+    let route = Route::of(&browser::hash());
+    let root = web_sys::window()
+        .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("tandem"));
-    let hash = window
-        .and_then(|window| window.location().hash().ok())
-        .unwrap_or_default();
-    if let Some(rest) = hash.strip_prefix(screens::join::JOIN_HASH) {
-        let (bank_id, workshop) = rest.split_once('/').unwrap_or((rest, ""));
-        let props = screens::join::ParticipantProps {
-            bank_id: AttrValue::from(bank_id.to_owned()),
-            workshop: AttrValue::from(workshop.to_owned()),
-        };
-        match root {
-            Some(root) => {
-                yew::Renderer::<screens::Participant>::with_root_and_props(root, props).render()
-            }
-            None => yew::Renderer::<screens::Participant>::with_props(props).render(),
-        };
-        return;
+    match route.clone() {
+        Route::Join { bank_id, workshop } => render::<screens::Participant>(
+            root,
+            screens::join::ParticipantProps {
+                bank_id: bank_id.into(),
+                workshop: workshop.into(),
+            },
+        ),
+        Route::Presenter(id) => render::<screens::Presenter>(
+            root,
+            screens::presenter::PresenterProps {
+                workshop_id: id.into(),
+            },
+        ),
+        Route::App => render::<App>(root, ()),
     }
-    if let Some(id) = hash.strip_prefix(PRESENTER_HASH) {
-        let props = screens::presenter::PresenterProps {
-            workshop_id: AttrValue::from(id.to_owned()),
-        };
-        match root {
-            Some(root) => {
-                yew::Renderer::<screens::Presenter>::with_root_and_props(root, props).render()
-            }
-            None => yew::Renderer::<screens::Presenter>::with_props(props).render(),
-        };
-        return;
+    let reload_on_new_route = browser::on_hash_change(move || {
+        if Route::of(&browser::hash()) != route {
+            browser::reload();
+        }
+    });
+    // The listener lives as long as the page.
+    if let Some(listener) = reload_on_new_route {
+        listener.forget();
     }
+}
+
+fn render<C: BaseComponent>(root: Option<web_sys::Element>, props: C::Properties) {
     match root {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
-        None => yew::Renderer::<App>::new().render(),
+        Some(root) => yew::Renderer::<C>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<C>::with_props(props).render(),
     };
 }
 
@@ -190,19 +214,6 @@ pub fn App() -> Html {
     );
     use_saved(model.state.view.clone(), storage::save_view, notice.clone());
 
-    let journey_dispatch = |action: fn() -> Action| {
-        let model = model.clone();
-        Callback::from(move |()| model.dispatch(TandemAction::SelfAssessment(action())))
-    };
-    let on_begin = {
-        let model = model.clone();
-        Callback::from(move |role: Role| {
-            model.dispatch(TandemAction::SelfAssessment(Action::Begin {
-                role,
-                respondent_id: browser::random_id(),
-            }));
-        })
-    };
     let on_journey_action = {
         let model = model.clone();
         Callback::from(move |action: Action| model.dispatch(TandemAction::SelfAssessment(action)))
@@ -271,34 +282,32 @@ pub fn App() -> Html {
                     {step}
                     {respondent}
                     {progress}
-                    on_action={on_journey_action}
+                    on_action={on_journey_action.clone()}
                 />
             },
             (Screen::Report, Some(respondent)) => {
-                let answer_rest = {
-                    let model = model.clone();
-                    Callback::from(move |()| {
-                        if let Some((step, _)) = model.state.journey.first_unanswered(&model.bank) {
-                            model.dispatch(TandemAction::SelfAssessment(Action::GoTo(
-                                Screen::Step(step),
-                            )));
-                        }
-                    })
-                };
                 html! {
                     <ReportScreen
                         bank={model.bank.clone()}
                         {respondent}
                         unanswered={progress.total - progress.answered}
                         on_download={on_download.clone()}
-                        on_edit={journey_dispatch(|| Action::GoTo(Screen::Step(0)))}
-                        on_answer_rest={answer_rest}
-                        on_start_over={journey_dispatch(|| Action::StartOver)}
+                        on_edit={on_journey_action.reform(|()| Action::GoTo(Screen::Step(0)))}
+                        on_answer_rest={on_journey_action.reform(|()| Action::GoToFirstUnanswered)}
+                        on_start_over={on_journey_action.reform(|()| Action::StartOver)}
                     />
                 }
             }
             (_, respondent) => html! {
-                <StartScreen {respondent} {progress} {on_begin} {on_open} />
+                <StartScreen
+                    {respondent}
+                    {progress}
+                    on_begin={on_journey_action.reform(|role| Action::Begin {
+                        role,
+                        respondent_id: browser::random_id(),
+                    })}
+                    {on_open}
+                />
             },
         },
     };

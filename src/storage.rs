@@ -87,23 +87,28 @@ impl Part for View {
     }
 }
 
+/// Every participation on this device, one per workshop, so joining a second workshop never
+/// overwrites answers whose code was not handed over yet.
+#[derive(Default, Serialize, Deserialize)]
+struct Participations(Vec<Participation>);
+
 #[derive(Serialize, Deserialize)]
-struct StoredParticipation {
+struct StoredParticipations {
     schema: u32,
-    participation: Participation,
+    participations: Vec<Participation>,
 }
 
-impl Part for Participation {
-    const KEY: &'static str = "tandem.participation";
-    type Stored = StoredParticipation;
-    fn wrap(self) -> StoredParticipation {
-        StoredParticipation {
+impl Part for Participations {
+    const KEY: &'static str = "tandem.participations";
+    type Stored = StoredParticipations;
+    fn wrap(self) -> StoredParticipations {
+        StoredParticipations {
             schema: SCHEMA,
-            participation: self,
+            participations: self.0,
         }
     }
-    fn unwrap(stored: StoredParticipation) -> Option<Self> {
-        (stored.schema == SCHEMA).then_some(stored.participation)
+    fn unwrap(stored: StoredParticipations) -> Option<Self> {
+        (stored.schema == SCHEMA).then_some(Participations(stored.participations))
     }
 }
 
@@ -193,20 +198,37 @@ fn load_part<T: Part>(
     None
 }
 
-/// Reads the answers a participant is giving on this device, if any. Unreadable ones are kept
-/// aside like every other part.
+/// Reads what a participant has answered on this device for `workshop`, and anything that
+/// could not be read and was kept aside (the participant must be told).
 #[must_use]
-pub fn load_participation() -> Option<Participation> {
-    let storage = storage()?;
-    load_part(&storage, &mut Vec::new(), &mut false)
+pub fn load_participation(workshop: u32) -> (Option<Participation>, Vec<Quarantined>) {
+    let mut quarantined = Vec::new();
+    let found = storage().and_then(|storage| {
+        load_part::<Participations>(&storage, &mut quarantined, &mut false)?
+            .0
+            .into_iter()
+            .find(|participation| participation.workshop == workshop)
+    });
+    (found, quarantined)
 }
 
-/// Saves the answers a participant is giving on this device.
+/// Saves a participant's answers for their workshop, keeping those for other workshops.
 ///
 /// # Errors
 /// As [`save_journey`].
 pub fn save_participation(participation: &Participation) -> Result<(), SaveError> {
-    save_part(participation.clone(), false)
+    let storage = storage().ok_or(SaveError::Unavailable)?;
+    let mut all: Participations =
+        load_part(&storage, &mut Vec::new(), &mut false).unwrap_or_default();
+    match all
+        .0
+        .iter_mut()
+        .find(|saved| saved.workshop == participation.workshop)
+    {
+        Some(saved) => saved.clone_from(participation),
+        None => all.0.push(participation.clone()),
+    }
+    save_part(all, false)
 }
 
 /// Saves the self-assessment; an untouched one is removed rather than written.

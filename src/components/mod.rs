@@ -4,12 +4,14 @@
 pub mod confirm;
 pub mod likert;
 pub mod qr;
+pub mod role_choice;
 pub mod score_bar;
 pub mod timer;
 
 pub use confirm::{ConfirmButton, StartOverButton};
 pub use likert::{Choice, LikertScale, Scale};
 pub use qr::Qr;
+pub use role_choice::RoleChoice;
 pub use score_bar::ScoreBar;
 pub use timer::{Countdown, CountdownControls};
 

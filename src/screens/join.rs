@@ -9,7 +9,7 @@ use tandem_core::{Action, Bank, Role, Screen};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::Qr;
+use crate::components::{Qr, RoleChoice};
 use crate::hooks::use_focus_on_mount;
 use crate::screens::AssessmentStep;
 use crate::storage;
@@ -47,7 +47,8 @@ impl Reducible for Model {
 
 #[component]
 pub fn Participant(props: &ParticipantProps) -> Html {
-    let bank = Bank::default_bank();
+    // Parsed once, not on every render.
+    let bank = use_memo((), |()| Rc::new(Bank::default_bank()));
     let workshop = code::parse_workshop(&props.workshop);
     match workshop {
         Some(workshop) if props.bank_id == bank.id.as_str() => html! {
@@ -57,7 +58,7 @@ pub fn Participant(props: &ParticipantProps) -> Html {
                     <span class="tagline">{format!("Workshop {}", code::workshop_text(workshop))}</span>
                 </header>
                 <main class="tandem-main">
-                    <Answering {workshop} />
+                    <Answering {workshop} bank={(*bank).clone()} />
                 </main>
                 <footer class="tandem-footer">
                     <p>{"Your answers stay on this device until you hand over your code."}</p>
@@ -81,20 +82,23 @@ pub fn Participant(props: &ParticipantProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct AnsweringProps {
     workshop: u32,
+    bank: Rc<Bank>,
 }
 
 #[component]
 fn Answering(props: &AnsweringProps) -> Html {
     let workshop = props.workshop;
-    let model = use_reducer(move || {
-        let participation = storage::load_participation()
-            .filter(|saved| saved.workshop == workshop)
-            .unwrap_or_else(|| Participation::new(workshop, browser::random_key()));
-        Model {
-            bank: Rc::new(Bank::default_bank()),
-            participation,
-        }
-    });
+    let loaded = use_memo(workshop, |&workshop| storage::load_participation(workshop));
+    let model = {
+        let (loaded, bank) = (loaded.clone(), props.bank.clone());
+        use_reducer(move || Model {
+            bank,
+            participation: loaded
+                .0
+                .clone()
+                .unwrap_or_else(|| Participation::new(workshop, browser::random_key())),
+        })
+    };
     let not_saved = use_state_eq(|| false);
     {
         let not_saved = not_saved.clone();
@@ -131,6 +135,12 @@ fn Answering(props: &AnsweringProps) -> Html {
     };
     html! {
         <>
+            if !loaded.1.is_empty() {
+                <p class="note" role="status">
+                    {"Answers saved on this device earlier could not be read, so they were kept aside \
+                      and you start afresh."}
+                </p>
+            }
             if *not_saved {
                 <p class="note" role="status">
                     {"This browser is not saving your answers; finish before closing this page."}
@@ -159,13 +169,7 @@ fn ChooseFunction(props: &ChooseFunctionProps) -> Html {
                   facilitator; nothing is sent anywhere, and the results appear only for the group."}
             </p>
             <h2 id="join-role">{"Which function do you work in?"}</h2>
-            <div class="role-choices" role="group" aria-labelledby="join-role">
-                for role in Role::ALL {
-                    <button type="button" class="button role" onclick={props.on_begin.reform(move |_: MouseEvent| role)}>
-                        {role.label()}
-                    </button>
-                }
-            </div>
+            <RoleChoice labelled_by="join-role" on_choose={props.on_begin.clone()} />
         </section>
     }
 }

@@ -5,6 +5,7 @@ use tandem_core::assessment::Progress;
 use tandem_core::{Respondent, Role, View};
 use yew::prelude::*;
 
+use crate::components::RoleChoice;
 use crate::hooks::use_focus_on_mount;
 
 #[derive(Properties, PartialEq)]
@@ -50,18 +51,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                     )}
                 </p>
             }
-            <div class="role-choices" role="group" aria-labelledby="role-title">
-                for role in Role::ALL {
-                    <button
-                        type="button"
-                        class={classes!("button", "role", (current == Some(role)).then_some("primary"))}
-                        aria-pressed={(current == Some(role)).to_string()}
-                        onclick={props.on_begin.reform(move |_: MouseEvent| role)}
-                    >
-                        {role.label()}
-                    </button>
-                }
-            </div>
+            <RoleChoice labelled_by="role-title" {current} on_choose={props.on_begin.clone()} />
             <h2>{"Running a workshop?"}</h2>
             <p>
                 {"Facilitate a Marketing and IT session: an agenda with a timer, answers collected \

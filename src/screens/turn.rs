@@ -9,7 +9,7 @@ use tandem_core::{Action, Role, Screen, TandemAction, Workshop, WorkshopAction};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::ConfirmButton;
+use crate::components::{ConfirmButton, RoleChoice};
 use crate::hooks::use_focus_on_mount;
 use crate::screens::AssessmentStep;
 
@@ -96,14 +96,7 @@ fn ChooseFunction(props: &ChooseFunctionProps) -> Html {
                   for the group as a whole."}
             </p>
             <h2 id="turn-role">{"Which function do you work in?"}</h2>
-            <div class="role-choices" role="group" aria-labelledby="turn-role">
-                for role in Role::ALL {
-                    <button type="button" class="button role"
-                            onclick={props.on_begin.reform(move |_: MouseEvent| role)}>
-                        {role.label()}
-                    </button>
-                }
-            </div>
+            <RoleChoice labelled_by="turn-role" on_choose={props.on_begin.clone()} />
         </section>
     }
 }

@@ -102,3 +102,31 @@ test('a code for another workshop is refused with both workshop codes named', as
     `refused. This code belongs to workshop ${firstCode}, not to this one (${secondCode}).`,
   );
 });
+
+test('joining a second workshop in the same tab keeps the first workshop\'s code', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open workshops' }).click();
+  const links = [];
+  for (const name of ['Morning', 'Afternoon']) {
+    await page.getByLabel('Name').fill(name);
+    await page.getByRole('button', { name: 'Create workshop' }).click();
+    await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
+    links.push(await page.locator('.join-link a').getAttribute('href'));
+    await page.getByRole('button', { name: 'All workshops' }).click();
+  }
+  const participant = await page.context().newPage();
+  await participant.goto(links[0]);
+  await participant.getByRole('button', { name: 'Another function' }).click();
+  await participant.getByRole('button', { name: 'Candor and shared credit (0 of 4)' }).click();
+  await participant.getByRole('button', { name: 'Finish and get my code' }).click();
+  const morning = (await participant.getByLabel('Response code', { exact: true }).textContent()).trim();
+
+  // The second link followed in the same tab: only the hash changes, and the page follows it.
+  await participant.evaluate((link) => { window.location.href = link; }, links[1]);
+  await expect(participant.getByText(`Workshop ${links[1].slice(-4)}`).first()).toBeVisible();
+  await expect(participant.getByRole('heading', { level: 1, name: 'Your answers for the workshop' })).toBeVisible();
+  await participant.getByRole('button', { name: 'IT', exact: true }).click();
+
+  await participant.evaluate((link) => { window.location.href = link; }, links[0]);
+  await expect(participant.getByLabel('Response code', { exact: true })).toHaveText(morning);
+});

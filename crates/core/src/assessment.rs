@@ -42,6 +42,8 @@ pub enum Action {
     Next,
     Back,
     GoTo(Screen),
+    /// Go to the step holding the first unanswered item.
+    GoToFirstUnanswered,
     /// Forget every answer and return to the start.
     StartOver,
 }
@@ -123,6 +125,10 @@ impl Journey {
                     return None;
                 }
                 next.screen = screen;
+            }
+            Action::GoToFirstUnanswered => {
+                let (step, _) = self.respondent.as_ref()?.first_unanswered(bank)?;
+                next.screen = Screen::Step(step);
             }
             Action::StartOver => next = Journey::default(),
         }
@@ -404,5 +410,29 @@ mod tests {
             screen: Screen::Report,
         };
         assert_eq!(orphan.fitted_to(&bank).screen, Screen::Start);
+    }
+
+    #[test]
+    fn going_to_the_first_unanswered_item_opens_its_step() {
+        let bank = bank();
+        let mut journey = begun(Role::It);
+        for item in &bank.dimensions[0].items {
+            journey = journey
+                .apply(
+                    &bank,
+                    Action::Answer {
+                        item: item.id.clone(),
+                        answer: rating(3),
+                    },
+                )
+                .unwrap();
+        }
+        journey = journey.apply(&bank, Action::GoTo(Screen::Report)).unwrap();
+        let resumed = journey.apply(&bank, Action::GoToFirstUnanswered).unwrap();
+        assert_eq!(resumed.screen, Screen::Step(1));
+        assert_eq!(
+            Journey::default().apply(&bank, Action::GoToFirstUnanswered),
+            None
+        );
     }
 }
