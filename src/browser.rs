@@ -126,6 +126,22 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
     web_sys::Url::revoke_object_url(&url)
 }
 
+/// Opens the browser's print dialog.
+///
+/// # Errors
+/// The browser's error when printing is not allowed (a sandboxed frame, for one).
+pub fn print() -> Result<(), JsValue> {
+    web_sys::window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .print()
+}
+
+/// Moves keyboard focus to the element with `id` once the current render has finished, for a
+/// control that a change re-renders elsewhere on the page (a norm moved up the ranked list).
+pub fn focus_by_id_after_render(id: String) {
+    gloo_timers::callback::Timeout::new(0, move || focus_by_id(&id)).forget();
+}
+
 /// Moves keyboard focus to the element with `id`, if it exists.
 pub fn focus_by_id(id: &str) {
     let element = web_sys::window()

@@ -21,12 +21,16 @@ use crate::components::ConfirmButton;
 use crate::notices::{Notice, notice_view};
 use crate::screens::collect::{incoming_code, receive_response};
 use crate::screens::{
-    AssessmentStep, FacilitatorView, ReportScreen, StartScreen, TurnView, WorkshopList,
+    AssessmentStep, FacilitatorView, ProposalScreen, ReportScreen, StartScreen, TurnView,
+    WorkshopList,
 };
 use crate::storage::SaveError;
 
 /// The hash that opens the presenter view of a workshop: `#presenter/<id>`.
 const PRESENTER_HASH: &str = "#presenter/";
+/// The hash that opens a working agreement to print: `#agreement/<workshop id>`, or
+/// `#agreement/` alone for the norms drafted after the self-assessment.
+pub const AGREEMENT_HASH: &str = "#agreement/";
 
 /// Which root the address asks for. `#code/…` and no hash both belong to the main app, which
 /// handles response links itself.
@@ -34,6 +38,7 @@ const PRESENTER_HASH: &str = "#presenter/";
 enum Route {
     App,
     Presenter(String),
+    Agreement(String),
     Join { bank_id: String, workshop: String },
 }
 
@@ -47,6 +52,8 @@ impl Route {
             }
         } else if let Some(id) = hash.strip_prefix(PRESENTER_HASH) {
             Route::Presenter(id.to_owned())
+        } else if let Some(id) = hash.strip_prefix(AGREEMENT_HASH) {
+            Route::Agreement(id.to_owned())
         } else {
             Route::App
         }
@@ -72,6 +79,12 @@ pub fn mount() {
         Route::Presenter(id) => render::<screens::Presenter>(
             root,
             screens::presenter::PresenterProps {
+                workshop_id: id.into(),
+            },
+        ),
+        Route::Agreement(id) => render::<screens::AgreementSheet>(
+            root,
+            screens::agreement::AgreementSheetProps {
                 workshop_id: id.into(),
             },
         ),
@@ -208,6 +221,11 @@ pub fn App() -> Html {
         notice.clone(),
     );
     use_saved(
+        model.state.proposal.clone(),
+        storage::save_proposal,
+        notice.clone(),
+    );
+    use_saved(
         model.state.workshops.clone(),
         storage::save_workshops,
         notice.clone(),
@@ -233,8 +251,11 @@ pub fn App() -> Html {
         let model = model.clone();
         let notice = notice.clone();
         Callback::from(move |()| {
-            if let Some(document) = model.state.journey.document(&model.bank)
-                && offer_document(document, "tandem-results").is_err()
+            if let Some(mut document) = model.state.journey.document(&model.bank)
+                && {
+                    document.norms = model.state.proposal.clone();
+                    offer_document(document, "tandem-results").is_err()
+                }
             {
                 notice.set(Some(Notice::DownloadFailed));
             }
@@ -253,10 +274,12 @@ pub fn App() -> Html {
     let journey = &state.journey;
     let progress = journey.progress(&model.bank);
     let in_turn = state.open_workshop().is_some_and(|w| w.turn.is_some());
-    let has_data = journey.respondent.is_some() || !state.workshops.list.is_empty();
+    let has_data = journey.respondent.is_some()
+        || !state.proposal.is_empty()
+        || !state.workshops.list.is_empty();
     let screen = match (&state.view, state.open_workshop()) {
         (View::Workshop(_), Some(workshop)) if workshop.turn.is_some() => html! {
-            <TurnView workshop={workshop.clone()} {dispatch} />
+            <TurnView workshop={workshop.clone()} refusal={model.refusal.clone()} {dispatch} />
         },
         (View::Workshop(_), Some(workshop)) => html! {
             <FacilitatorView
@@ -273,6 +296,16 @@ pub fn App() -> Html {
                 refusal={model.refusal.clone()}
                 {dispatch}
                 {on_open}
+            />
+        },
+        (View::Proposal, _) => html! {
+            <ProposalScreen
+                bank={model.bank.clone()}
+                respondent={journey.respondent.clone()}
+                proposal={state.proposal.clone()}
+                refusal={model.refusal.clone()}
+                on_action={dispatch.reform(TandemAction::Proposal)}
+                on_back={on_open.reform(|()| View::SelfAssessment)}
             />
         },
         (View::SelfAssessment, _) => match (journey.screen, journey.respondent.clone()) {
@@ -295,6 +328,8 @@ pub fn App() -> Html {
                         on_edit={on_journey_action.reform(|()| Action::GoTo(Screen::Step(0)))}
                         on_answer_rest={on_journey_action.reform(|()| Action::GoToFirstUnanswered)}
                         on_start_over={on_journey_action.reform(|()| Action::StartOver)}
+                        proposal={state.proposal.clone()}
+                        on_draft_norms={on_open.reform(|()| View::Proposal)}
                     />
                 }
             }

@@ -9,7 +9,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tandem_core::code::Participation;
-use tandem_core::{Journey, Tandem, View, Workshops};
+use tandem_core::{Journey, Norms, Tandem, View, Workshops};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
@@ -44,6 +44,26 @@ impl Part for Journey {
     }
     fn unwrap(stored: StoredJourney) -> Option<Self> {
         (stored.schema == SCHEMA).then_some(stored.journey)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredProposal {
+    schema: u32,
+    proposal: Norms,
+}
+
+impl Part for Norms {
+    const KEY: &'static str = "tandem.proposal";
+    type Stored = StoredProposal;
+    fn wrap(self) -> StoredProposal {
+        StoredProposal {
+            schema: SCHEMA,
+            proposal: self,
+        }
+    }
+    fn unwrap(stored: StoredProposal) -> Option<Self> {
+        (stored.schema == SCHEMA).then_some(stored.proposal)
     }
 }
 
@@ -161,6 +181,7 @@ pub fn load() -> Loaded {
     let mut unavailable = false;
     let state = Tandem {
         journey: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
+        proposal: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
         workshops: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
         view: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
     };
@@ -237,6 +258,14 @@ pub fn save_participation(participation: &Participation) -> Result<(), SaveError
 /// [`SaveError`] saying why the browser refused; the state itself is untouched in memory.
 pub fn save_journey(journey: &Journey) -> Result<(), SaveError> {
     save_part(journey.clone(), *journey == Journey::default())
+}
+
+/// Saves the norms drafted after the self-assessment.
+///
+/// # Errors
+/// As [`save_journey`].
+pub fn save_proposal(proposal: &Norms) -> Result<(), SaveError> {
+    save_part(proposal.clone(), proposal.is_empty())
 }
 
 /// Saves every workshop.

@@ -34,3 +34,13 @@ pub fn bind_text_area(state: &yew::UseStateHandle<String>) -> yew::Callback<yew:
         state.set(area.value());
     })
 }
+
+/// A callback that keeps a select's chosen value in `state`.
+#[must_use]
+pub fn bind_select(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::Event> {
+    let state = state.clone();
+    yew::Callback::from(move |event: yew::Event| {
+        let select: web_sys::HtmlSelectElement = yew::TargetCast::target_unchecked_into(&event);
+        state.set(select.value());
+    })
+}

@@ -1,19 +1,25 @@
 //! One module per screen. A screen renders what it is given and reports what the person did;
 //! the root (`crate::App`) turns that into core actions.
 
+pub mod agreement;
 pub mod assessment;
+pub mod brainstorm;
 pub mod collect;
 pub mod join;
+pub mod norms;
 pub mod presenter;
+pub mod proposal;
 pub mod report;
 pub mod start;
 pub mod turn;
 pub mod workshop;
 pub mod workshops;
 
+pub use agreement::AgreementSheet;
 pub use assessment::AssessmentStep;
 pub use join::Participant;
 pub use presenter::Presenter;
+pub use proposal::ProposalScreen;
 pub use report::ReportScreen;
 pub use start::StartScreen;
 pub use turn::TurnView;

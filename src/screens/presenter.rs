@@ -1,12 +1,14 @@
 //! The presenter view: what the projector shows. Large type, the current phase and its timer,
-//! and after the reveal the group's report, with no facilitator controls and no individual
-//! answers. It only reads: it follows the facilitator's window through storage events and never
+//! after the reveal the group's report, and the norms as they are revealed, voted, ranked and
+//! agreed; no facilitator controls, no individual answers and no votes by person. It only reads: it follows the facilitator's window through storage events and never
 //! saves anything.
 
 use tandem_core::{Phase, Workshop};
 use yew::prelude::*;
 
 use crate::components::Countdown;
+use crate::screens::brainstorm::{use_bank, use_report};
+use crate::screens::norms::{AgreementView, Board, Prompts, RankedList, idea_count};
 use crate::screens::workshop::RevealReport;
 use crate::screens::workshops::answer_counts;
 use crate::storage;
@@ -66,11 +68,73 @@ fn content(workshop: &Workshop, phase: Phase) -> Html {
         Phase::Assessment => html! {
             <p class="presenter-count" aria-live="polite">{format!("Answered so far: {}", answer_counts(workshop))}</p>
         },
-        Phase::Reveal | Phase::Summary if workshop.revealed => html! {
+        Phase::Brainstorm | Phase::Vote | Phase::Rank | Phase::Agree => html! {
+            <PresentNorms workshop={workshop.clone()} />
+        },
+        Phase::Summary if workshop.revealed => html! {
+            <>
+                <RevealReport workshop={workshop.clone()} />
+                <PresentNorms workshop={workshop.clone()} />
+            </>
+        },
+        Phase::Reveal if workshop.revealed => html! {
             <RevealReport workshop={workshop.clone()} />
         },
         Phase::Reveal | Phase::Summary => html! {
             <p class="presenter-count">{"The results will appear here when the facilitator reveals them."}</p>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PresentNormsProps {
+    workshop: Workshop,
+}
+
+/// The norms phase on the projector: prompts and a count while people write, the board once it
+/// is revealed, the ranked list, and the agreement.
+#[component]
+fn PresentNorms(props: &PresentNormsProps) -> Html {
+    let workshop = &props.workshop;
+    let report = use_report(workshop);
+    let bank = use_bank(&workshop.bank);
+    let norms = workshop.norms.clone();
+    match workshop.phase() {
+        Phase::Brainstorm => html! {
+            <>
+                if workshop.revealed {
+                    <Prompts bank={bank.clone()} report={report.clone()} level={2} />
+                }
+                if norms.revealed {
+                    <Board bank={bank.clone()} {norms} on_action={None::<Callback<_>>} level={2} />
+                } else {
+                    <p class="presenter-count" aria-live="polite">
+                        {format!("{} The ideas appear here when the facilitator reveals them.", idea_count(&norms))}
+                    </p>
+                }
+            </>
+        },
+        Phase::Vote if norms.revealed => html! {
+            <>
+                <p class="presenter-count" aria-live="polite">
+                    {match norms.voters() {
+                        0 => "Nobody has voted yet.".to_owned(),
+                        1 => "1 person has voted.".to_owned(),
+                        n => format!("{n} people have voted."),
+                    }}
+                    {if norms.totals_visible() { "" } else { " Totals appear when voting closes." }}
+                </p>
+                <Board bank={bank.clone()} {norms} on_action={None::<Callback<_>>} level={2} />
+            </>
+        },
+        Phase::Rank if norms.revealed => html! {
+            <RankedList bank={bank.clone()} {norms} on_action={None::<Callback<_>>} level={2} />
+        },
+        Phase::Vote | Phase::Rank => html! {
+            <p class="presenter-count">{"The ideas appear here when the facilitator reveals them."}</p>
+        },
+        _ => html! {
+            <AgreementView bank={bank.clone()} {norms} title="Working agreement" level={2} />
         },
     }
 }

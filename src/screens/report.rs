@@ -5,12 +5,13 @@
 use std::rc::Rc;
 
 use tandem_core::scoring::{self, Report};
-use tandem_core::{Bank, Dimension, Figures, Level, Respondent, format1};
+use tandem_core::{Bank, Dimension, Figures, Level, Norms, Respondent, format1};
 use yew::prelude::*;
 
 use crate::hooks::use_focus_on_mount;
 
 use crate::components::{ScoreBar, StartOverButton};
+use crate::screens::norms::AgreementView;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportScreenProps {
@@ -21,6 +22,9 @@ pub struct ReportScreenProps {
     pub on_edit: Callback<()>,
     pub on_answer_rest: Callback<()>,
     pub on_start_over: Callback<()>,
+    /// The norms this person has drafted to propose.
+    pub proposal: Norms,
+    pub on_draft_norms: Callback<()>,
 }
 
 /// "4 Improved", or "not assessed".
@@ -65,6 +69,18 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
             }
             {indices(&report)}
             {hotspots(bank, &report)}
+            <section class="next-step" aria-labelledby="norms-title">
+                <h2 id="norms-title">{"From friction to norms"}</h2>
+                <p>
+                    {"Draft the norms you would like both functions to agree on, starting from your                       hotspots, and take them to the other team."}
+                </p>
+                <button type="button" class="button primary" onclick={props.on_draft_norms.reform(|_: MouseEvent| ())}>
+                    {if props.proposal.ideas.is_empty() { "Draft norms to propose" } else { "Edit the norms I propose" }}
+                </button>
+            </section>
+            if !props.proposal.agreement().is_empty() {
+                <AgreementView bank={bank.clone()} norms={props.proposal.clone()} title="Norms you propose" level={2} />
+            }
             {dimensions(bank, &report)}
             <section class="explanation" aria-labelledby="how-title">
                 <h2 id="how-title">{"How this is scored"}</h2>

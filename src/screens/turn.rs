@@ -1,9 +1,10 @@
-//! A participant's turn on the facilitator's device: choose a function, answer, hand back. While
-//! it runs nothing else of the workshop is on screen, so nobody sees another person's answers or
-//! the running results.
+//! A participant's turn on the facilitator's device: choose a function and answer, or write norm
+//! ideas, or place dots; then hand back. While it runs nothing else of the workshop is on screen,
+//! so nobody sees another person's answers, ideas or votes, or the running results.
 
 use std::rc::Rc;
 
+use tandem_core::norms::NormsAction;
 use tandem_core::workshop::Turn;
 use tandem_core::{Action, Role, Screen, TandemAction, Workshop, WorkshopAction};
 use yew::prelude::*;
@@ -12,10 +13,14 @@ use crate::browser;
 use crate::components::{ConfirmButton, RoleChoice};
 use crate::hooks::use_focus_on_mount;
 use crate::screens::AssessmentStep;
+use crate::screens::brainstorm::{use_bank, use_report};
+use crate::screens::norms::{Ballot, IdeaForm, Prompts};
 
 #[derive(Properties, PartialEq)]
 pub struct TurnViewProps {
     pub workshop: Workshop,
+    /// Why the last change was refused, for the person on the device.
+    pub refusal: Option<String>,
     pub dispatch: Callback<TandemAction>,
 }
 
@@ -40,8 +45,21 @@ pub fn TurnView(props: &TurnViewProps) -> Html {
             });
         })
     };
-    let Some(Turn::Answering(journey)) = &props.workshop.turn else {
-        return html! { <HandBack on_done={end_turn} /> };
+    let journey = match &props.workshop.turn {
+        Some(Turn::Answering(journey)) => journey,
+        Some(Turn::Writing { author }) => {
+            return html! {
+                <WriteIdeas workshop={props.workshop.clone()} author={author.clone()}
+                            refusal={props.refusal.clone()} dispatch={props.dispatch.clone()} />
+            };
+        }
+        Some(Turn::Voting { voter }) => {
+            return html! {
+                <Vote workshop={props.workshop.clone()} voter={voter.clone()}
+                      refusal={props.refusal.clone()} dispatch={props.dispatch.clone()} />
+            };
+        }
+        Some(Turn::Finished) | None => return html! { <HandBack on_done={end_turn} /> },
     };
     let bank = Rc::new(props.workshop.bank.clone());
     let progress = journey.progress(&bank);
@@ -112,10 +130,127 @@ fn HandBack(props: &HandBackProps) -> Html {
     html! {
         <section class="screen start" aria-labelledby="thanks-title">
             <h1 id="thanks-title" tabindex="-1" ref={heading}>{"Thank you!"}</h1>
-            <p class="lead">{"Your answers are in. Please hand the device back to the facilitator."}</p>
+            <p class="lead">{"What you entered is saved. Please hand the device back to the facilitator."}</p>
             <button type="button" class="button primary" onclick={props.on_done.reform(|_: MouseEvent| ())}>
                 {"Back to the facilitator"}
             </button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NormsTurnProps {
+    workshop: Workshop,
+    /// The anonymous id of the person writing or voting.
+    #[prop_or_default]
+    author: String,
+    #[prop_or_default]
+    voter: String,
+    refusal: Option<String>,
+    dispatch: Callback<TandemAction>,
+}
+
+/// Sends a workshop action for the workshop on the device.
+fn workshop_action(props: &NormsTurnProps) -> Callback<WorkshopAction> {
+    let (id, dispatch) = (props.workshop.id.clone(), props.dispatch.clone());
+    Callback::from(move |action| {
+        dispatch.emit(TandemAction::Workshop {
+            id: id.clone(),
+            action,
+        });
+    })
+}
+
+/// One person writes norm ideas in private: only their own are on screen.
+#[component]
+fn WriteIdeas(props: &NormsTurnProps) -> Html {
+    let heading = use_focus_on_mount();
+    let report = use_report(&props.workshop);
+    let bank = use_bank(&props.workshop.bank);
+    let act = workshop_action(props);
+    let author = props.author.clone();
+    let on_add = act.reform(move |(dimension, text): (String, String)| {
+        WorkshopAction::Norms(NormsAction::Add {
+            id: browser::random_id(),
+            author: author.clone(),
+            dimension,
+            text,
+        })
+    });
+    let first = crate::screens::norms::focus(&report)
+        .first()
+        .map(|&d| AttrValue::from(bank.dimensions[d].id.clone()));
+    let mine: Vec<_> = props.workshop.norms.by(&props.author).cloned().collect();
+    html! {
+        <section class="screen" aria-labelledby="write-title">
+            <p class="step-label">{&props.workshop.name}</p>
+            <h1 id="write-title" tabindex="-1" ref={heading}>{"Your ideas"}</h1>
+            <p class="lead">
+                {"How should Marketing and IT work together from now on? Write as many norms as you \
+                  like. Nobody sees them until the facilitator reveals everyone's ideas together, \
+                  and they are shown without your name."}
+            </p>
+            if props.workshop.revealed {
+                <Prompts bank={bank.clone()} report={report.clone()} level={2} />
+            }
+            if let Some(refusal) = &props.refusal {
+                <p class="refusal" role="alert">{refusal}</p>
+            }
+            <IdeaForm bank={bank.clone()} dimension={first} id="turn-idea" legend="A new idea" {on_add} />
+            if !mine.is_empty() {
+                <h2>{"Your ideas so far"}</h2>
+                <ul class="idea-list">
+                    for norm in mine {
+                        <li class="idea" key={norm.id.clone()}>
+                            <p class="idea-text">{&norm.text}</p>
+                            <button type="button" class="button"
+                                    aria-label={format!("Remove \u{201c}{}\u{201d}", norm.text)}
+                                    onclick={act.reform(move |_: MouseEvent| WorkshopAction::Norms(NormsAction::Delete(norm.id.clone())))}>
+                                {"Remove"}
+                            </button>
+                        </li>
+                    }
+                </ul>
+            }
+            <div class="step-actions">
+                <span></span>
+                <button type="button" class="button primary" onclick={act.reform(|_: MouseEvent| WorkshopAction::FinishTurn)}>
+                    {"Done: hand the device back"}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// One person places their dots.
+#[component]
+fn Vote(props: &NormsTurnProps) -> Html {
+    let heading = use_focus_on_mount();
+    let bank = use_bank(&props.workshop.bank);
+    let act = workshop_action(props);
+    let cap = props.workshop.norms.cap;
+    html! {
+        <section class="screen" aria-labelledby="vote-title">
+            <p class="step-label">{&props.workshop.name}</p>
+            <h1 id="vote-title" tabindex="-1" ref={heading}>{"Your dots"}</h1>
+            <p class="lead">
+                {format!(
+                    "Place your {cap} dot{} on the norms that matter most to you; several on one \
+                     norm is fine. Nobody sees who placed which dots.",
+                    if cap == 1 { "" } else { "s" }
+                )}
+            </p>
+            if let Some(refusal) = &props.refusal {
+                <p class="refusal" role="alert">{refusal}</p>
+            }
+            <Ballot bank={bank.clone()} norms={props.workshop.norms.clone()} voter={props.voter.clone()}
+                    on_action={act.reform(WorkshopAction::Norms)} />
+            <div class="step-actions">
+                <span></span>
+                <button type="button" class="button primary" onclick={act.reform(|_: MouseEvent| WorkshopAction::FinishTurn)}>
+                    {"Done: hand the device back"}
+                </button>
+            </div>
         </section>
     }
 }

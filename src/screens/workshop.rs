@@ -1,5 +1,8 @@
 //! The facilitator's view of one workshop: the agenda, the current phase's script and timer, the
-//! count of answers (never the answers), the reveal of the group's friction report, and export.
+//! count of answers (never the answers), the reveal of the group's friction report, the norms
+//! phases (in `screens::brainstorm`), and export.
+
+use std::rc::Rc;
 
 use tandem_core::document::groups_visible;
 use tandem_core::scoring::{self, Report};
@@ -10,6 +13,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{Countdown, CountdownControls, bind_text};
 use crate::hooks::use_focus_on_mount;
+use crate::screens::brainstorm::{NormsPhase, agreement};
 use crate::screens::collect::CollectCodes;
 use crate::screens::report::{figure_row, hotspots, indices, level_text};
 use crate::screens::workshops::{answer_counts, long_date};
@@ -160,7 +164,16 @@ fn phase_content(workshop: &Workshop, dispatch: &Callback<TandemAction>) -> Html
                 <CollectCodes workshop={workshop.clone()} dispatch={dispatch.clone()} />
             </div>
         },
-        Phase::Reveal | Phase::Summary if workshop.revealed => html! {
+        Phase::Brainstorm | Phase::Vote | Phase::Rank | Phase::Agree => html! {
+            <NormsPhase workshop={workshop.clone()} dispatch={dispatch.clone()} />
+        },
+        Phase::Summary if workshop.revealed => html! {
+            <>
+                <RevealReport workshop={workshop.clone()} />
+                {agreement(workshop, &Rc::new(workshop.bank.clone()))}
+            </>
+        },
+        Phase::Reveal if workshop.revealed => html! {
             <RevealReport workshop={workshop.clone()} />
         },
         Phase::Reveal | Phase::Summary => html! {
@@ -323,16 +336,14 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
                 }
             };
             problem.set(None);
-            for action in [
-                WorkshopAction::Rename((*name).clone()),
-                WorkshopAction::SetDate(day),
-                WorkshopAction::SetThreshold(k),
-            ] {
-                dispatch.emit(TandemAction::Workshop {
-                    id: id.clone(),
-                    action,
-                });
-            }
+            dispatch.emit(TandemAction::Workshop {
+                id: id.clone(),
+                action: WorkshopAction::EditDetails {
+                    name: (*name).clone(),
+                    date: day,
+                    threshold: k,
+                },
+            });
         })
     };
     let toggle_phase = |phase: Phase| {

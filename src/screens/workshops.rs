@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use tandem_core::workshop::{Setup, iso_date, read_date_and_threshold};
+pub use tandem_core::workshop::long_date;
 use tandem_core::{
     Bank, OnConflict, Phase, TandemAction, View, Workshop, WorkshopDocument, Workshops,
 };
@@ -21,28 +22,6 @@ pub struct WorkshopListProps {
     pub refusal: Option<String>,
     pub dispatch: Callback<TandemAction>,
     pub on_open: Callback<View>,
-}
-
-/// "24 November 2026". English only until the text catalogue arrives (issue 8).
-#[must_use]
-pub fn long_date(date: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS[date.month0() as usize];
-    format!("{} {month} {}", date.day(), date.year())
 }
 
 /// "5 Marketing · 4 IT · 1 other", or that nobody has answered.

@@ -50,6 +50,15 @@ pub struct Recommendation {
     pub source: Option<SeedRef>,
 }
 
+/// A brainstorming question offered when a dimension is a hotspot, to start the group writing
+/// norms ("how will we rank requests?").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prompt {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SeedRef>,
+}
+
 /// One area of alignment, scored from its items.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dimension {
@@ -61,6 +70,8 @@ pub struct Dimension {
     pub items: Vec<Item>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<Recommendation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prompts: Vec<Prompt>,
 }
 
 /// An ordered list of dimensions. Ids are stable: answers refer to items by id, so a bank keeps
@@ -141,6 +152,10 @@ impl Bank {
                     &at_field(&rec_path, "text"),
                     &recommendation.text,
                 );
+            }
+            for (p, prompt) in dimension.prompts.iter().enumerate() {
+                let prompt_path = at_index(&at_field(&here, "prompts"), p);
+                check_text(&mut problems, &at_field(&prompt_path, "text"), &prompt.text);
             }
         }
         if problems.is_empty() {
@@ -247,6 +262,13 @@ mod tests {
             );
             assert!(dimension.items.iter().all(|item| item.source.is_some()));
             assert!(dimension.recommendations.iter().all(|r| r.source.is_some()));
+            assert!(
+                (2..=3).contains(&dimension.prompts.len()),
+                "{} has {} prompts",
+                dimension.id,
+                dimension.prompts.len()
+            );
+            assert!(dimension.prompts.iter().all(|p| p.source.is_some()));
         }
         assert!(bank.items().any(|(_, item)| item.reverse));
         assert!(bank.items().any(|(_, item)| !item.reverse));
@@ -298,6 +320,7 @@ mod tests {
                 .iter()
                 .filter_map(|i| i.source.as_ref())
                 .chain(d.recommendations.iter().filter_map(|r| r.source.as_ref()))
+                .chain(d.prompts.iter().filter_map(|p| p.source.as_ref()))
         });
         for reference in references {
             assert!(

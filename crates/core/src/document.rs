@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, item_ids};
+use crate::norms::Norms;
 use crate::respondent::{Respondent, Role};
 use crate::scoring::{self, Figures, Report, RoleCounts, round1};
 use crate::validation::{Invalid, Problem, at_field, at_index, at_key, parse_json};
@@ -39,6 +40,9 @@ pub struct WorkshopDocument {
     pub bank: Bank,
     pub threshold: u8,
     pub respondents: Vec<Respondent>,
+    /// Norm ideas, votes and the working agreement. Not required by version 1 of the format, and
+    /// left out when there are none, so older readers and older files are unaffected.
+    pub norms: Norms,
     /// When the document was exported (ISO 8601), supplied by the caller: the core has no clock.
     pub exported_at: Option<String>,
 }
@@ -147,6 +151,8 @@ struct DocumentOut<'a> {
     bank: &'a Bank,
     threshold: u8,
     respondents: &'a [Respondent],
+    #[serde(skip_serializing_if = "Norms::is_empty")]
+    norms: &'a Norms,
     report: ReportExport,
 }
 
@@ -163,6 +169,8 @@ struct DocumentIn {
     threshold: u8,
     respondents: Vec<Respondent>,
     #[serde(default)]
+    norms: Norms,
+    #[serde(default)]
     report: Option<serde_json::Value>,
 }
 
@@ -174,6 +182,7 @@ impl WorkshopDocument {
             bank,
             threshold,
             respondents,
+            norms: Norms::default(),
             exported_at: None,
         }
     }
@@ -200,6 +209,7 @@ impl WorkshopDocument {
             bank: &self.bank,
             threshold: self.threshold,
             respondents: &self.respondents,
+            norms: &self.norms,
             report: self.report_export(),
         };
         // Serializing plain structs, strings and finite numbers cannot fail.
@@ -238,6 +248,7 @@ impl WorkshopDocument {
             bank: raw.bank,
             threshold: raw.threshold,
             respondents: raw.respondents,
+            norms: raw.norms,
             exported_at: raw.exported_at,
         };
         document.check()?;
@@ -256,8 +267,8 @@ impl WorkshopDocument {
         Ok(Imported { document, notes })
     }
 
-    /// Checks that the bank is valid, the threshold in range, respondent ids unique, and every
-    /// answer and estimate refers to something in the bank.
+    /// Checks that the bank is valid, the threshold in range, respondent ids unique, every
+    /// answer and estimate refers to something in the bank, and the norms fit the bank.
     ///
     /// # Errors
     /// [`Invalid`] with every problem found, in document order.
@@ -334,6 +345,7 @@ impl WorkshopDocument {
                 }
             }
         }
+        problems.extend(self.norms.problems(&self.bank, "norms"));
         if problems.is_empty() {
             Ok(())
         } else {

@@ -9,6 +9,7 @@ pub mod assessment;
 pub mod bank;
 pub mod code;
 pub mod document;
+pub mod norms;
 pub mod respondent;
 pub mod scoring;
 pub mod tandem;
@@ -16,8 +17,9 @@ pub mod validation;
 pub mod workshop;
 
 pub use assessment::{Action, Journey, Screen};
-pub use bank::{Bank, Dimension, Item, Recommendation, SeedRef};
+pub use bank::{Bank, Dimension, Item, Prompt, Recommendation, SeedRef};
 pub use document::{Imported, WorkshopDocument};
+pub use norms::{Agreement, Norm, Norms, NormsAction, NormsError, Owner, Status};
 pub use respondent::{Rating, Respondent, Role};
 pub use scoring::{Figures, Level, Report, format1, round1};
 pub use tandem::{Tandem, TandemAction, View};

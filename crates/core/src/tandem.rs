@@ -1,11 +1,13 @@
-//! The whole app's state: the self-assessment, the saved workshops, and which of them is open.
-//! The web app's one root reducer calls [`Tandem::apply`]; every transition is one of the pure
-//! transitions of `assessment` or `workshop`, routed here.
+//! The whole app's state: the self-assessment and the norms drafted after it, the saved
+//! workshops, and which of them is open. The web app's one root reducer calls
+//! [`Tandem::apply`]; every transition is one of the pure transitions of `assessment`, `norms`
+//! or `workshop`, routed here.
 
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Action, Journey};
 use crate::bank::Bank;
+use crate::norms::{Norms, NormsAction};
 use crate::workshop::{OnConflict, Workshop, WorkshopAction, WorkshopError, Workshops};
 
 /// What is on screen.
@@ -19,12 +21,16 @@ pub enum View {
     Workshops,
     /// One workshop, by id, in the facilitator's view.
     Workshop(String),
+    /// The norms an individual drafts after a self-assessment, to propose to the other team.
+    Proposal,
 }
 
 /// Everything that can happen in the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TandemAction {
     SelfAssessment(Action),
+    /// A change to the norms drafted after the self-assessment.
+    Proposal(NormsAction),
     Open(View),
     /// Save a new workshop and open it.
     Create(Workshop),
@@ -51,6 +57,9 @@ pub enum TandemAction {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Tandem {
     pub journey: Journey,
+    /// Norms drafted by the individual, kept apart from any workshop. Starting the
+    /// self-assessment over keeps them; "delete my data" removes them.
+    pub proposal: Norms,
     pub workshops: Workshops,
     pub view: View,
 }
@@ -73,6 +82,13 @@ impl Tandem {
                 };
                 next.journey = journey;
                 next.view = View::SelfAssessment;
+            }
+            TandemAction::Proposal(action) => {
+                let Some(proposal) = self.proposal.apply(bank, action)? else {
+                    return Ok(None);
+                };
+                next.proposal = proposal;
+                next.view = View::Proposal;
             }
             TandemAction::Open(view) => {
                 if let View::Workshop(id) = &view
@@ -231,6 +247,30 @@ mod tests {
         assert_eq!(state.workshops.list[0].current, 1);
         assert_eq!(state.workshops.list[1].name, "Kickoff (copy)");
         assert_eq!(state.workshops.list[1].current, 0);
+    }
+
+    #[test]
+    fn drafted_norms_survive_starting_over_and_go_with_delete_everything() {
+        let bank = Bank::default_bank();
+        let add = TandemAction::Proposal(NormsAction::Add {
+            id: "n1".into(),
+            author: "me".into(),
+            dimension: "kpis".into(),
+            text: "One KPI glossary".into(),
+        });
+        let drafted = with_workshop().apply(&bank, add).unwrap().unwrap();
+        assert_eq!(drafted.view, View::Proposal);
+        assert_eq!(drafted.proposal.ideas.len(), 1);
+        let restarted = drafted
+            .apply(&bank, TandemAction::SelfAssessment(Action::StartOver))
+            .unwrap()
+            .unwrap_or_else(|| drafted.clone());
+        assert_eq!(restarted.proposal, drafted.proposal);
+        let deleted = drafted
+            .apply(&bank, TandemAction::DeleteEverything)
+            .unwrap()
+            .unwrap();
+        assert!(deleted.proposal.is_empty());
     }
 
     #[test]

@@ -45,9 +45,9 @@ fn list(problems: &[Problem]) -> String {
         .join("\n")
 }
 
-/// Object fields whose keys are user data (item or dimension ids) rather than field names; their
+/// Object fields whose keys are user data (item, dimension or voter ids) rather than field names; their
 /// keys are written `["key"]` so an id like `q7` cannot be mistaken for a field.
-const KEYED_BY_ID: [&str; 2] = ["answers", "estimates"];
+const KEYED_BY_ID: [&str; 3] = ["answers", "estimates", "votes"];
 
 /// Parses JSON into `T`, turning the first syntax or type error into a located [`Problem`].
 ///

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{Action, Journey, Screen};
 use crate::bank::Bank;
 use crate::document::{DEFAULT_THRESHOLD, THRESHOLDS, WorkshopDocument, WorkshopInfo};
+use crate::norms::{Norms, NormsAction, NormsError};
 use crate::respondent::Respondent;
 use crate::scoring::RoleCounts;
 
@@ -29,6 +30,28 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         return None;
     };
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// A date as people write it in English: `24 November 2026`.
+#[must_use]
+pub fn long_date(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS[date.month0() as usize];
+    format!("{} {month} {}", date.day(), date.year())
 }
 
 /// Dates in stored and exported JSON, as `2026-11-24`, through [`iso_date`] and [`parse_date`]
@@ -60,16 +83,28 @@ pub enum Phase {
     Assessment,
     /// The group sees the friction report together.
     Reveal,
+    /// Everyone writes norm ideas for the hotspots on their own, then they are revealed.
+    Brainstorm,
+    /// Duplicates are merged and everyone places their dots.
+    Vote,
+    /// The ranked list, and "why does this matter?" for the top norms.
+    Rank,
+    /// The working agreement: owners, review dates and status.
+    Agree,
     /// What we learned and what happens next.
     Summary,
 }
 
 impl Phase {
     /// Every phase, in agenda order.
-    pub const ALL: [Phase; 4] = [
+    pub const ALL: [Phase; 8] = [
         Phase::Welcome,
         Phase::Assessment,
         Phase::Reveal,
+        Phase::Brainstorm,
+        Phase::Vote,
+        Phase::Rank,
+        Phase::Agree,
         Phase::Summary,
     ];
 
@@ -79,6 +114,10 @@ impl Phase {
             Phase::Welcome => "Welcome and ground rules",
             Phase::Assessment => "Individual assessment",
             Phase::Reveal => "Reveal",
+            Phase::Brainstorm => "Brainstorm norms",
+            Phase::Vote => "Merge and dot-vote",
+            Phase::Rank => "Ranked list and \u{201c}why?\u{201d}",
+            Phase::Agree => "Working agreement",
             Phase::Summary => "Summary and next steps",
         }
     }
@@ -87,9 +126,9 @@ impl Phase {
     #[must_use]
     pub fn minutes(self) -> u32 {
         match self {
-            Phase::Welcome | Phase::Summary => 10,
-            Phase::Assessment => 15,
-            Phase::Reveal => 25,
+            Phase::Welcome | Phase::Vote | Phase::Summary => 10,
+            Phase::Assessment | Phase::Brainstorm | Phase::Rank | Phase::Agree => 15,
+            Phase::Reveal => 20,
         }
     }
 
@@ -115,9 +154,35 @@ impl Phase {
                  other would answer. Ask what surprised people.",
                 "Keep the discussion on how the functions work, not on who answered what.",
             ],
+            Phase::Brainstorm => &[
+                "Read out the hotspots and their prompts. Each idea is a norm: how we will work \
+                 together from now on, in one sentence.",
+                "Each person writes on their own, in turn on this device: tap \u{201c}I'm next\u{201d}, \
+                 add as many ideas as you like, and hand the device back. Nobody sees anyone \
+                 else's ideas until you reveal them.",
+                "Reveal the ideas together, then merge the ones that say the same thing.",
+            ],
+            Phase::Vote => &[
+                "Merge duplicates first, so votes are not split between two wordings of one idea.",
+                "Each person places their dots in turn: several on one idea if it matters that \
+                 much. Decide whether the running totals are shown; hiding them avoids a \
+                 bandwagon.",
+                "Close voting when everyone has voted.",
+            ],
+            Phase::Rank => &[
+                "Show the ranked list. Move a norm up or down if the group agrees it belongs there.",
+                "For each of the top norms ask \u{201c}why does this matter?\u{201d} and write down the \
+                 signal that will show it is working.",
+            ],
+            Phase::Agree => &[
+                "Adopt the norms the group will commit to. Each needs an owner: Marketing, IT, \
+                 both, or a named person.",
+                "Set a review date (six weeks from today unless the group picks another) and \
+                 agree who brings the agreement to that review.",
+            ],
             Phase::Summary => &[
-                "Name the one or two hotspots the group will work on first.",
-                "Agree who sends the report and when the group meets again.",
+                "Read the working agreement aloud, then the one or two hotspots it answers.",
+                "Agree who sends the report and the agreement, and when the group meets again.",
             ],
         }
     }
@@ -200,7 +265,12 @@ pub enum Turn {
     /// Someone is answering. Their journey is theirs alone: nobody else's answers or results are
     /// shown while it runs.
     Answering(Journey),
-    /// They finished and their answers were added; the screen asks them to hand the device back.
+    /// Someone is writing norm ideas; they see only their own.
+    Writing { author: String },
+    /// Someone is placing their dots.
+    Voting { voter: String },
+    /// They finished and their answers or ideas were added; the screen asks them to hand the
+    /// device back.
     Finished,
 }
 
@@ -226,6 +296,9 @@ pub struct Workshop {
     /// The participant turn on this device, if one is open.
     #[serde(default)]
     pub turn: Option<Turn>,
+    /// The brainstorm, the votes and the working agreement.
+    #[serde(default, skip_serializing_if = "Norms::is_empty")]
+    pub norms: Norms,
 }
 
 /// Everything a facilitator can do to a workshop.
@@ -255,6 +328,18 @@ pub enum WorkshopAction {
     Turn(Action),
     /// Close the turn: dismiss "hand the device back", or abandon an unfinished turn.
     EndTurn,
+    /// "I'm next" in the brainstorm: a private writing turn for `author`, a new anonymous id.
+    StartWriting {
+        author: String,
+    },
+    /// "I'm next" in the vote: a voting turn for `voter`, a new anonymous id.
+    StartVoting {
+        voter: String,
+    },
+    /// The person writing or voting is done; the screen asks for the device back.
+    FinishTurn,
+    /// A change to the norms: by the facilitator, or by the person whose turn it is.
+    Norms(NormsAction),
     StartTimer {
         now_ms: u64,
     },
@@ -292,6 +377,15 @@ pub enum WorkshopError {
     /// The threshold field was not a whole number.
     #[error("The privacy threshold must be a whole number from 1 to 10.")]
     ThresholdNotANumber,
+    /// "I'm next" to write ideas outside the brainstorm phase.
+    #[error("Ideas are written during the brainstorm phase.")]
+    NotBrainstorming,
+    /// "I'm next" to vote outside the vote phase.
+    #[error("Dots are placed during the merge and dot-vote phase.")]
+    NotVoting,
+    /// A change to the norms was refused.
+    #[error(transparent)]
+    Norms(#[from] NormsError),
 }
 
 /// Reads the date and threshold fields of a workshop form, as typed.
@@ -365,6 +459,7 @@ impl Workshop {
             revealed: false,
             timer: Timer::for_phase(Phase::ALL[0]),
             turn: None,
+            norms: Norms::default(),
         }
     }
 
@@ -387,6 +482,7 @@ impl Workshop {
     pub fn document(&self) -> WorkshopDocument {
         let mut document =
             WorkshopDocument::new(self.bank.clone(), self.threshold, self.respondents.clone());
+        document.norms = self.norms.clone();
         document.workshop = Some(WorkshopInfo {
             id: self.id.clone(),
             name: self.name.clone(),
@@ -425,6 +521,7 @@ impl Workshop {
             revealed: false,
             timer: Timer::for_phase(first),
             turn: None,
+            norms: document.norms,
         }
     }
 
@@ -500,31 +597,21 @@ impl Workshop {
             }
             WorkshopAction::AddRespondent(respondent) => next.add(respondent)?,
             WorkshopAction::Reveal => next.revealed = true,
-            WorkshopAction::StartTurn => {
-                if self.phase() != Phase::Assessment {
-                    return Err(WorkshopError::NotAnswering);
-                }
-                if matches!(self.turn, Some(Turn::Answering(_))) {
-                    return Ok(None);
-                }
-                next.turn = Some(Turn::Answering(Journey::default()));
-            }
-            WorkshopAction::Turn(action) => {
-                let Some(Turn::Answering(journey)) = &self.turn else {
-                    return Ok(None);
-                };
-                let Some(answered) = journey.apply(&self.bank, action) else {
-                    return Ok(None);
-                };
-                match (answered.screen, answered.respondent.clone()) {
-                    (Screen::Report, Some(respondent)) => {
-                        next.add(respondent)?;
-                        next.turn = Some(Turn::Finished);
-                    }
-                    _ => next.turn = Some(Turn::Answering(answered)),
-                }
-            }
+            WorkshopAction::StartTurn => next.open_turn(Turn::Answering(Journey::default()))?,
+            WorkshopAction::Turn(action) => next.answer_in_turn(action)?,
             WorkshopAction::EndTurn => next.turn = None,
+            WorkshopAction::StartWriting { author } => next.open_turn(Turn::Writing { author })?,
+            WorkshopAction::StartVoting { voter } => next.open_turn(Turn::Voting { voter })?,
+            WorkshopAction::FinishTurn => match self.turn {
+                Some(Turn::Writing { .. } | Turn::Voting { .. }) => {
+                    next.turn = Some(Turn::Finished);
+                }
+                _ => return Ok(None),
+            },
+            WorkshopAction::Norms(action) => match self.norms.apply(&self.bank, action)? {
+                Some(norms) => next.norms = norms,
+                None => return Ok(None),
+            },
             WorkshopAction::StartTimer { now_ms } => next.timer = self.timer.started(now_ms),
             WorkshopAction::PauseTimer { now_ms } => next.timer = self.timer.paused(now_ms),
             WorkshopAction::ExtendTimer { by_ms, now_ms } => {
@@ -533,6 +620,50 @@ impl Workshop {
             WorkshopAction::ResetTimer => next.timer = Timer::for_phase(self.phase()),
         }
         Ok((next != *self).then_some(next))
+    }
+
+    /// Opens a turn on this device, in the phase it belongs to; a turn already in progress
+    /// stays.
+    fn open_turn(&mut self, turn: Turn) -> Result<(), WorkshopError> {
+        match (&turn, self.phase()) {
+            (Turn::Answering(_), Phase::Assessment)
+            | (Turn::Writing { .. }, Phase::Brainstorm)
+            | (Turn::Finished, _) => {}
+            (Turn::Voting { .. }, Phase::Vote) => {
+                if !self.norms.revealed {
+                    return Err(NormsError::NotRevealed.into());
+                }
+                if self.norms.voting_closed {
+                    return Err(NormsError::VotingClosed.into());
+                }
+            }
+            (Turn::Answering(_), _) => return Err(WorkshopError::NotAnswering),
+            (Turn::Writing { .. }, _) => return Err(WorkshopError::NotBrainstorming),
+            (Turn::Voting { .. }, _) => return Err(WorkshopError::NotVoting),
+        }
+        if matches!(self.turn, None | Some(Turn::Finished)) {
+            self.turn = Some(turn);
+        }
+        Ok(())
+    }
+
+    /// The participant on the device acts; reaching the report adds their answers and ends the
+    /// turn.
+    fn answer_in_turn(&mut self, action: Action) -> Result<(), WorkshopError> {
+        let Some(Turn::Answering(journey)) = &self.turn else {
+            return Ok(());
+        };
+        let Some(answered) = journey.apply(&self.bank, action) else {
+            return Ok(());
+        };
+        match (answered.screen, answered.respondent.clone()) {
+            (Screen::Report, Some(respondent)) => {
+                self.add(respondent)?;
+                self.turn = Some(Turn::Finished);
+            }
+            _ => self.turn = Some(Turn::Answering(answered)),
+        }
+        Ok(())
     }
 
     /// Adds a respondent, replacing one with the same id, after checking the answers fit.
@@ -587,7 +718,8 @@ impl Workshop {
 /// What to do when an imported workshop is already saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OnConflict {
-    /// Add the file's respondents to the saved workshop (see [`Workshop::merged_with`]).
+    /// Add the file's respondents to the saved workshop (see [`Workshop::merged_with`]); keep
+    /// the saved norms, or take the file's when none are saved.
     Merge,
     /// Save the file as a separate workshop under this new id.
     KeepBoth { id: String },
@@ -652,7 +784,13 @@ impl Workshops {
         match on_conflict {
             OnConflict::Merge => {
                 let mut next = self.clone();
-                next.list[index] = self.list[index].merged_with(&incoming.respondents);
+                let mut merged = self.list[index].merged_with(&incoming.respondents);
+                // Norms are the facilitator's work and are not merged: the saved ones stay, and
+                // the file's are taken only when none are saved.
+                if merged.norms.is_empty() {
+                    merged.norms = incoming.norms;
+                }
+                next.list[index] = merged;
                 next
             }
             OnConflict::KeepBoth { id } => {
@@ -715,7 +853,7 @@ mod tests {
         }
         assert_eq!(workshop.apply(WorkshopAction::NextPhase), Ok(None));
         workshop = apply(&workshop, WorkshopAction::PreviousPhase);
-        assert_eq!(workshop.phase(), Phase::Reveal);
+        assert_eq!(workshop.phase(), Phase::Agree);
         workshop = apply(&workshop, WorkshopAction::GoToPhase(0));
         assert_eq!(workshop.apply(WorkshopAction::PreviousPhase), Ok(None));
         assert_eq!(workshop.apply(WorkshopAction::GoToPhase(9)), Ok(None));
@@ -1128,5 +1266,89 @@ mod tests {
             threshold: 5,
         });
         assert_eq!(refused, Err(WorkshopError::EmptyName));
+    }
+
+    fn at(phase: Phase) -> Workshop {
+        let index = Phase::ALL.iter().position(|&p| p == phase).unwrap_or(0);
+        apply(&workshop(), WorkshopAction::GoToPhase(index))
+    }
+
+    fn idea(id: &str, author: &str) -> WorkshopAction {
+        WorkshopAction::Norms(NormsAction::Add {
+            id: id.into(),
+            author: author.into(),
+            dimension: "kpis".into(),
+            text: format!("Idea {id}"),
+        })
+    }
+
+    #[test]
+    fn ideas_are_written_in_private_turns_during_the_brainstorm_only() {
+        let writing = WorkshopAction::StartWriting {
+            author: "p1".into(),
+        };
+        assert_eq!(
+            at(Phase::Reveal).apply(writing.clone()),
+            Err(WorkshopError::NotBrainstorming)
+        );
+        let mut workshop = apply(&at(Phase::Brainstorm), writing);
+        assert_eq!(
+            workshop.turn,
+            Some(Turn::Writing {
+                author: "p1".into()
+            })
+        );
+        workshop = apply(&workshop, idea("n1", "p1"));
+        workshop = apply(&workshop, WorkshopAction::FinishTurn);
+        assert_eq!(workshop.turn, Some(Turn::Finished));
+        assert!(
+            !workshop.norms.revealed,
+            "hidden until the facilitator reveals"
+        );
+        assert_eq!(workshop.norms.ideas.len(), 1);
+    }
+
+    #[test]
+    fn a_voting_turn_opens_in_the_vote_phase_once_ideas_are_revealed_and_voting_is_open() {
+        let voting = WorkshopAction::StartVoting { voter: "v1".into() };
+        let mut workshop = apply(&at(Phase::Vote), idea("n1", "p1"));
+        assert_eq!(
+            workshop.apply(voting.clone()),
+            Err(WorkshopError::Norms(NormsError::NotRevealed))
+        );
+        workshop = apply(&workshop, WorkshopAction::Norms(NormsAction::Reveal));
+        assert!(apply(&workshop, voting.clone()).turn.is_some());
+        workshop = apply(&workshop, WorkshopAction::Norms(NormsAction::CloseVoting));
+        assert_eq!(
+            workshop.apply(voting),
+            Err(WorkshopError::Norms(NormsError::VotingClosed))
+        );
+        assert_eq!(
+            at(Phase::Brainstorm).apply(WorkshopAction::StartVoting { voter: "v".into() }),
+            Err(WorkshopError::NotVoting)
+        );
+    }
+
+    #[test]
+    fn norms_travel_in_the_workshop_document_and_back() {
+        let mut workshop = apply(&at(Phase::Brainstorm), idea("n1", "p1"));
+        workshop = apply(&workshop, WorkshopAction::Norms(NormsAction::Reveal));
+        let json = workshop.document().to_json();
+        let document = WorkshopDocument::from_json(&json).unwrap().document;
+        assert_eq!(document.norms, workshop.norms);
+        let back = Workshop::from_document(document, "x", "x", date());
+        assert_eq!(back.norms, workshop.norms);
+        assert_eq!(back.document().to_json(), json);
+    }
+
+    #[test]
+    fn importing_into_a_saved_workshop_keeps_its_norms_or_takes_the_files_when_it_has_none() {
+        let saved = Workshops::default().with(workshop());
+        let mut incoming = apply(&at(Phase::Brainstorm), idea("n1", "p1"));
+        let taken = saved.import(incoming.clone(), OnConflict::Merge);
+        assert_eq!(taken.list[0].norms, incoming.norms);
+        incoming = apply(&incoming, idea("n2", "p2"));
+        let kept = taken.import(incoming, OnConflict::Merge);
+        assert_eq!(kept.list[0].norms.ideas.len(), 1, "the saved norms stay");
     }
 }

@@ -355,3 +355,75 @@ fn a_stored_report_without_our_extra_fields_agrees() {
     let imported = WorkshopDocument::from_json(&value.to_string()).unwrap();
     assert!(imported.notes.is_empty(), "{:?}", imported.notes);
 }
+
+fn with_norms() -> serde_json::Value {
+    let mut value = json(&workshop(1, 1));
+    value["norms"] = serde_json::json!({
+        "ideas": [
+            { "id": "n1", "dimension": "kpis", "text": "One KPI glossary",
+              "drafts": [ { "author": "p1", "text": "One KPI glossary" } ],
+              "votes": { "v1": 2 },
+              "agreement": { "owner": { "person": "Dana" }, "review": "2027-01-05",
+                             "status": "adopted" } }
+        ],
+        "revealed": true, "cap": 3, "totals_shown": false, "voting_closed": true
+    });
+    value
+}
+
+#[test]
+fn a_document_carries_norms_and_an_older_one_without_them_still_imports() {
+    let text = with_norms().to_string();
+    let imported = WorkshopDocument::from_json(&text).unwrap().document;
+    let norm = &imported.norms.ideas[0];
+    assert_eq!(norm.dots(), 2);
+    assert_eq!(
+        norm.agreement.as_ref().map(|a| a.owner.label()),
+        Some("Dana")
+    );
+    // Exporting again keeps them, byte for byte.
+    let again = imported.to_json();
+    assert_eq!(
+        WorkshopDocument::from_json(&again)
+            .unwrap()
+            .document
+            .to_json(),
+        again
+    );
+    // A document from before norms existed has no `norms` field, and none is written for it.
+    let older = workshop(2, 2).to_json();
+    assert!(!older.contains("\"norms\""));
+    assert!(
+        WorkshopDocument::from_json(&older)
+            .unwrap()
+            .document
+            .norms
+            .is_empty()
+    );
+}
+
+#[test]
+fn norms_that_do_not_fit_the_bank_or_the_cap_are_refused_with_their_location() {
+    let mut value = with_norms();
+    value["norms"]["ideas"][0]["dimension"] = "no-such".into();
+    value["norms"]["ideas"][0]["votes"]["v1"] = 5.into();
+    value["norms"]["order"] = serde_json::json!(["n9"]);
+    let problems = WorkshopDocument::from_json(&value.to_string())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        problems,
+        "norms.ideas[0].dimension: there is no dimension \"no-such\" in the bank\n\
+         norms.cap: a voter placed 5 dots, more than the cap of 3\n\
+         norms.order[0]: there is no idea \"n9\""
+    );
+    let mut value = with_norms();
+    value["norms"]["ideas"][0]["agreement"]["status"] = "maybe".into();
+    let problems = WorkshopDocument::from_json(&value.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        problems.starts_with("norms.ideas[0].agreement.status: unknown variant `maybe`"),
+        "{problems}"
+    );
+}

@@ -1,4 +1,5 @@
-//! Invariants of scoring and the document, over arbitrary respondents of the default bank.
+//! Invariants of scoring, the document and norms, over arbitrary respondents of the default bank
+//! and arbitrary sequences of brainstorm and voting actions.
 
 // Rounded figures and quarter-point scores are exact in binary, so exact comparison is the
 // point of these assertions.
@@ -165,5 +166,59 @@ proptest! {
             one_way.document().report_export(),
             other_way.document().report_export()
         );
+    }
+}
+
+/// One of the board actions that move dots around, on six ideas and four voters.
+fn board_action() -> impl Strategy<Value = tandem_core::NormsAction> {
+    use tandem_core::NormsAction;
+    let idea = (0u8..6).prop_map(|n| format!("n{n}"));
+    let voter = (0u8..4).prop_map(|v| format!("v{v}"));
+    prop_oneof![
+        4 => (voter.clone(), idea.clone())
+            .prop_map(|(voter, norm)| NormsAction::CastVote { voter, norm }),
+        1 => (voter, idea.clone())
+            .prop_map(|(voter, norm)| NormsAction::TakeBackVote { voter, norm }),
+        1 => (idea.clone(), idea.clone()).prop_map(|(from, into)| NormsAction::Merge { from, into }),
+        1 => idea.prop_map(NormsAction::Delete),
+        1 => (1u8..=10).prop_map(NormsAction::SetCap),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn no_voter_ever_exceeds_the_cap_and_merging_keeps_every_dot(
+        actions in proptest::collection::vec(board_action(), 0..60),
+    ) {
+        use tandem_core::{NormsAction, Norms};
+        let bank = Bank::default_bank();
+        let mut norms = Norms::default();
+        for n in 0..6 {
+            let add = NormsAction::Add {
+                id: format!("n{n}"),
+                author: format!("p{n}"),
+                dimension: bank.dimensions[n % bank.dimensions.len()].id.clone(),
+                text: format!("idea {n}"),
+            };
+            norms = norms.apply(&bank, add).unwrap().unwrap();
+        }
+        norms = norms.apply(&bank, NormsAction::Reveal).unwrap().unwrap();
+        for action in actions {
+            let before: u32 = norms.ideas.iter().map(tandem_core::Norm::dots).sum();
+            let merge = matches!(action, NormsAction::Merge { .. });
+            if let Ok(Some(next)) = norms.apply(&bank, action) {
+                norms = next;
+            }
+            for voter in ["v0", "v1", "v2", "v3"] {
+                prop_assert!(norms.dots_of(voter) <= norms.cap);
+            }
+            if merge {
+                let after: u32 = norms.ideas.iter().map(tandem_core::Norm::dots).sum();
+                prop_assert_eq!(before, after);
+            }
+            prop_assert_eq!(norms.ranked().len(), norms.ideas.len());
+        }
     }
 }

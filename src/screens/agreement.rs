@@ -1,0 +1,90 @@
+//! The working agreement as a page to print: the workshop's (`#agreement/<id>`) or the
+//! individual's proposal (`#agreement/`). It only reads, follows changes made in the main window
+//! through storage events, and lays the agreement out to fit one printed page.
+
+use tandem_core::workshop::long_date;
+use tandem_core::{Bank, Norms};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::screens::brainstorm::agreement_heading;
+use crate::screens::norms::AgreementView;
+use crate::screens::proposal::PROPOSAL_HEADING;
+use crate::storage;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AgreementSheetProps {
+    /// The workshop's id; empty for the individual's proposal.
+    pub workshop_id: AttrValue,
+}
+
+/// What the sheet shows: heading, date, bank and norms.
+#[derive(Clone, PartialEq)]
+struct Sheet {
+    heading: String,
+    day: chrono::NaiveDate,
+    bank: std::rc::Rc<Bank>,
+    norms: Norms,
+}
+
+fn read(id: &str) -> Option<Sheet> {
+    let state = storage::load().state;
+    if id.is_empty() {
+        return Some(Sheet {
+            heading: PROPOSAL_HEADING.to_owned(),
+            day: browser::today(),
+            bank: std::rc::Rc::new(Bank::default_bank()),
+            norms: state.proposal,
+        });
+    }
+    let workshop = state.workshops.get(id)?;
+    Some(Sheet {
+        heading: agreement_heading(workshop),
+        day: workshop.date,
+        bank: std::rc::Rc::new(workshop.bank.clone()),
+        norms: workshop.norms.clone(),
+    })
+}
+
+#[component]
+pub fn AgreementSheet(props: &AgreementSheetProps) -> Html {
+    let sheet = use_state_eq(|| read(&props.workshop_id));
+    let print_failed = use_state_eq(|| false);
+    {
+        let (sheet, id) = (sheet.clone(), props.workshop_id.clone());
+        use_effect_with(id, move |id| {
+            let id = id.clone();
+            let listener = storage::on_change(move || sheet.set(read(&id)));
+            move || drop(listener)
+        });
+    }
+    let Some(sheet) = &*sheet else {
+        return html! {
+            <div class="tandem sheet">
+                <main class="tandem-main">
+                    <h1>{"This workshop is not saved in this browser."}</h1>
+                    <p class="lead">{"Open the agreement from the facilitator's window."}</p>
+                </main>
+            </div>
+        };
+    };
+    let on_print = {
+        let print_failed = print_failed.clone();
+        Callback::from(move |_: MouseEvent| print_failed.set(browser::print().is_err()))
+    };
+    html! {
+        <div class="tandem sheet">
+            <main class="tandem-main">
+                <h1>{&sheet.heading}</h1>
+                <p class="sheet-meta">{format!("Marketing and IT \u{b7} {}", long_date(sheet.day))}</p>
+                <AgreementView bank={sheet.bank.clone()} norms={sheet.norms.clone()} title="The norms" level={2} />
+                <p class="sheet-actions">
+                    <button type="button" class="button primary" onclick={on_print}>{"Print"}</button>
+                </p>
+                if *print_failed {
+                    <p class="refusal" role="alert">{"This page may not open the print dialog here. Use your browser's Print command instead."}</p>
+                }
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,257 @@
+//! The facilitator's side of the norms phases of a workshop: brainstorm (private turns, then the
+//! reveal), merge and dot-vote, the ranked list with "why?", and the working agreement. Built from
+//! the widgets of `screens::norms`; every change goes to the core as a workshop action.
+
+use std::rc::Rc;
+
+use tandem_core::norms::{self, FACILITATOR, NormsAction, Status};
+use tandem_core::scoring::{self, Report};
+use tandem_core::{Bank, Phase, TandemAction, Workshop, WorkshopAction};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::bind_text;
+use crate::screens::norms::{
+    AgreementEditor, AgreementExport, AgreementView, Board, IdeaForm, Prompts, RankedList,
+    idea_count,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct NormsPhaseProps {
+    pub workshop: Workshop,
+    pub dispatch: Callback<TandemAction>,
+}
+
+/// The heading of the working agreement's Markdown and printed page.
+#[must_use]
+pub fn agreement_heading(workshop: &Workshop) -> String {
+    format!("Working agreement: {}", workshop.name)
+}
+
+/// The address of a workshop's printable agreement, relative to this page.
+#[must_use]
+pub fn sheet_address(workshop_id: &str) -> String {
+    format!("{}{workshop_id}", crate::AGREEMENT_HASH)
+}
+
+/// The workshop's bank, shared by its widgets without copying it on every render.
+#[hook]
+pub fn use_bank(bank: &Bank) -> Rc<Bank> {
+    use_memo(bank.clone(), Clone::clone)
+}
+
+/// The workshop's report, computed once per change of answers.
+#[hook]
+pub fn use_report(workshop: &Workshop) -> Rc<Report> {
+    use_memo(
+        (workshop.bank.clone(), workshop.respondents.clone()),
+        |(bank, respondents)| scoring::score(bank, respondents),
+    )
+}
+
+#[component]
+pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
+    let workshop = &props.workshop;
+    let report = use_report(workshop);
+    let bank = use_bank(&workshop.bank);
+    let workshop_action = {
+        let (id, dispatch) = (workshop.id.clone(), props.dispatch.clone());
+        Callback::from(move |action: WorkshopAction| {
+            dispatch.emit(TandemAction::Workshop {
+                id: id.clone(),
+                action,
+            });
+        })
+    };
+    let on_action = workshop_action.reform(WorkshopAction::Norms);
+    let act = |action: NormsAction| on_action.reform(move |_: MouseEvent| action.clone());
+    let norms = &workshop.norms;
+    let board = html! {
+        <Board bank={bank.clone()} norms={norms.clone()} on_action={Some(on_action.clone())} level={3} />
+    };
+    let reveal_first = html! {
+        <p class="note">{"Reveal the ideas in the brainstorm phase first."}</p>
+    };
+    match workshop.phase() {
+        Phase::Brainstorm => {
+            let on_next = workshop_action.reform(|_: MouseEvent| WorkshopAction::StartWriting {
+                author: browser::random_id(),
+            });
+            let on_add = on_action.reform(|(dimension, text): (String, String)| NormsAction::Add {
+                id: browser::random_id(),
+                author: FACILITATOR.to_owned(),
+                dimension,
+                text,
+            });
+            let first_focus = norms_first_focus(&bank, &report);
+            html! {
+                <div class="phase-content">
+                    if workshop.revealed {
+                        <Prompts bank={bank.clone()} report={report.clone()} level={3} />
+                    } else {
+                        <p class="note">
+                            {"The prompts come from the hotspots, which show once the results are revealed. "}
+                            <button type="button" class="link" onclick={workshop_action.reform(|_: MouseEvent| WorkshopAction::Reveal)}>
+                                {"Reveal the results"}
+                            </button>
+                        </p>
+                    }
+                    <p class="answered-count" aria-live="polite">{idea_count(norms)}</p>
+                    if norms.revealed {
+                        {board}
+                        <IdeaForm bank={bank.clone()} dimension={first_focus} id="facilitator-idea"
+                                  legend="Add an idea from the room" {on_add} />
+                        <p>{"Someone would rather write privately? Hand them the device."}</p>
+                    } else {
+                        <p>{"Ideas stay hidden, from you too, until you reveal them, so nobody simply follows the first idea they see."}</p>
+                    }
+                    <div class="report-actions">
+                        <button type="button" class="button primary big" onclick={on_next}>{"I'm next"}</button>
+                        if !norms.revealed {
+                            <button type="button" class="button big" onclick={act(NormsAction::Reveal)}>
+                                {"Reveal the ideas"}
+                            </button>
+                        }
+                    </div>
+                </div>
+            }
+        }
+        Phase::Vote | Phase::Rank if !norms.revealed => html! {
+            <div class="phase-content">{reveal_first}</div>
+        },
+        Phase::Vote => {
+            let on_next = workshop_action.reform(|_: MouseEvent| WorkshopAction::StartVoting {
+                voter: browser::random_id(),
+            });
+            let voters = match norms.voters() {
+                0 => "Nobody has voted yet.".to_owned(),
+                1 => "1 person has voted.".to_owned(),
+                n => format!("{n} people have voted."),
+            };
+            html! {
+                <div class="phase-content">
+                    <VoteSettings cap={norms.cap} totals_shown={norms.totals_shown} on_action={on_action.clone()} />
+                    <p class="answered-count" aria-live="polite">
+                        {voters}
+                        {if norms.voting_closed { " Voting is closed." } else { " Voting is open." }}
+                    </p>
+                    <div class="report-actions">
+                        if norms.voting_closed {
+                            <button type="button" class="button" onclick={act(NormsAction::ReopenVoting)}>{"Reopen voting"}</button>
+                        } else {
+                            <button type="button" class="button primary big" onclick={on_next}>{"I'm next to vote"}</button>
+                            <button type="button" class="button big" onclick={act(NormsAction::CloseVoting)}>{"Close voting"}</button>
+                        }
+                    </div>
+                    {board}
+                </div>
+            }
+        }
+        Phase::Rank => html! {
+            <div class="phase-content">
+                if !norms.voting_closed {
+                    <p class="note">
+                        {"Voting is still open, so the ranking may change. "}
+                        <button type="button" class="link" onclick={act(NormsAction::CloseVoting)}>{"Close voting"}</button>
+                    </p>
+                }
+                if !norms.order.is_empty() {
+                    <p>
+                        {"You have reordered the list. "}
+                        <button type="button" class="link" onclick={act(NormsAction::RankByVotes)}>{"Rank by votes again"}</button>
+                    </p>
+                }
+                <p class="help">{format!("Ranked by dots; equal dots go to the idea more people voted for, then to the one written first. The top {} get a \u{201c}why?\u{201d}.", norms::TOP)}</p>
+                <RankedList bank={bank.clone()} norms={norms.clone()} on_action={Some(on_action.clone())} level={3} />
+            </div>
+        },
+        Phase::Agree => {
+            let candidates: Vec<String> = norms.top().iter().map(|n| n.id.clone()).collect();
+            html! {
+                <div class="phase-content">
+                    if candidates.is_empty() {
+                        <p>{"There are no ideas to adopt yet."}</p>
+                    } else {
+                        <p>{format!("The top {} of the ranked list. Adopt the ones the group commits to.", candidates.len())}</p>
+                    }
+                    <AgreementEditor bank={bank.clone()} norms={norms.clone()} {candidates}
+                                     day={workshop.date} status={Status::Adopted} on_action={on_action.clone()} />
+                    {agreement(workshop, &bank)}
+                </div>
+            }
+        }
+        Phase::Welcome | Phase::Assessment | Phase::Reveal | Phase::Summary => Html::default(),
+    }
+}
+
+/// The top hotspot's id, for the idea form's first choice.
+fn norms_first_focus(bank: &Bank, report: &Report) -> Option<AttrValue> {
+    crate::screens::norms::focus(report)
+        .first()
+        .map(|&d| AttrValue::from(bank.dimensions[d].id.clone()))
+}
+
+/// The workshop's working agreement with its exports.
+pub fn agreement(workshop: &Workshop, bank: &Rc<Bank>) -> Html {
+    html! {
+        <>
+            <AgreementView bank={bank.clone()} norms={workshop.norms.clone()} title="Working agreement" level={3} />
+            <AgreementExport
+                bank={bank.clone()}
+                norms={workshop.norms.clone()}
+                heading={agreement_heading(workshop)}
+                day={workshop.date}
+                sheet={sheet_address(&workshop.id)}
+            />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct VoteSettingsProps {
+    cap: u8,
+    totals_shown: bool,
+    on_action: Callback<NormsAction>,
+}
+
+/// Dots per person and whether running totals are shown.
+#[component]
+fn VoteSettings(props: &VoteSettingsProps) -> Html {
+    let cap = use_state(|| props.cap.to_string());
+    let problem = use_state_eq(|| None::<String>);
+    let onsubmit = {
+        let (cap, problem, on_action) = (cap.clone(), problem.clone(), props.on_action.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            match cap.trim().parse::<u8>() {
+                Ok(number) => {
+                    problem.set(None);
+                    on_action.emit(NormsAction::SetCap(number));
+                }
+                Err(_) => problem.set(Some(
+                    "Dots per person must be a whole number from 1 to 10.".to_owned(),
+                )),
+            }
+        })
+    };
+    let on_totals = props.on_action.reform(|event: Event| {
+        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+        NormsAction::ShowTotals(input.checked())
+    });
+    html! {
+        <form class="vote-settings" {onsubmit} novalidate=true>
+            <div class="field">
+                <label for="vote-cap">{format!("Dots per person (now {})", props.cap)}</label>
+                <input id="vote-cap" type="number" min="1" max="10" value={(*cap).clone()} oninput={bind_text(&cap)} />
+            </div>
+            <button type="submit" class="button">{"Set dots"}</button>
+            if let Some(problem) = &*problem {
+                <p class="refusal" role="alert">{problem}</p>
+            }
+            <label class="check">
+                <input type="checkbox" checked={props.totals_shown} onchange={on_totals} />
+                {" Show running totals while voting"}
+            </label>
+        </form>
+    }
+}

@@ -1,0 +1,890 @@
+//! Norms on screen: the brainstorming prompts drawn from the hotspots, the idea form, the board
+//! of revealed ideas (edit, merge, delete), the ballot, the ranked list with "why?", the
+//! agreement editor, and the agreement as read. Each widget sends core `NormsAction`s through
+//! `on_action`; whoever places it decides whose norms they are (a workshop's or an individual's
+//! proposal). Nothing here decides a rule: ranking, caps and merging are the core's.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use tandem_core::norms::{
+    self, Agreement, FACILITATOR, Norm, Norms, NormsAction, NormsError, Owner, Status,
+};
+use tandem_core::scoring::Report;
+use tandem_core::workshop::{iso_date, long_date, parse_date};
+use tandem_core::{Bank, format1};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::{ConfirmButton, bind_select, bind_text, bind_text_area};
+
+/// A heading of the level that fits where a widget is placed.
+fn heading(level: u8, id: &str, text: impl Into<Html>) -> Html {
+    let id = (!id.is_empty()).then(|| id.to_owned());
+    let text = text.into();
+    match level {
+        0..=2 => html! { <h2 {id}>{text}</h2> },
+        3 => html! { <h3 {id}>{text}</h3> },
+        _ => html! { <h4 {id}>{text}</h4> },
+    }
+}
+
+#[must_use]
+pub fn dimension_title<'a>(bank: &'a Bank, id: &'a str) -> &'a str {
+    bank.dimensions
+        .iter()
+        .find(|d| d.id == id)
+        .map_or(id, |d| d.title.as_str())
+}
+
+/// "5 dots from 3 people".
+fn dots_text(norm: &Norm) -> String {
+    let dots = norm.dots();
+    let people = norm.supporters();
+    format!(
+        "{dots} dot{} from {people} {}",
+        if dots == 1 { "" } else { "s" },
+        if people == 1 { "person" } else { "people" }
+    )
+}
+
+/// "7 ideas from 3 people so far", or that there are none.
+#[must_use]
+pub fn idea_count(norms: &Norms) -> String {
+    match (norms.ideas.len(), norms.authors()) {
+        (0, _) => "No ideas yet.".to_owned(),
+        (ideas, authors) => format!(
+            "{ideas} idea{} from {authors} {}.",
+            if ideas == 1 { "" } else { "s" },
+            if authors == 1 { "person" } else { "people" }
+        ),
+    }
+}
+
+/// The dimensions a brainstorm starts from: the leading hotspots, or the one to keep watching
+/// when there are none.
+#[must_use]
+pub fn focus(report: &Report) -> Vec<usize> {
+    let leading = report.leading_hotspots();
+    if leading.is_empty() {
+        report.watch().into_iter().collect()
+    } else {
+        leading.to_vec()
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PromptsProps {
+    pub bank: Rc<Bank>,
+    pub report: Rc<Report>,
+    /// The level of the section's heading.
+    pub level: u8,
+}
+
+/// Two or three questions per hotspot, written from the seeds' practices for that dimension.
+/// A custom bank without prompts offers the dimension's recommendations instead.
+#[component]
+pub fn Prompts(props: &PromptsProps) -> Html {
+    let focus = focus(&props.report);
+    let bank = &props.bank;
+    html! {
+        <section class="prompts" aria-labelledby="prompts-title">
+            {heading(props.level, "prompts-title", "Prompts from the hotspots")}
+            if focus.is_empty() {
+                <p>{"Nobody has answered yet, so there are no hotspots to start from: write norms for any dimension."}</p>
+            }
+            <ul class="prompt-list">
+                for d in focus {
+                    <li key={bank.dimensions[d].id.clone()}>
+                        <p class="prompt-dimension">
+                            {&bank.dimensions[d].title}
+                            if let Some(friction) = props.report.dimensions[d].friction {
+                                <span class="prompt-friction">{format!(" (friction {})", format1(friction))}</span>
+                            }
+                        </p>
+                        <ul>
+                            if bank.dimensions[d].prompts.is_empty() {
+                                for recommendation in &bank.dimensions[d].recommendations {
+                                    <li>{&recommendation.text}</li>
+                                }
+                            } else {
+                                for prompt in &bank.dimensions[d].prompts {
+                                    <li>{&prompt.text}</li>
+                                }
+                            }
+                        </ul>
+                    </li>
+                }
+            </ul>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct IdeaFormProps {
+    pub bank: Rc<Bank>,
+    /// The dimension chosen at first: the top hotspot, usually.
+    pub dimension: Option<AttrValue>,
+    /// Unique on the page; prefixes the fields' ids.
+    pub id: AttrValue,
+    pub legend: AttrValue,
+    /// The new idea's dimension and text.
+    pub on_add: Callback<(String, String)>,
+}
+
+/// Write one idea and the dimension it serves. The text is kept until it is added, and the
+/// field is ready for the next idea afterwards.
+#[component]
+pub fn IdeaForm(props: &IdeaFormProps) -> Html {
+    let first = props
+        .dimension
+        .as_ref()
+        .map(ToString::to_string)
+        .or_else(|| props.bank.dimensions.first().map(|d| d.id.clone()))
+        .unwrap_or_default();
+    let text = use_state(String::new);
+    let dimension = use_state(|| first);
+    let status = use_state(|| None::<Result<String, String>>);
+    let field = use_node_ref();
+    let onsubmit = {
+        let (text, dimension, status, field, on_add) = (
+            text.clone(),
+            dimension.clone(),
+            status.clone(),
+            field.clone(),
+            props.on_add.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if text.trim().is_empty() {
+                status.set(Some(Err(NormsError::EmptyText.to_string())));
+            } else {
+                on_add.emit(((*dimension).clone(), text.trim().to_owned()));
+                status.set(Some(Ok(format!("Added: \u{201c}{}\u{201d}", text.trim()))));
+                text.set(String::new());
+            }
+            browser::focus_node(&field);
+        })
+    };
+    let text_id = format!("{}-text", props.id);
+    let dimension_id = format!("{}-dimension", props.id);
+    html! {
+        <form class="idea-form" {onsubmit} novalidate=true>
+            <fieldset>
+                <legend>{&props.legend}</legend>
+                <div class="field">
+                    <label for={text_id.clone()}>{"The norm, in one sentence"}</label>
+                    <textarea id={text_id} rows="2" value={(*text).clone()} ref={field}
+                              oninput={bind_text_area(&text)} />
+                </div>
+                <div class="field">
+                    <label for={dimension_id.clone()}>{"Dimension it serves"}</label>
+                    <select id={dimension_id} onchange={bind_select(&dimension)}>
+                        for d in &props.bank.dimensions {
+                            <option value={d.id.clone()} selected={d.id == *dimension}>{&d.title}</option>
+                        }
+                    </select>
+                </div>
+                <button type="submit" class="button primary">{"Add idea"}</button>
+                <p class="form-status" role="status">
+                    {match &*status {
+                        Some(Ok(added)) => html! { {added} },
+                        Some(Err(problem)) => html! { <span class="refusal-text">{problem}</span> },
+                        None => Html::default(),
+                    }}
+                </p>
+            </fieldset>
+        </form>
+    }
+}
+
+/// "Contributor 1", "Contributor 2"… in the order people first wrote, so merged wordings stay
+/// traceable without naming anyone.
+fn author_labels(norms: &Norms) -> Rc<HashMap<String, String>> {
+    let mut labels = HashMap::new();
+    for draft in norms.ideas.iter().flat_map(|norm| &norm.drafts) {
+        if draft.author == FACILITATOR {
+            labels.insert(draft.author.clone(), "the facilitator".to_owned());
+        } else if !labels.contains_key(&draft.author) {
+            let number = labels.values().filter(|l| l.starts_with("contributor")).count() + 1;
+            labels.insert(draft.author.clone(), format!("contributor {number}"));
+        }
+    }
+    Rc::new(labels)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BoardProps {
+    pub bank: Rc<Bank>,
+    pub norms: Norms,
+    /// Present for the facilitator, who may edit, merge and delete; absent for the projector.
+    pub on_action: Option<Callback<NormsAction>>,
+    pub level: u8,
+}
+
+/// The revealed ideas grouped by dimension, with their dots when totals may be shown.
+#[component]
+pub fn Board(props: &BoardProps) -> Html {
+    let labels = author_labels(&props.norms);
+    let bank = &props.bank;
+    let show_dots = props.norms.totals_visible();
+    let everyone: Vec<(String, String)> = props
+        .norms
+        .ideas
+        .iter()
+        .map(|norm| (norm.id.clone(), norm.text.clone()))
+        .collect();
+    html! {
+        <section class="board" aria-labelledby="board-title">
+            {heading(props.level, "board-title", "Ideas")}
+            if props.norms.ideas.is_empty() {
+                <p>{"No ideas yet."}</p>
+            }
+            for dimension in bank.dimensions.iter().filter(|d| props.norms.ideas.iter().any(|n| n.dimension == d.id)) {
+                <div class="board-group" key={dimension.id.clone()}>
+                    {heading(props.level + 1, "", dimension.title.clone())}
+                    <ul class="idea-list">
+                        for norm in props.norms.ideas.iter().filter(|n| n.dimension == dimension.id) {
+                            <IdeaCard
+                                key={norm.id.clone()}
+                                bank={bank.clone()}
+                                norm={norm.clone()}
+                                others={everyone.iter().filter(|(id, _)| *id != norm.id).cloned().collect::<Vec<_>>()}
+                                labels={labels.clone()}
+                                {show_dots}
+                                on_action={props.on_action.clone()}
+                            />
+                        }
+                    </ul>
+                </div>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct IdeaCardProps {
+    bank: Rc<Bank>,
+    norm: Norm,
+    /// Every other idea's id and text, to merge into.
+    others: Vec<(String, String)>,
+    labels: Rc<HashMap<String, String>>,
+    show_dots: bool,
+    on_action: Option<Callback<NormsAction>>,
+}
+
+#[component]
+fn IdeaCard(props: &IdeaCardProps) -> Html {
+    let norm = &props.norm;
+    let editing = use_state_eq(|| false);
+    let text = use_state(|| norm.text.clone());
+    let dimension = use_state(|| norm.dimension.clone());
+    let target = use_state(|| props.others.first().map(|(id, _)| id.clone()).unwrap_or_default());
+    let history = norm.has_history().then(|| {
+        html! {
+            <details class="drafts">
+                <summary>{format!("Original wordings ({})", norm.drafts.len())}</summary>
+                <ul>
+                    for draft in &norm.drafts {
+                        <li>
+                            {format!("\u{201c}{}\u{201d}", draft.text)}
+                            <span class="source">
+                                {format!(" by {}", props.labels.get(&draft.author).map_or("someone", String::as_str))}
+                            </span>
+                        </li>
+                    }
+                </ul>
+            </details>
+        }
+    });
+    let Some(on_action) = props.on_action.clone() else {
+        return html! {
+            <li class="idea">
+                <p class="idea-text">{&norm.text}</p>
+                if props.show_dots {
+                    <p class="idea-dots">{dots_text(norm)}</p>
+                }
+            </li>
+        };
+    };
+    let id = norm.id.clone();
+    let on_save = {
+        let (text, dimension, editing, on_action, id) = (
+            text.clone(),
+            dimension.clone(),
+            editing.clone(),
+            on_action.clone(),
+            id.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            on_action.emit(NormsAction::Edit {
+                id: id.clone(),
+                dimension: (*dimension).clone(),
+                text: (*text).clone(),
+            });
+            if !text.trim().is_empty() {
+                editing.set(false);
+            }
+        })
+    };
+    let on_merge = {
+        let (target, on_action, id) = (target.clone(), on_action.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(NormsAction::Merge {
+                from: id.clone(),
+                into: (*target).clone(),
+            });
+        })
+    };
+    let quoted = format!("\u{201c}{}\u{201d}", norm.text);
+    html! {
+        <li class="idea">
+            if *editing {
+                <form class="idea-edit" onsubmit={on_save} novalidate=true>
+                    <div class="field">
+                        <label for={format!("edit-{id}-text")}>{"Wording"}</label>
+                        <textarea id={format!("edit-{id}-text")} rows="2" value={(*text).clone()}
+                                  oninput={bind_text_area(&text)} />
+                    </div>
+                    <div class="field">
+                        <label for={format!("edit-{id}-dimension")}>{"Dimension it serves"}</label>
+                        <select id={format!("edit-{id}-dimension")} onchange={bind_select(&dimension)}>
+                            for d in &props.bank.dimensions {
+                                <option value={d.id.clone()} selected={d.id == *dimension}>{&d.title}</option>
+                            }
+                        </select>
+                    </div>
+                    <div class="idea-actions">
+                        <button type="submit" class="button primary">{"Save"}</button>
+                        <button type="button" class="button" onclick={{
+                            let editing = editing.clone();
+                            move |_: MouseEvent| editing.set(false)
+                        }}>{"Cancel"}</button>
+                    </div>
+                </form>
+            } else {
+                <p class="idea-text">{&norm.text}</p>
+                if props.show_dots {
+                    <p class="idea-dots">{dots_text(norm)}</p>
+                }
+                {history.unwrap_or_default()}
+                <div class="idea-actions">
+                    <button type="button" class="button" aria-label={format!("Edit {quoted}")} onclick={{
+                        let editing = editing.clone();
+                        move |_: MouseEvent| editing.set(true)
+                    }}>{"Edit"}</button>
+                    if !props.others.is_empty() {
+                        <span class="merge">
+                            <label for={format!("merge-{id}")}>{"Merge into"}</label>
+                            <select id={format!("merge-{id}")} onchange={bind_select(&target)}>
+                                for (other, other_text) in &props.others {
+                                    <option value={other.clone()} selected={*other == *target}>{other_text}</option>
+                                }
+                            </select>
+                            <button type="button" class="button" aria-label={format!("Merge {quoted}")}
+                                    onclick={on_merge}>{"Merge"}</button>
+                        </span>
+                    }
+                    <ConfirmButton
+                        label={format!("Delete {quoted}")}
+                        question={format!("Delete {quoted}? Its dots go with it.")}
+                        confirm_label="Yes, delete it"
+                        on_confirm={on_action.reform(move |()| NormsAction::Delete(id.clone()))}
+                    />
+                </div>
+            }
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BallotProps {
+    pub bank: Rc<Bank>,
+    pub norms: Norms,
+    pub voter: AttrValue,
+    pub on_action: Callback<NormsAction>,
+}
+
+/// One person's dots: add or take back, several on one idea if they like, never more than the
+/// cap. Totals of others' dots only when the facilitator shows them.
+#[component]
+pub fn Ballot(props: &BallotProps) -> Html {
+    let norms = &props.norms;
+    let voter = props.voter.to_string();
+    let used = norms.dots_of(&voter);
+    let left = norms.cap.saturating_sub(used);
+    html! {
+        <>
+            <p class="dots-left" role="status">
+                {format!("Dots left: {left} of {}.", norms.cap)}
+            </p>
+            for dimension in props.bank.dimensions.iter().filter(|d| norms.ideas.iter().any(|n| n.dimension == d.id)) {
+                <div class="board-group" key={dimension.id.clone()}>
+                    <h2>{&dimension.title}</h2>
+                    <ul class="idea-list">
+                        for norm in norms.ideas.iter().filter(|n| n.dimension == dimension.id) {
+                            {ballot_line(norm, &voter, left, norms.totals_visible(), &props.on_action)}
+                        }
+                    </ul>
+                </div>
+            }
+        </>
+    }
+}
+
+fn ballot_line(
+    norm: &Norm,
+    voter: &str,
+    left: u8,
+    totals: bool,
+    on_action: &Callback<NormsAction>,
+) -> Html {
+    let mine = norm.votes.get(voter).copied().unwrap_or(0);
+    let quoted = format!("\u{201c}{}\u{201d}", norm.text);
+    let vote = |cast: bool| {
+        let (voter, id) = (voter.to_owned(), norm.id.clone());
+        on_action.reform(move |_: MouseEvent| {
+            let (voter, norm) = (voter.clone(), id.clone());
+            if cast {
+                NormsAction::CastVote { voter, norm }
+            } else {
+                NormsAction::TakeBackVote { voter, norm }
+            }
+        })
+    };
+    html! {
+        <li class="idea" key={norm.id.clone()}>
+            <p class="idea-text">{&norm.text}</p>
+            <p class="idea-dots">
+                {format!("Your dots here: {mine}")}
+                if totals {
+                    {format!(" \u{b7} {} in all", dots_text(norm))}
+                }
+            </p>
+            <div class="idea-actions">
+                <button type="button" class="button" disabled={left == 0}
+                        aria-label={format!("Add a dot to {quoted}")} onclick={vote(true)}>
+                    {"Add a dot"}
+                </button>
+                <button type="button" class="button" disabled={mine == 0}
+                        aria-label={format!("Take a dot back from {quoted}")} onclick={vote(false)}>
+                    {"Take a dot back"}
+                </button>
+            </div>
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RankedListProps {
+    pub bank: Rc<Bank>,
+    pub norms: Norms,
+    /// Present for the facilitator, who reorders and writes "why?"; absent for the projector.
+    pub on_action: Option<Callback<NormsAction>>,
+    pub level: u8,
+}
+
+/// The ideas in ranked order (see `Norms::ranked` for the rule). The top ones carry "why does
+/// this matter?" and the success signal. Reordering is by buttons, so the keyboard can do it.
+#[component]
+pub fn RankedList(props: &RankedListProps) -> Html {
+    let ranked = props.norms.ranked();
+    let last = ranked.len().saturating_sub(1);
+    html! {
+        <section class="ranked" aria-labelledby="ranked-title">
+            {heading(props.level, "ranked-title", "Ranked list")}
+            if ranked.is_empty() {
+                <p>{"No ideas yet."}</p>
+            }
+            <ol class="ranked-list">
+                for (rank, norm) in ranked.iter().enumerate() {
+                    <li class="idea" key={norm.id.clone()}>
+                        <p class="idea-text">{&norm.text}</p>
+                        <p class="idea-dots">
+                            {format!("{} \u{b7} {}", dimension_title(&props.bank, &norm.dimension), dots_text(norm))}
+                        </p>
+                        if let Some(on_action) = &props.on_action {
+                            {move_buttons(norm, rank, last, on_action)}
+                            if rank < norms::TOP {
+                                {why_fields(norm, on_action)}
+                            }
+                        } else if rank < norms::TOP {
+                            {why_text(norm)}
+                        }
+                    </li>
+                }
+            </ol>
+        </section>
+    }
+}
+
+pub fn move_buttons(norm: &Norm, rank: usize, last: usize, on_action: &Callback<NormsAction>) -> Html {
+    let quoted = format!("\u{201c}{}\u{201d}", norm.text);
+    let button = |up: bool| {
+        let to = if up { rank.saturating_sub(1) } else { rank + 1 };
+        // Focus follows the norm; at the top or bottom the other button is the one left.
+        let keep = if (up && to == 0) || (!up && to == last) {
+            !up
+        } else {
+            up
+        };
+        let focus_id = format!("move-{}-{}", if keep { "up" } else { "down" }, norm.id);
+        let id = norm.id.clone();
+        on_action.reform(move |_: MouseEvent| {
+            browser::focus_by_id_after_render(focus_id.clone());
+            NormsAction::Move { id: id.clone(), to }
+        })
+    };
+    html! {
+        <div class="idea-actions">
+            <button type="button" class="button" id={format!("move-up-{}", norm.id)} disabled={rank == 0}
+                    aria-label={format!("Move up {quoted}")} onclick={button(true)}>
+                {"Move up"}
+            </button>
+            <button type="button" class="button" id={format!("move-down-{}", norm.id)} disabled={rank == last}
+                    aria-label={format!("Move down {quoted}")} onclick={button(false)}>
+                {"Move down"}
+            </button>
+        </div>
+    }
+}
+
+pub fn why_fields(norm: &Norm, on_action: &Callback<NormsAction>) -> Html {
+    let (why_id, signal_id) = (format!("why-{}", norm.id), format!("signal-{}", norm.id));
+    let set = |why: bool| {
+        let id = norm.id.clone();
+        on_action.reform(move |event: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
+            let (id, text) = (id.clone(), area.value());
+            if why {
+                NormsAction::SetWhy { id, text }
+            } else {
+                NormsAction::SetSignal { id, text }
+            }
+        })
+    };
+    html! {
+        <div class="why">
+            <div class="field">
+                <label for={why_id.clone()}>{"Why does this matter?"}</label>
+                <textarea id={why_id} rows="2" value={norm.why.clone()} oninput={set(true)} />
+            </div>
+            <div class="field">
+                <label for={signal_id.clone()}>{"Success signal: what will we see when it works?"}</label>
+                <textarea id={signal_id} rows="2" value={norm.signal.clone()} oninput={set(false)} />
+            </div>
+        </div>
+    }
+}
+
+fn why_text(norm: &Norm) -> Html {
+    html! {
+        <dl class="terms">
+            if !norm.why.trim().is_empty() {
+                <dt>{"Why it matters"}</dt>
+                <dd>{&norm.why}</dd>
+            }
+            if !norm.signal.trim().is_empty() {
+                <dt>{"Success signal"}</dt>
+                <dd>{&norm.signal}</dd>
+            }
+        </dl>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AgreementEditorProps {
+    pub bank: Rc<Bank>,
+    pub norms: Norms,
+    /// The ids of the norms offered for adoption, in the order shown.
+    pub candidates: Vec<String>,
+    /// The day review dates count from.
+    pub day: chrono::NaiveDate,
+    /// The status a newly adopted norm gets: adopted in a workshop, proposed by an individual.
+    pub status: Status,
+    pub on_action: Callback<NormsAction>,
+}
+
+/// Adopt norms and set their terms: owner, review date and status.
+#[component]
+pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
+    html! {
+        <ul class="agreement-editor">
+            for norm in props.candidates.iter().filter_map(|id| props.norms.get(id)) {
+                <li class="idea" key={norm.id.clone()}>
+                    <p class="idea-text">{&norm.text}</p>
+                    <p class="idea-dots">{dimension_title(&props.bank, &norm.dimension)}</p>
+                    <TermsFields
+                        norm={norm.clone()}
+                        day={props.day}
+                        status={props.status}
+                        adopt_label="Adopt into the working agreement"
+                        on_action={props.on_action.clone()}
+                    />
+                </li>
+            }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TermsFieldsProps {
+    pub norm: Norm,
+    /// The day review dates count from.
+    pub day: chrono::NaiveDate,
+    /// The status a newly adopted norm gets.
+    pub status: Status,
+    /// The label of the box that adopts the norm.
+    pub adopt_label: AttrValue,
+    pub on_action: Callback<NormsAction>,
+}
+
+fn owner_value(owner: &Owner) -> &'static str {
+    match owner {
+        Owner::Marketing => "marketing",
+        Owner::It => "it",
+        Owner::Both => "both",
+        Owner::Person(_) => "person",
+    }
+}
+
+/// Whether a norm is adopted, and its owner, review date and status once it is.
+#[component]
+pub fn TermsFields(props: &TermsFieldsProps) -> Html {
+    let norm = &props.norm;
+    let terms = norm.agreement.clone();
+    let owner = use_state(|| terms.as_ref().map_or("both", |t| owner_value(&t.owner)).to_owned());
+    let name = use_state(|| match &terms {
+        Some(Agreement {
+            owner: Owner::Person(name),
+            ..
+        }) => name.clone(),
+        _ => String::new(),
+    });
+    let review = use_state(|| {
+        iso_date(
+            terms
+                .as_ref()
+                .map_or_else(|| norms::default_review(props.day), |t| t.review),
+        )
+    });
+    let status = use_state(|| terms.as_ref().map_or(props.status, |t| t.status));
+    let problem = use_state_eq(|| None::<&'static str>);
+
+    // Every change to a field is sent at once when the terms are complete, so nothing typed is
+    // lost; an incomplete field says what it needs instead.
+    {
+        let (on_action, id, problem) = (props.on_action.clone(), norm.id.clone(), problem.clone());
+        let adopted = terms.is_some();
+        use_effect_with(
+            ((*owner).clone(), (*name).clone(), (*review).clone(), *status),
+            move |(owner, name, review, status)| {
+                if !adopted {
+                    return;
+                }
+                let owner = match owner.as_str() {
+                    "marketing" => Owner::Marketing,
+                    "it" => Owner::It,
+                    "person" if name.trim().is_empty() => {
+                        problem.set(Some("Type the owner's name."));
+                        return;
+                    }
+                    "person" => Owner::Person(name.trim().to_owned()),
+                    _ => Owner::Both,
+                };
+                let Some(review) = parse_date(review) else {
+                    problem.set(Some("Choose a review date."));
+                    return;
+                };
+                problem.set(None);
+                on_action.emit(NormsAction::Agree {
+                    id,
+                    agreement: Some(Agreement {
+                        owner,
+                        review,
+                        status: *status,
+                    }),
+                });
+            },
+        );
+    }
+
+    let on_adopt = {
+        let (on_action, id, day, initial) = (
+            props.on_action.clone(),
+            norm.id.clone(),
+            props.day,
+            props.status,
+        );
+        let (owner, name, review, status) =
+            (owner.clone(), name.clone(), review.clone(), status.clone());
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let agreement = input.checked().then(|| {
+                owner.set("both".to_owned());
+                name.set(String::new());
+                review.set(iso_date(norms::default_review(day)));
+                status.set(initial);
+                Agreement {
+                    owner: Owner::Both,
+                    review: norms::default_review(day),
+                    status: initial,
+                }
+            });
+            on_action.emit(NormsAction::Agree {
+                id: id.clone(),
+                agreement,
+            });
+        })
+    };
+    let on_status = {
+        let status = status.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            if let Some(chosen) = Status::ALL
+                .into_iter()
+                .find(|s| status_value(*s) == select.value())
+            {
+                status.set(chosen);
+            }
+        })
+    };
+    let id = &norm.id;
+    html! {
+        <div class="agreement-item">
+            <label class="check">
+                <input type="checkbox" checked={terms.is_some()} onchange={on_adopt}
+                       aria-label={format!("{} \u{201c}{}\u{201d}", props.adopt_label, norm.text)} />
+                {format!(" {}", props.adopt_label)}
+            </label>
+            if terms.is_some() {
+                <div class="terms-fields">
+                    <div class="field">
+                        <label for={format!("owner-{id}")}>{"Owner"}</label>
+                        <select id={format!("owner-{id}")} onchange={bind_select(&owner)}>
+                            for (value, label) in [("both", "Marketing and IT together"), ("marketing", "Marketing"), ("it", "IT"), ("person", "A named person")] {
+                                <option {value} selected={*owner == value}>{label}</option>
+                            }
+                        </select>
+                    </div>
+                    if *owner == "person" {
+                        <div class="field">
+                            <label for={format!("owner-name-{id}")}>{"Owner's name"}</label>
+                            <input id={format!("owner-name-{id}")} type="text" autocomplete="off"
+                                   value={(*name).clone()} oninput={bind_text(&name)} />
+                        </div>
+                    }
+                    <div class="field">
+                        <label for={format!("review-{id}")}>{"Review on"}</label>
+                        <input id={format!("review-{id}")} type="date" value={(*review).clone()}
+                               oninput={bind_text(&review)} />
+                    </div>
+                    <div class="field">
+                        <label for={format!("status-{id}")}>{"Status"}</label>
+                        <select id={format!("status-{id}")} onchange={on_status}>
+                            for each in Status::ALL {
+                                <option value={status_value(each)} selected={*status == each}>{each.label()}</option>
+                            }
+                        </select>
+                    </div>
+                    <p class="form-status" role="status">
+                        if let Some(problem) = *problem {
+                            <span class="refusal-text">{problem}</span>
+                        }
+                    </p>
+                </div>
+            }
+        </div>
+    }
+}
+
+fn status_value(status: Status) -> &'static str {
+    match status {
+        Status::Proposed => "proposed",
+        Status::Adopted => "adopted",
+        Status::Revisit => "revisit",
+        Status::Retired => "retired",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AgreementViewProps {
+    pub bank: Rc<Bank>,
+    pub norms: Norms,
+    pub title: AttrValue,
+    pub level: u8,
+}
+
+/// The working agreement as read in the report, on the projector and on paper.
+#[component]
+pub fn AgreementView(props: &AgreementViewProps) -> Html {
+    let agreement = props.norms.agreement();
+    html! {
+        <section class="agreement" aria-labelledby="agreement-title">
+            {heading(props.level, "agreement-title", props.title.to_string())}
+            if agreement.is_empty() {
+                <p>{"No norms adopted yet."}</p>
+            }
+            <ol class="agreement-list">
+                for (norm, terms) in agreement {
+                    <li key={norm.id.clone()}>
+                        <p class="idea-text">{&norm.text}</p>
+                        <dl class="terms">
+                            <dt>{"Serves"}</dt>
+                            <dd>{dimension_title(&props.bank, &norm.dimension)}</dd>
+                            <dt>{"Owner"}</dt>
+                            <dd>{terms.owner.label()}</dd>
+                            <dt>{"Review on"}</dt>
+                            <dd>{long_date(terms.review)}</dd>
+                            <dt>{"Status"}</dt>
+                            <dd>{terms.status.label()}</dd>
+                            if !norm.why.trim().is_empty() {
+                                <dt>{"Why it matters"}</dt>
+                                <dd>{&norm.why}</dd>
+                            }
+                            if !norm.signal.trim().is_empty() {
+                                <dt>{"Success signal"}</dt>
+                                <dd>{&norm.signal}</dd>
+                            }
+                        </dl>
+                    </li>
+                }
+            </ol>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AgreementExportProps {
+    pub bank: Rc<Bank>,
+    pub norms: Norms,
+    /// The Markdown document's heading.
+    pub heading: AttrValue,
+    pub day: chrono::NaiveDate,
+    /// The address of the printable page.
+    pub sheet: AttrValue,
+}
+
+/// Download the agreement as Markdown, or open it as a page to print.
+#[component]
+pub fn AgreementExport(props: &AgreementExportProps) -> Html {
+    let failed = use_state_eq(|| false);
+    let on_download = {
+        let failed = failed.clone();
+        let markdown = norms::agreement_markdown(&props.heading, props.day, &props.bank, &props.norms);
+        let name = format!("tandem-agreement-{}.md", iso_date(props.day));
+        Callback::from(move |_: MouseEvent| {
+            failed.set(browser::download(&name, "text/markdown", &markdown).is_err());
+        })
+    };
+    html! {
+        <div class="report-actions">
+            <button type="button" class="button" onclick={on_download}>{"Download the agreement (Markdown)"}</button>
+            <a class="button" href={props.sheet.clone()} target="tandem-agreement">{"Open the agreement to print"}</a>
+            if *failed {
+                <p class="refusal" role="alert">{"The browser did not start the download. Please try again."}</p>
+            }
+        </div>
+    }
+}

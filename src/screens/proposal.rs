@@ -1,0 +1,126 @@
+//! Norms an individual drafts after a self-assessment, to propose to the other team: prompts
+//! from their own hotspots, the draft norms in their order with "why?", owner, review date and
+//! status, and the exports. No voting: one person, one list.
+
+use std::rc::Rc;
+
+use tandem_core::norms::{self, Agreement, NormsAction, Owner, Status};
+use tandem_core::scoring;
+use tandem_core::{Bank, Norms, Respondent};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::ConfirmButton;
+use crate::hooks::use_focus_on_mount;
+use crate::screens::norms::{
+    AgreementExport, IdeaForm, Prompts, TermsFields, dimension_title, focus, move_buttons,
+    why_fields,
+};
+
+/// The heading of the proposal's Markdown and printed page.
+pub const PROPOSAL_HEADING: &str = "Proposed working agreement";
+
+#[derive(Properties, PartialEq)]
+pub struct ProposalScreenProps {
+    pub bank: Rc<Bank>,
+    /// The person's own answers, for the prompts; none before they have answered.
+    pub respondent: Option<Respondent>,
+    pub proposal: Norms,
+    pub refusal: Option<String>,
+    pub on_action: Callback<NormsAction>,
+    pub on_back: Callback<()>,
+}
+
+#[component]
+pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
+    let heading = use_focus_on_mount();
+    let report = use_memo(
+        (props.bank.clone(), props.respondent.clone()),
+        |(bank, respondent)| {
+            scoring::score(bank, respondent.as_ref().map(std::slice::from_ref).unwrap_or_default())
+        },
+    );
+    let today = browser::today();
+    let on_add = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |(dimension, text): (String, String)| {
+            let id = browser::random_id();
+            on_action.emit(NormsAction::Add {
+                id: id.clone(),
+                author: "me".to_owned(),
+                dimension,
+                text,
+            });
+            on_action.emit(NormsAction::Agree {
+                id,
+                agreement: Some(Agreement {
+                    owner: Owner::Both,
+                    review: norms::default_review(today),
+                    status: Status::Proposed,
+                }),
+            });
+        })
+    };
+    let first = focus(&report)
+        .first()
+        .map(|&d| AttrValue::from(props.bank.dimensions[d].id.clone()));
+    let ranked = props.proposal.ranked();
+    let last = ranked.len().saturating_sub(1);
+    html! {
+        <section class="screen proposal" aria-labelledby="proposal-title">
+            <p>
+                <button type="button" class="link" onclick={props.on_back.reform(|_: MouseEvent| ())}>
+                    {"\u{2190} Back to my report"}
+                </button>
+            </p>
+            <h1 id="proposal-title" tabindex="-1" ref={heading}>{"Norms to propose"}</h1>
+            <p class="lead">
+                {"Draft the norms you would like Marketing and IT to agree on, then take them to \
+                  the other team. Everything is saved in this browser as you type."}
+            </p>
+            if props.respondent.is_some() {
+                <Prompts bank={props.bank.clone()} report={report.clone()} level={2} />
+            }
+            if let Some(refusal) = &props.refusal {
+                <p class="refusal" role="alert">{refusal}</p>
+            }
+            <IdeaForm bank={props.bank.clone()} dimension={first} id="proposal-idea" legend="A new norm" {on_add} />
+            if !ranked.is_empty() {
+                <h2>{"Your draft"}</h2>
+                <ol class="ranked-list">
+                    for (rank, norm) in ranked.iter().enumerate() {
+                        <li class="idea" key={norm.id.clone()}>
+                            <p class="idea-text">{&norm.text}</p>
+                            <p class="idea-dots">{dimension_title(&props.bank, &norm.dimension)}</p>
+                            {move_buttons(norm, rank, last, &props.on_action)}
+                            {why_fields(norm, &props.on_action)}
+                            <TermsFields
+                                norm={(*norm).clone()}
+                                day={today}
+                                status={Status::Proposed}
+                                adopt_label="Include in my proposal"
+                                on_action={props.on_action.clone()}
+                            />
+                            <ConfirmButton
+                                label={format!("Delete \u{201c}{}\u{201d}", norm.text)}
+                                question={format!("Delete \u{201c}{}\u{201d}?", norm.text)}
+                                confirm_label="Yes, delete it"
+                                on_confirm={{
+                                    let id = norm.id.clone();
+                                    props.on_action.reform(move |()| NormsAction::Delete(id.clone()))
+                                }}
+                            />
+                        </li>
+                    }
+                </ol>
+                <AgreementExport
+                    bank={props.bank.clone()}
+                    norms={props.proposal.clone()}
+                    heading={PROPOSAL_HEADING}
+                    day={today}
+                    sheet={crate::AGREEMENT_HASH}
+                />
+            }
+        </section>
+    }
+}
