@@ -8,6 +8,10 @@ use crate::browser;
 #[derive(Properties, PartialEq)]
 pub struct ConfirmButtonProps {
     pub label: AttrValue,
+    /// The accessible name, when the label alone would be ambiguous ("Delete" beside each of
+    /// several norms); it starts with the label, so speech users can still say what they see.
+    #[prop_or_default]
+    pub name: Option<AttrValue>,
     /// What will be lost, asked as a question.
     pub question: AttrValue,
     pub confirm_label: AttrValue,
@@ -55,7 +59,7 @@ pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
             })
         };
         html! {
-            <div class="confirm" role="group" aria-label={props.label.clone()}>
+            <div class="confirm" role="group" aria-label={props.name.clone().unwrap_or_else(|| props.label.clone())}>
                 <p class="confirm-question">{props.question.clone()}</p>
                 <button type="button" class="button danger" onclick={on_confirm}>
                     {props.confirm_label.clone()}
@@ -67,7 +71,8 @@ pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
         }
     } else {
         html! {
-            <button type="button" class="button quiet" ref={opener_ref} onclick={toggle(true)}>
+            <button type="button" class="button quiet" ref={opener_ref} onclick={toggle(true)}
+                    aria-label={props.name.clone()}>
                 {props.label.clone()}
             </button>
         }

@@ -195,7 +195,7 @@ fn norms_first_focus(bank: &Bank, report: &Report) -> Option<AttrValue> {
 pub fn agreement(workshop: &Workshop, bank: &Rc<Bank>) -> Html {
     html! {
         <>
-            <AgreementView bank={bank.clone()} norms={workshop.norms.clone()} title="Working agreement" level={3} />
+            <AgreementView bank={bank.clone()} norms={workshop.norms.clone()} title="Adopted norms" level={3} />
             <AgreementExport
                 bank={bank.clone()}
                 norms={workshop.norms.clone()}

@@ -92,6 +92,8 @@ pub fn Prompts(props: &PromptsProps) -> Html {
             {heading(props.level, "prompts-title", "Prompts from the hotspots")}
             if focus.is_empty() {
                 <p>{"Nobody has answered yet, so there are no hotspots to start from: write norms for any dimension."}</p>
+            } else if props.report.leading_hotspots().is_empty() {
+                <p>{"There are no hotspots, so start from the dimension with the most friction."}</p>
             }
             <ul class="prompt-list">
                 for d in focus {
@@ -387,7 +389,8 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
                         </span>
                     }
                     <ConfirmButton
-                        label={format!("Delete {quoted}")}
+                        label="Delete"
+                        name={format!("Delete {quoted}")}
                         question={format!("Delete {quoted}? Its dots go with it.")}
                         confirm_label="Yes, delete it"
                         on_confirm={on_action.reform(move |()| NormsAction::Delete(id.clone()))}

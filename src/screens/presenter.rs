@@ -134,7 +134,7 @@ fn PresentNorms(props: &PresentNormsProps) -> Html {
             <p class="presenter-count">{"The ideas appear here when the facilitator reveals them."}</p>
         },
         _ => html! {
-            <AgreementView bank={bank.clone()} {norms} title="Working agreement" level={2} />
+            <AgreementView bank={bank.clone()} {norms} title="Adopted norms" level={2} />
         },
     }
 }

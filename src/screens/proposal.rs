@@ -102,7 +102,8 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
                                 on_action={props.on_action.clone()}
                             />
                             <ConfirmButton
-                                label={format!("Delete \u{201c}{}\u{201d}", norm.text)}
+                                label="Delete"
+                                name={format!("Delete \u{201c}{}\u{201d}", norm.text)}
                                 question={format!("Delete \u{201c}{}\u{201d}?", norm.text)}
                                 confirm_label="Yes, delete it"
                                 on_confirm={{
