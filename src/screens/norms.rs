@@ -208,7 +208,11 @@ fn author_labels(norms: &Norms) -> Rc<HashMap<String, String>> {
         if draft.author == FACILITATOR {
             labels.insert(draft.author.clone(), "the facilitator".to_owned());
         } else if !labels.contains_key(&draft.author) {
-            let number = labels.values().filter(|l| l.starts_with("contributor")).count() + 1;
+            let number = labels
+                .values()
+                .filter(|l| l.starts_with("contributor"))
+                .count()
+                + 1;
             labels.insert(draft.author.clone(), format!("contributor {number}"));
         }
     }
@@ -281,7 +285,13 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
     let editing = use_state_eq(|| false);
     let text = use_state(|| norm.text.clone());
     let dimension = use_state(|| norm.dimension.clone());
-    let target = use_state(|| props.others.first().map(|(id, _)| id.clone()).unwrap_or_default());
+    let target = use_state(|| {
+        props
+            .others
+            .first()
+            .map(|(id, _)| id.clone())
+            .unwrap_or_default()
+    });
     let history = norm.has_history().then(|| {
         html! {
             <details class="drafts">
@@ -522,7 +532,12 @@ pub fn RankedList(props: &RankedListProps) -> Html {
     }
 }
 
-pub fn move_buttons(norm: &Norm, rank: usize, last: usize, on_action: &Callback<NormsAction>) -> Html {
+pub fn move_buttons(
+    norm: &Norm,
+    rank: usize,
+    last: usize,
+    on_action: &Callback<NormsAction>,
+) -> Html {
     let quoted = format!("\u{201c}{}\u{201d}", norm.text);
     let button = |up: bool| {
         let to = if up { rank.saturating_sub(1) } else { rank + 1 };
@@ -657,7 +672,12 @@ fn owner_value(owner: &Owner) -> &'static str {
 pub fn TermsFields(props: &TermsFieldsProps) -> Html {
     let norm = &props.norm;
     let terms = norm.agreement.clone();
-    let owner = use_state(|| terms.as_ref().map_or("both", |t| owner_value(&t.owner)).to_owned());
+    let owner = use_state(|| {
+        terms
+            .as_ref()
+            .map_or("both", |t| owner_value(&t.owner))
+            .to_owned()
+    });
     let name = use_state(|| match &terms {
         Some(Agreement {
             owner: Owner::Person(name),
@@ -681,7 +701,12 @@ pub fn TermsFields(props: &TermsFieldsProps) -> Html {
         let (on_action, id, problem) = (props.on_action.clone(), norm.id.clone(), problem.clone());
         let adopted = terms.is_some();
         use_effect_with(
-            ((*owner).clone(), (*name).clone(), (*review).clone(), *status),
+            (
+                (*owner).clone(),
+                (*name).clone(),
+                (*review).clone(),
+                *status,
+            ),
             move |(owner, name, review, status)| {
                 if !adopted {
                     return;
@@ -875,7 +900,8 @@ pub fn AgreementExport(props: &AgreementExportProps) -> Html {
     let failed = use_state_eq(|| false);
     let on_download = {
         let failed = failed.clone();
-        let markdown = norms::agreement_markdown(&props.heading, props.day, &props.bank, &props.norms);
+        let markdown =
+            norms::agreement_markdown(&props.heading, props.day, &props.bank, &props.norms);
         let name = format!("tandem-agreement-{}.md", iso_date(props.day));
         Callback::from(move |_: MouseEvent| {
             failed.set(browser::download(&name, "text/markdown", &markdown).is_err());

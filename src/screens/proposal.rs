@@ -37,7 +37,13 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
     let report = use_memo(
         (props.bank.clone(), props.respondent.clone()),
         |(bank, respondent)| {
-            scoring::score(bank, respondent.as_ref().map(std::slice::from_ref).unwrap_or_default())
+            scoring::score(
+                bank,
+                respondent
+                    .as_ref()
+                    .map(std::slice::from_ref)
+                    .unwrap_or_default(),
+            )
         },
     );
     let today = browser::today();

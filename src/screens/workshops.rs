@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use tandem_core::workshop::{Setup, iso_date, read_date_and_threshold};
 pub use tandem_core::workshop::long_date;
+use tandem_core::workshop::{Setup, iso_date, read_date_and_threshold};
 use tandem_core::{
     Bank, OnConflict, Phase, TandemAction, View, Workshop, WorkshopDocument, Workshops,
 };

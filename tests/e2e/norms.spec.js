@@ -174,6 +174,9 @@ test('a workshop goes from hotspots to an adopted working agreement with the key
   await type(ranked.nth(0).getByLabel('Why does this matter?'), 'Less emotion in prioritization');
   await type(ranked.nth(0).getByLabel(/Success signal/), 'No escalations for a quarter');
   await expectAccessible(page, 'ranked list');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'ranked list in the dark theme');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Adopt both, one with a named owner.
   await phase(page, 'Working agreement');

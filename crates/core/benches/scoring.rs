@@ -1,5 +1,6 @@
 //! `make bench`: the native time to score a workshop of 1,000 respondents on the default bank,
-//! the length of a full response code, and the time to import 500 codes pasted at once.
+//! the length of a full response code, the time to import 500 codes pasted at once, and the time
+//! to rank a brainstorm of 300 ideas with 100 voters.
 //! Prints medians of many runs; nothing here is asserted.
 
 use std::hint::black_box;
@@ -104,6 +105,43 @@ fn main() {
         .collect();
     println!(
         "importing 500 pasted codes (decode and merge, native, median of 21): {:.3} ms",
+        median(samples).as_secs_f64() * 1e3
+    );
+
+    // A large brainstorm: 300 ideas, 100 voters with three dots each, ranked.
+    let mut norms = tandem_core::Norms::default();
+    for n in 0..300 {
+        let add = tandem_core::NormsAction::Add {
+            id: format!("n{n}"),
+            author: format!("p{}", n % 40),
+            dimension: bank.dimensions[n % bank.dimensions.len()].id.clone(),
+            text: format!("Idea {n}"),
+        };
+        norms = norms.apply(&bank, add).ok().flatten().unwrap_or(norms);
+    }
+    norms = norms
+        .apply(&bank, tandem_core::NormsAction::Reveal)
+        .ok()
+        .flatten()
+        .unwrap_or(norms);
+    for voter in 0..100 {
+        for dot in 0..3 {
+            let vote = tandem_core::NormsAction::CastVote {
+                voter: format!("v{voter}"),
+                norm: format!("n{}", (voter * 7 + dot * 13) % 300),
+            };
+            norms = norms.apply(&bank, vote).ok().flatten().unwrap_or(norms);
+        }
+    }
+    let samples: Vec<Duration> = (0..51)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(black_box(&norms).ranked());
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "ranking 300 ideas with 100 voters' dots (native, median of 51): {:.3} ms",
         median(samples).as_secs_f64() * 1e3
     );
 }
