@@ -108,7 +108,10 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
                     <div class="report-actions">
                         <button type="button" class="button primary big" onclick={on_next}>{"I'm next"}</button>
                         if !norms.revealed {
-                            <button type="button" class="button big" onclick={act(NormsAction::Reveal)}>
+                            <button type="button" class="button big" onclick={act(NormsAction::Reveal).reform(|event| {
+                                browser::focus_by_id_after_render("board-title".to_owned());
+                                event
+                            })}>
                                 {"Reveal the ideas"}
                             </button>
                         }
@@ -137,10 +140,16 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
                     </p>
                     <div class="report-actions">
                         if norms.voting_closed {
-                            <button type="button" class="button" onclick={act(NormsAction::ReopenVoting)}>{"Reopen voting"}</button>
+                            <button type="button" class="button" id="reopen-voting" onclick={act(NormsAction::ReopenVoting).reform(|event| {
+                                browser::focus_by_id_after_render("next-voter".to_owned());
+                                event
+                            })}>{"Reopen voting"}</button>
                         } else {
-                            <button type="button" class="button primary big" onclick={on_next}>{"I'm next to vote"}</button>
-                            <button type="button" class="button big" onclick={act(NormsAction::CloseVoting)}>{"Close voting"}</button>
+                            <button type="button" class="button primary big" id="next-voter" onclick={on_next}>{"I'm next to vote"}</button>
+                            <button type="button" class="button big" onclick={act(NormsAction::CloseVoting).reform(|event| {
+                                browser::focus_by_id_after_render("reopen-voting".to_owned());
+                                event
+                            })}>{"Close voting"}</button>
                         }
                     </div>
                     {board}

@@ -19,14 +19,26 @@ use crate::browser;
 use crate::components::{ConfirmButton, bind_select, bind_text, bind_text_area};
 
 /// A heading of the level that fits where a widget is placed.
+/// A heading with an id can receive focus from code (not from Tab), for when the control that
+/// had focus goes away, such as a deleted idea's buttons.
 fn heading(level: u8, id: &str, text: impl Into<Html>) -> Html {
-    let id = (!id.is_empty()).then(|| id.to_owned());
+    let (id, tabindex) = if id.is_empty() {
+        (None, None)
+    } else {
+        (Some(id.to_owned()), Some("-1"))
+    };
     let text = text.into();
     match level {
-        0..=2 => html! { <h2 {id}>{text}</h2> },
-        3 => html! { <h3 {id}>{text}</h3> },
-        _ => html! { <h4 {id}>{text}</h4> },
+        0..=2 => html! { <h2 {id} {tabindex}>{text}</h2> },
+        3 => html! { <h3 {id} {tabindex}>{text}</h3> },
+        _ => html! { <h4 {id} {tabindex}>{text}</h4> },
     }
+}
+
+/// Text in curly quotes, as norms are named in buttons and lists.
+#[must_use]
+pub fn quoted(text: &str) -> String {
+    format!("\u{201c}{text}\u{201d}")
 }
 
 #[must_use]
@@ -162,7 +174,7 @@ pub fn IdeaForm(props: &IdeaFormProps) -> Html {
                 status.set(Some(Err(NormsError::EmptyText.to_string())));
             } else {
                 on_add.emit(((*dimension).clone(), text.trim().to_owned()));
-                status.set(Some(Ok(format!("Added: \u{201c}{}\u{201d}", text.trim()))));
+                status.set(Some(Ok(format!("Added: {}", quoted(text.trim())))));
                 text.set(String::new());
             }
             browser::focus_node(&field);
@@ -219,18 +231,22 @@ fn author_labels(norms: &Norms) -> Rc<HashMap<String, String>> {
     Rc::new(labels)
 }
 
+/// The props of the board and the ranked list, which the facilitator works on and the projector
+/// only shows.
 #[derive(Properties, PartialEq)]
-pub struct BoardProps {
+pub struct NormsViewProps {
     pub bank: Rc<Bank>,
     pub norms: Norms,
-    /// Present for the facilitator, who may edit, merge and delete; absent for the projector.
+    /// Present for the facilitator, who may edit, merge, delete, reorder and write "why?";
+    /// absent for the projector.
     pub on_action: Option<Callback<NormsAction>>,
+    /// The level of the section's heading.
     pub level: u8,
 }
 
 /// The revealed ideas grouped by dimension, with their dots when totals may be shown.
 #[component]
-pub fn Board(props: &BoardProps) -> Html {
+pub fn Board(props: &NormsViewProps) -> Html {
     let labels = author_labels(&props.norms);
     let bank = &props.bank;
     let show_dots = props.norms.totals_visible();
@@ -299,7 +315,7 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
                 <ul>
                     for draft in &norm.drafts {
                         <li>
-                            {format!("\u{201c}{}\u{201d}", draft.text)}
+                            {quoted(&draft.text)}
                             <span class="source">
                                 {format!(" by {}", props.labels.get(&draft.author).map_or("someone", String::as_str))}
                             </span>
@@ -343,13 +359,15 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
     let on_merge = {
         let (target, on_action, id) = (target.clone(), on_action.clone(), id.clone());
         Callback::from(move |_: MouseEvent| {
+            // Focus moves to the idea this one joined, since this one goes away.
+            browser::focus_by_id_after_render(format!("edit-{}", *target));
             on_action.emit(NormsAction::Merge {
                 from: id.clone(),
                 into: (*target).clone(),
             });
         })
     };
-    let quoted = format!("\u{201c}{}\u{201d}", norm.text);
+    let quoted = quoted(&norm.text);
     html! {
         <li class="idea">
             if *editing {
@@ -382,7 +400,7 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
                 }
                 {history.unwrap_or_default()}
                 <div class="idea-actions">
-                    <button type="button" class="button" aria-label={format!("Edit {quoted}")} onclick={{
+                    <button type="button" class="button" id={format!("edit-{id}")} aria-label={format!("Edit {quoted}")} onclick={{
                         let editing = editing.clone();
                         move |_: MouseEvent| editing.set(true)
                     }}>{"Edit"}</button>
@@ -403,7 +421,10 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
                         name={format!("Delete {quoted}")}
                         question={format!("Delete {quoted}? Its dots go with it.")}
                         confirm_label="Yes, delete it"
-                        on_confirm={on_action.reform(move |()| NormsAction::Delete(id.clone()))}
+                        on_confirm={on_action.reform(move |()| {
+                            browser::focus_by_id_after_render("board-title".to_owned());
+                            NormsAction::Delete(id.clone())
+                        })}
                     />
                 </div>
             }
@@ -454,7 +475,7 @@ fn ballot_line(
     on_action: &Callback<NormsAction>,
 ) -> Html {
     let mine = norm.votes.get(voter).copied().unwrap_or(0);
-    let quoted = format!("\u{201c}{}\u{201d}", norm.text);
+    let quoted = quoted(&norm.text);
     let vote = |cast: bool| {
         let (voter, id) = (voter.to_owned(), norm.id.clone());
         on_action.reform(move |_: MouseEvent| {
@@ -476,11 +497,13 @@ fn ballot_line(
                 }
             </p>
             <div class="idea-actions">
-                <button type="button" class="button" disabled={left == 0}
+                // aria-disabled rather than disabled: the button keeps focus after the last dot,
+                // and pressing it again says why nothing happens.
+                <button type="button" class="button" aria-disabled={(left == 0).then_some("true")}
                         aria-label={format!("Add a dot to {quoted}")} onclick={vote(true)}>
                     {"Add a dot"}
                 </button>
-                <button type="button" class="button" disabled={mine == 0}
+                <button type="button" class="button" aria-disabled={(mine == 0).then_some("true")}
                         aria-label={format!("Take a dot back from {quoted}")} onclick={vote(false)}>
                     {"Take a dot back"}
                 </button>
@@ -489,19 +512,10 @@ fn ballot_line(
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RankedListProps {
-    pub bank: Rc<Bank>,
-    pub norms: Norms,
-    /// Present for the facilitator, who reorders and writes "why?"; absent for the projector.
-    pub on_action: Option<Callback<NormsAction>>,
-    pub level: u8,
-}
-
 /// The ideas in ranked order (see `Norms::ranked` for the rule). The top ones carry "why does
 /// this matter?" and the success signal. Reordering is by buttons, so the keyboard can do it.
 #[component]
-pub fn RankedList(props: &RankedListProps) -> Html {
+pub fn RankedList(props: &NormsViewProps) -> Html {
     let ranked = props.norms.ranked();
     let last = ranked.len().saturating_sub(1);
     html! {
@@ -538,7 +552,7 @@ pub fn move_buttons(
     last: usize,
     on_action: &Callback<NormsAction>,
 ) -> Html {
-    let quoted = format!("\u{201c}{}\u{201d}", norm.text);
+    let quoted = quoted(&norm.text);
     let button = |up: bool| {
         let to = if up { rank.saturating_sub(1) } else { rank + 1 };
         // Focus follows the norm; at the top or bottom the other button is the one left.
@@ -783,7 +797,7 @@ pub fn TermsFields(props: &TermsFieldsProps) -> Html {
         <div class="agreement-item">
             <label class="check">
                 <input type="checkbox" checked={terms.is_some()} onchange={on_adopt}
-                       aria-label={format!("{} \u{201c}{}\u{201d}", props.adopt_label, norm.text)} />
+                       aria-label={format!("{} {}", props.adopt_label, quoted(&norm.text))} />
                 {format!(" {}", props.adopt_label)}
             </label>
             if terms.is_some() {

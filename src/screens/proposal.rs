@@ -13,7 +13,7 @@ use crate::browser;
 use crate::components::ConfirmButton;
 use crate::hooks::use_focus_on_mount;
 use crate::screens::norms::{
-    AgreementExport, IdeaForm, Prompts, TermsFields, dimension_title, focus, move_buttons,
+    AgreementExport, IdeaForm, Prompts, TermsFields, dimension_title, focus, move_buttons, quoted,
     why_fields,
 };
 
@@ -109,8 +109,8 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
                             />
                             <ConfirmButton
                                 label="Delete"
-                                name={format!("Delete \u{201c}{}\u{201d}", norm.text)}
-                                question={format!("Delete \u{201c}{}\u{201d}?", norm.text)}
+                                name={format!("Delete {}", quoted(&norm.text))}
+                                question={format!("Delete {}?", quoted(&norm.text))}
                                 confirm_label="Yes, delete it"
                                 on_confirm={{
                                     let id = norm.id.clone();

@@ -14,7 +14,7 @@ use crate::components::{ConfirmButton, RoleChoice};
 use crate::hooks::use_focus_on_mount;
 use crate::screens::AssessmentStep;
 use crate::screens::brainstorm::{use_bank, use_report};
-use crate::screens::norms::{Ballot, IdeaForm, Prompts};
+use crate::screens::norms::{Ballot, IdeaForm, Prompts, quoted};
 
 #[derive(Properties, PartialEq)]
 pub struct TurnViewProps {
@@ -204,7 +204,7 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
                         <li class="idea" key={norm.id.clone()}>
                             <p class="idea-text">{&norm.text}</p>
                             <button type="button" class="button"
-                                    aria-label={format!("Remove \u{201c}{}\u{201d}", norm.text)}
+                                    aria-label={format!("Remove {}", quoted(&norm.text))}
                                     onclick={act.reform(move |_: MouseEvent| WorkshopAction::Norms(NormsAction::Delete(norm.id.clone())))}>
                                 {"Remove"}
                             </button>
@@ -212,13 +212,20 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
                     }
                 </ul>
             }
-            <div class="step-actions">
-                <span></span>
-                <button type="button" class="button primary" onclick={act.reform(|_: MouseEvent| WorkshopAction::FinishTurn)}>
-                    {"Done: hand the device back"}
-                </button>
-            </div>
+            {done(&act)}
         </section>
+    }
+}
+
+/// "Done": the person writing or voting hands the device back.
+fn done(act: &Callback<WorkshopAction>) -> Html {
+    html! {
+        <div class="step-actions">
+            <span></span>
+            <button type="button" class="button primary" onclick={act.reform(|_: MouseEvent| WorkshopAction::FinishTurn)}>
+                {"Done: hand the device back"}
+            </button>
+        </div>
     }
 }
 
@@ -245,12 +252,7 @@ fn Vote(props: &NormsTurnProps) -> Html {
             }
             <Ballot bank={bank.clone()} norms={props.workshop.norms.clone()} voter={props.voter.clone()}
                     on_action={act.reform(WorkshopAction::Norms)} />
-            <div class="step-actions">
-                <span></span>
-                <button type="button" class="button primary" onclick={act.reform(|_: MouseEvent| WorkshopAction::FinishTurn)}>
-                    {"Done: hand the device back"}
-                </button>
-            </div>
+            {done(&act)}
         </section>
     }
 }

@@ -131,6 +131,7 @@ test('a workshop goes from hotspots to an adopted working agreement with the key
   await expect(page.getByText('3 ideas from 2 people.')).toBeVisible();
   await expect(page.getByText(GLOSSARY)).toHaveCount(0);
   await press(page.getByRole('button', { name: 'Reveal the ideas' }));
+  await expect(page.getByRole('heading', { name: 'Ideas' })).toBeFocused();
   await expect(page.locator('.idea-text', { hasText: HOSTILE })).toBeVisible();
 
   // Merge the duplicate: both wordings stay, with their authors.
@@ -139,6 +140,7 @@ test('a workshop goes from hotspots to an adopted working agreement with the key
   await choose(duplicate.getByLabel('Merge into'), HOSTILE);
   await press(duplicate.getByRole('button', { name: `Merge “${MERGED}”` }));
   await expect(page.locator('.idea')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: `Edit “${HOSTILE}”` })).toBeFocused();
   const kept = idea(HOSTILE);
   await press(kept.getByText('Original wordings (2)'));
   await expect(kept.getByText(`“${MERGED}” by contributor 2`)).toBeVisible();
@@ -155,13 +157,18 @@ test('a workshop goes from hotspots to an adopted working agreement with the key
   await press(page.getByRole('button', { name: `Add a dot to “${HOSTILE}”` }));
   await press(page.getByRole('button', { name: `Add a dot to “${GLOSSARY}”` }));
   await expect(page.getByText('Dots left: 0 of 2.')).toBeVisible();
-  await expect(page.getByRole('button', { name: `Add a dot to “${HOSTILE}”` })).toBeDisabled();
+  const spent = page.getByRole('button', { name: `Add a dot to “${HOSTILE}”` });
+  await expect(spent).toHaveAttribute('aria-disabled', 'true');
+  await press(spent);
+  await expect(spent).toBeFocused();
+  await expect(page.getByRole('alert')).toHaveText('You have placed all 2 of your dots. Take one back to place it elsewhere.');
   await expect(page.getByText(/in all/)).toHaveCount(0);
   await press(page.getByRole('button', { name: 'Done: hand the device back' }));
   await press(page.getByRole('button', { name: 'Back to the facilitator' }));
   await expect(page.getByText('2 people have voted. Voting is open.')).toBeVisible();
   await expect(page.getByText(/dots? from/)).toHaveCount(0);
   await press(page.getByRole('button', { name: 'Close voting' }));
+  await expect(page.getByRole('button', { name: 'Reopen voting' })).toBeFocused();
   await expect(page.getByText('3 dots from 2 people')).toBeVisible();
 
   // The ranked list: the glossary leads; the facilitator moves the other up by keyboard.
