@@ -683,7 +683,7 @@ impl Workshop {
         self.timer = Timer::for_phase(self.phase());
     }
 
-    /// A copy under a new id and name, with the same setup and answers, back at the start.
+    /// A copy under a new id and name, with the same setup, answers and norms, back at the start.
     #[must_use]
     pub fn duplicate(&self, id: impl Into<String>, name: impl Into<String>) -> Workshop {
         let mut copy = self.clone();
