@@ -5,13 +5,29 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use tandem_core::export;
 use tandem_core::{Bank, WorkshopDocument};
 
 const USAGE: &str = "\
 usage:
-  tandem report FILE       recompute the report of a workshop document and print the document
-  tandem check-bank FILE   check a question bank
+  tandem report [--format F] FILE...
+        recompute the report of one or more workshop documents and print it as F:
+          json         the workshop document (several files: combined into one)
+          csv          one row per respondent and item, for each file
+          csv-summary  one row per dimension, for each file (and all of them, when several)
+          markdown     the report as Markdown (several files: combined into one)
+  tandem check-bank FILE
+        check a question bank
 FILE may be - for standard input.";
+
+/// What `tandem report` prints.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Csv,
+    CsvSummary,
+    Markdown,
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,7 +37,7 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["report", file] => run(file, report),
+        ["report", rest @ ..] => report_command(rest),
         ["check-bank", file] => run(file, check_bank),
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
@@ -68,12 +84,128 @@ fn read(file: &str) -> std::io::Result<String> {
     }
 }
 
-fn report(text: &str) -> Result<String, String> {
-    let imported = WorkshopDocument::from_json(text).map_err(|invalid| invalid.to_string())?;
-    for note in &imported.notes {
-        eprintln!("tandem: note: {note}");
+/// `tandem report [--format F] FILE...`: reads every file first, so nothing is printed unless
+/// all of them are valid.
+fn report_command(args: &[&str]) -> ExitCode {
+    let mut format = Format::Json;
+    let mut files = Vec::new();
+    let mut args = args.iter();
+    while let Some(&arg) = args.next() {
+        if arg == "--format" {
+            format = match args.next().copied() {
+                Some("json") => Format::Json,
+                Some("csv") => Format::Csv,
+                Some("csv-summary") => Format::CsvSummary,
+                Some("markdown") => Format::Markdown,
+                other => {
+                    eprintln!(
+                        "tandem: --format takes json, csv, csv-summary or markdown, not {}\n{USAGE}",
+                        other.unwrap_or("nothing")
+                    );
+                    return ExitCode::from(2);
+                }
+            };
+        } else {
+            files.push(arg);
+        }
     }
-    Ok(imported.document.to_json())
+    if files.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let mut documents = Vec::new();
+    let mut failed = false;
+    for file in files {
+        let text = match read(file) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("tandem: {file}: cannot read it: {error}");
+                failed = true;
+                continue;
+            }
+        };
+        match WorkshopDocument::from_json(&text) {
+            Ok(imported) => {
+                for note in &imported.notes {
+                    eprintln!("tandem: {file}: note: {note}");
+                }
+                documents.push((file.to_owned(), imported.document));
+            }
+            Err(invalid) => {
+                for line in invalid.to_string().lines() {
+                    eprintln!("tandem: {file}: {line}");
+                }
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        return ExitCode::FAILURE;
+    }
+    match render(format, documents) {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for line in problems.lines() {
+                eprintln!("tandem: {line}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The name a document goes by in exports: its workshop's name, or the file it came from.
+fn source(file: &str, document: &WorkshopDocument) -> String {
+    document
+        .workshop
+        .as_ref()
+        .map_or_else(|| file.to_owned(), |workshop| workshop.name.clone())
+}
+
+fn render(format: Format, documents: Vec<(String, WorkshopDocument)>) -> Result<String, String> {
+    let several = documents.len() > 1;
+    match format {
+        Format::Csv => {
+            let mut out = format!("{}\n", export::ANSWERS_HEADER);
+            for (file, document) in &documents {
+                export::append_answers(&mut out, document, &source(file, document));
+            }
+            Ok(out)
+        }
+        Format::CsvSummary => {
+            let mut out = format!("{}\n", export::SUMMARY_HEADER);
+            for (file, document) in &documents {
+                export::append_summary(&mut out, document, &source(file, document));
+            }
+            if several {
+                let all = export::combine(documents).map_err(|invalid| invalid.to_string())?;
+                export::append_summary(&mut out, &all, "all");
+            }
+            Ok(out)
+        }
+        Format::Json | Format::Markdown => {
+            let heading = match documents.as_slice() {
+                [(file, document)] => format!("Friction report: {}", source(file, document)),
+                _ => format!("Friction report: {} workshops", documents.len()),
+            };
+            let document = if several {
+                export::combine(documents).map_err(|invalid| invalid.to_string())?
+            } else {
+                documents
+                    .into_iter()
+                    .next()
+                    .map(|(_, d)| d)
+                    .ok_or_else(|| "no workshop documents".to_owned())?
+            };
+            Ok(if format == Format::Json {
+                document.to_json()
+            } else {
+                export::report_markdown(&document, &heading)
+            })
+        }
+    }
 }
 
 fn check_bank(text: &str) -> Result<String, String> {

@@ -120,3 +120,59 @@ fn a_missing_file_and_a_wrong_call_are_reported() {
     );
     assert_eq!(tandem(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn several_documents_combine_into_one_report_in_each_format() {
+    let first = document();
+    let mut second = document();
+    for respondent in &mut second.respondents {
+        respondent.id = format!("second-{}", respondent.id);
+    }
+    let a = write("combine-a.json", &first.to_json());
+    let b = write("combine-b.json", &second.to_json());
+
+    let json = tandem(&["report", &a, &b]);
+    assert!(json.status.success(), "{json:?}");
+    let combined = WorkshopDocument::from_json(&String::from_utf8(json.stdout).unwrap()).unwrap();
+    assert_eq!(combined.document.respondents.len(), 8);
+
+    let csv = tandem(&["report", "--format", "csv", &a, &b]);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    let items = Bank::default_bank().item_count();
+    assert_eq!(csv.lines().count(), 1 + 8 * items);
+    assert!(csv.starts_with(tandem_core::export::ANSWERS_HEADER));
+
+    let summary = tandem(&["report", &a, "--format", "csv-summary", &b]);
+    let summary = String::from_utf8(summary.stdout).unwrap();
+    let dimensions = Bank::default_bank().dimensions.len();
+    assert_eq!(
+        summary.lines().count(),
+        1 + 3 * dimensions,
+        "each file and all"
+    );
+    assert_eq!(
+        summary.lines().filter(|l| l.starts_with("all,")).count(),
+        dimensions
+    );
+
+    let markdown = tandem(&["report", "--format", "markdown", &a, &b]);
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert!(markdown.starts_with("# Friction report: 2 workshops\n\n8 respondents"));
+}
+
+#[test]
+fn an_unknown_format_or_a_clash_between_files_is_refused() {
+    let file = write("format.json", &document().to_json());
+    let output = tandem(&["report", "--format", "xml", &file]);
+    assert_eq!(output.status.code(), Some(2));
+    let mut other = document();
+    other.respondents[0].answers.clear();
+    let clash = write("clash.json", &other.to_json());
+    let output = tandem(&["report", &file, &clash]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("clash.json: respondent \"p0\" is also in"),
+        "{stderr}"
+    );
+}

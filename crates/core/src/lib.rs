@@ -7,8 +7,11 @@
 
 pub mod assessment;
 pub mod bank;
+pub mod chart;
 pub mod code;
 pub mod document;
+pub mod export;
+pub mod history;
 pub mod norms;
 pub mod respondent;
 pub mod scoring;

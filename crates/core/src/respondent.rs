@@ -32,6 +32,16 @@ impl Role {
         }
     }
 
+    /// The role as the workshop document writes it: `marketing`, `it` or `other`.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Marketing => "marketing",
+            Role::It => "it",
+            Role::Other => "other",
+        }
+    }
+
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {

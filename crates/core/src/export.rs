@@ -1,0 +1,496 @@
+//! The workshop document as spreadsheets and prose: CSV in a tidy long format (one row per
+//! respondent and item) with a per-dimension summary, and the report as Markdown. Every export
+//! respects the privacy threshold the way the report does, and every cell a person or a bank
+//! author wrote is neutralised against spreadsheet formula injection.
+
+use std::fmt::Write as _;
+
+use crate::bank::Bank;
+use crate::document::{ReportExport, WorkshopDocument, groups_visible};
+use crate::norms::markdown_text;
+use crate::scoring::{self, format1, normalised};
+use crate::validation::{Invalid, Problem};
+
+/// The header of the long answers file.
+pub const ANSWERS_HEADER: &str = "source,respondent,role,dimension,item,reverse,answer,value";
+/// The header of the per-dimension summary file.
+pub const SUMMARY_HEADER: &str = "source,dimension,title,score,level,marketing,it,gap,\
+     estimated_gap,perception_gap,spread,friction,hotspot";
+
+/// One CSV cell. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return) gets a leading apostrophe; a cell with a comma, quote or line
+/// break is quoted, with quotes doubled (RFC 4180).
+#[must_use]
+pub fn csv_cell(text: &str) -> String {
+    let mut cell = String::with_capacity(text.len() + 3);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        cell.push('\'');
+    }
+    cell.push_str(text);
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell
+    }
+}
+
+fn figure(value: Option<f64>) -> String {
+    value.map(format1).unwrap_or_default()
+}
+
+/// Every answer as one row: `source` (the workshop or file it came from), the respondent, their
+/// role, the dimension, the item, whether it is reverse-keyed, the answer (1–5, `dont_know`, or
+/// empty when unanswered) and its value on the 0–100 scale after keying.
+///
+/// Roles are written only when the report may show group figures (see
+/// [`groups_visible`]); below the threshold the role column says `hidden`, so the file cannot
+/// reveal what the report hides.
+#[must_use]
+pub fn answers_csv(document: &WorkshopDocument, source: &str) -> String {
+    let mut out = String::from(ANSWERS_HEADER);
+    out.push('\n');
+    append_answers(&mut out, document, source);
+    out
+}
+
+/// The rows of [`answers_csv`] without the header, for combining files.
+pub fn append_answers(out: &mut String, document: &WorkshopDocument, source: &str) {
+    let visible = groups_visible(
+        scoring::RoleCounts::of(&document.respondents),
+        document.threshold,
+    );
+    let source = csv_cell(source);
+    for respondent in &document.respondents {
+        let role = if visible {
+            respondent.role.key()
+        } else {
+            "hidden"
+        };
+        let who = csv_cell(&respondent.id);
+        for (d, item) in document.bank.items() {
+            let (answer, value) = match respondent.answers.get(&item.id) {
+                None => (String::new(), String::new()),
+                Some(None) => ("dont_know".to_owned(), String::new()),
+                Some(Some(rating)) => (
+                    rating.value().to_string(),
+                    format1(normalised(rating.value(), item.reverse)),
+                ),
+            };
+            // Writing to a String cannot fail.
+            let _ = writeln!(
+                out,
+                "{source},{who},{role},{},{},{},{answer},{value}",
+                csv_cell(&document.bank.dimensions[d].id),
+                csv_cell(&item.id),
+                item.reverse,
+            );
+        }
+    }
+}
+
+/// One row per dimension with the exported (rounded, thresholded) figures.
+#[must_use]
+pub fn summary_csv(document: &WorkshopDocument, source: &str) -> String {
+    let mut out = String::from(SUMMARY_HEADER);
+    out.push('\n');
+    append_summary(&mut out, document, source);
+    out
+}
+
+/// The rows of [`summary_csv`] without the header, for combining files.
+pub fn append_summary(out: &mut String, document: &WorkshopDocument, source: &str) {
+    let report = document.report_export();
+    let source = csv_cell(source);
+    for (dimension, figures) in document.bank.dimensions.iter().zip(&report.dimensions) {
+        let _ = writeln!(
+            out,
+            "{source},{},{},{},{},{},{},{},{},{},{},{},{}",
+            csv_cell(&dimension.id),
+            csv_cell(&dimension.title),
+            figure(figures.score),
+            figures.level.map(|l| l.to_string()).unwrap_or_default(),
+            figure(figures.marketing),
+            figure(figures.it),
+            figure(figures.gap),
+            figure(figures.estimated_gap),
+            figure(figures.perception_gap),
+            figure(figures.spread),
+            figure(figures.friction),
+            report.hotspots.contains(&dimension.id),
+        );
+    }
+}
+
+/// The friction report as Markdown under `heading`: indices, hotspots with their
+/// recommendations and seed sources, every dimension's figures in a table, the working
+/// agreement when there is one, and how it is scored.
+#[must_use]
+pub fn report_markdown(document: &WorkshopDocument, heading: &str) -> String {
+    let report = document.report_export();
+    let bank = &document.bank;
+    let mut out = format!("# {}\n\n", markdown_text(heading));
+    let counts = report.respondents;
+    let _ = writeln!(
+        out,
+        "{} respondents: {} Marketing, {} IT, {} other.\n",
+        counts.total(),
+        counts.marketing,
+        counts.it,
+        counts.other
+    );
+    let _ = writeln!(
+        out,
+        "- **Alignment index:** {} / 100{}\n- **Friction index:** {} / 100",
+        figure_or(report.alignment_index),
+        report
+            .level
+            .map(|level| format!(" (level {level})"))
+            .unwrap_or_default(),
+        figure_or(report.friction_index),
+    );
+    hotspots_markdown(&mut out, bank, &report);
+    out.push_str("\n## Every dimension\n\n");
+    if !report.groups_visible {
+        let _ = writeln!(
+            out,
+            "Marketing and IT figures are hidden: fewer than {} respondents in a group.\n",
+            document.threshold
+        );
+    }
+    out.push_str(
+        "| Dimension | Score | Marketing | IT | Gap | Estimated gap | Spread | Friction |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            markdown_text(&dimension.title),
+            figure_or(figures.score),
+            figure_or(figures.marketing),
+            figure_or(figures.it),
+            figure_or(figures.gap),
+            figure_or(figures.estimated_gap),
+            figure_or(figures.spread),
+            figure_or(figures.friction),
+        );
+    }
+    if !document.norms.agreement().is_empty() {
+        out.push('\n');
+        let agreement = crate::norms::agreement_markdown(
+            "Working agreement",
+            document
+                .workshop
+                .as_ref()
+                .map_or_else(chrono::NaiveDate::default, |w| w.date),
+            bank,
+            &document.norms,
+        );
+        // One level down, under the report's heading.
+        for line in agreement.lines() {
+            if line.starts_with('#') {
+                out.push('#');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.push_str("\n## How this is scored\n\n");
+    for paragraph in scoring::explanation() {
+        out.push_str(&paragraph);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// Several workshop documents as one, for a report across workshops: the respondents of all of
+/// them, under the strictest of their privacy thresholds. Each document is named by its
+/// `source` (a file name) in messages.
+///
+/// # Errors
+/// [`Invalid`] when the documents use different question banks, or one respondent id appears
+/// twice with different answers (the same respondent exported twice is counted once).
+pub fn combine(documents: Vec<(String, WorkshopDocument)>) -> Result<WorkshopDocument, Invalid> {
+    let mut documents = documents.into_iter();
+    let Some((first_source, first)) = documents.next() else {
+        return Err(Invalid(vec![Problem::new(
+            "",
+            "no workshop documents to combine",
+        )]));
+    };
+    let mut combined = WorkshopDocument::new(first.bank, first.threshold, Vec::new());
+    // The source of each combined respondent, for messages about a clash.
+    let mut sources: Vec<String> = Vec::new();
+    let mut problems = Vec::new();
+    let fingerprint = crate::code::fingerprint(&combined.bank);
+    let mut pending = vec![(first_source.clone(), first.respondents)];
+    for (source, document) in documents {
+        if document.bank.id == combined.bank.id
+            && crate::code::fingerprint(&document.bank) == fingerprint
+        {
+            combined.threshold = combined.threshold.max(document.threshold);
+            pending.push((source, document.respondents));
+        } else {
+            problems.push(Problem::new(
+                &source,
+                format!(
+                    "uses the question bank {:?}, not the bank {:?} of {first_source}; only \
+                     documents of the same bank can be combined",
+                    document.bank.id, combined.bank.id
+                ),
+            ));
+        }
+    }
+    for (source, respondents) in pending {
+        for respondent in respondents {
+            match combined
+                .respondents
+                .iter()
+                .position(|r| r.id == respondent.id)
+            {
+                Some(at) if combined.respondents[at] == respondent => {}
+                Some(at) => problems.push(Problem::new(
+                    &source,
+                    format!(
+                        "respondent {:?} is also in {} with other answers",
+                        respondent.id, sources[at]
+                    ),
+                )),
+                None => {
+                    combined.respondents.push(respondent);
+                    sources.push(source.clone());
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(combined)
+    } else {
+        Err(Invalid(problems))
+    }
+}
+
+fn figure_or(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), format1)
+}
+
+fn hotspots_markdown(out: &mut String, bank: &Bank, report: &ReportExport) {
+    out.push_str("\n## Hotspots\n\n");
+    if report.hotspots.is_empty() {
+        let _ = writeln!(
+            out,
+            "No dimension reaches a friction of {:.0}.",
+            scoring::HOTSPOT_FRICTION
+        );
+        return;
+    }
+    for id in report.hotspots.iter().take(scoring::LEADING_HOTSPOTS) {
+        let Some(d) = bank.dimension_index(id) else {
+            continue;
+        };
+        let dimension = &bank.dimensions[d];
+        let _ = writeln!(
+            out,
+            "### {} (friction {})\n",
+            markdown_text(&dimension.title),
+            figure_or(report.dimensions[d].friction)
+        );
+        for recommendation in &dimension.recommendations {
+            let source = recommendation
+                .source
+                .as_ref()
+                .map(|s| {
+                    format!(
+                        " (from \u{201c}{}\u{201d}, {})",
+                        s.article_title(),
+                        markdown_text(&s.heading)
+                    )
+                })
+                .unwrap_or_default();
+            let _ = writeln!(out, "- {}{source}", markdown_text(&recommendation.text));
+        }
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::respondent::{Rating, Respondent, Role};
+
+    /// The cells of one CSV line, quotes undone.
+    fn cells(line: &str) -> Vec<String> {
+        let mut cells = vec![String::new()];
+        let mut quoted = false;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cells.last_mut().unwrap().push('"');
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => cells.push(String::new()),
+                (c, _) => cells.last_mut().unwrap().push(c),
+            }
+        }
+        cells
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_separators_quoted() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("+1"), "'+1");
+        assert_eq!(csv_cell("-2"), "'-2");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("\tx"), "'\tx");
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
+        assert_eq!(
+            cells("\"'=1\",\"a, \"\"b\"\"\",c"),
+            ["'=1", "a, \"b\"", "c"]
+        );
+        assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a-b"), "a-b", "only a leading sign is a formula");
+    }
+
+    fn document(people: &[(Role, u8)], threshold: u8) -> WorkshopDocument {
+        let bank = Bank::default_bank();
+        let respondents = people
+            .iter()
+            .enumerate()
+            .map(|(p, &(role, value))| {
+                let mut respondent = Respondent::new(format!("p{p}"), role);
+                for (_, item) in bank.items() {
+                    respondent
+                        .answers
+                        .insert(item.id.clone(), Rating::new(value));
+                }
+                respondent
+            })
+            .collect();
+        WorkshopDocument::new(bank, threshold, respondents)
+    }
+
+    #[test]
+    fn the_long_file_has_a_row_per_respondent_and_item_with_keyed_values() {
+        let doc = document(&[(Role::It, 4)], 3);
+        let csv = answers_csv(&doc, "Q4");
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], ANSWERS_HEADER);
+        assert_eq!(lines.len(), 1 + doc.bank.item_count());
+        let (_, first) = doc.bank.items().next().unwrap();
+        let expected_value = if first.reverse { "25.0" } else { "75.0" };
+        assert_eq!(
+            lines[1],
+            format!(
+                "Q4,p0,it,{},{},{},4,{expected_value}",
+                doc.bank.dimensions[0].id, first.id, first.reverse
+            )
+        );
+    }
+
+    #[test]
+    fn roles_and_group_figures_are_hidden_below_the_threshold() {
+        let small = document(&[(Role::Marketing, 4), (Role::It, 2)], 3);
+        assert!(
+            answers_csv(&small, "s")
+                .lines()
+                .skip(1)
+                .all(|l| l.contains(",hidden,"))
+        );
+        let summary = summary_csv(&small, "s");
+        let row = cells(summary.lines().nth(1).unwrap());
+        assert_eq!((&*row[5], &*row[6], &*row[7]), ("", "", ""), "{summary}");
+        let large = document(
+            &[
+                (Role::Marketing, 4),
+                (Role::Marketing, 4),
+                (Role::It, 2),
+                (Role::It, 2),
+            ],
+            2,
+        );
+        let row = cells(summary_csv(&large, "l").lines().nth(1).unwrap());
+        assert!(!row[5].is_empty() && !row[6].is_empty(), "{row:?}");
+    }
+
+    #[test]
+    fn the_summary_matches_the_exported_report() {
+        let doc = document(&[(Role::Marketing, 5), (Role::It, 1)], 1);
+        let report = doc.report_export();
+        let rows = summary_csv(&doc, "x");
+        for ((line, figures), dimension) in rows
+            .lines()
+            .skip(1)
+            .zip(&report.dimensions)
+            .zip(&doc.bank.dimensions)
+        {
+            let cells = cells(line);
+            assert_eq!(
+                cells[2], dimension.title,
+                "titles with commas survive quoting"
+            );
+            assert_eq!(cells[3], figures.score.map(format1).unwrap_or_default());
+            assert_eq!(cells[11], figures.friction.map(format1).unwrap_or_default());
+        }
+    }
+
+    #[test]
+    fn documents_of_one_bank_combine_under_the_strictest_threshold() {
+        let a = document(&[(Role::Marketing, 4), (Role::It, 2)], 2);
+        let mut b = document(&[(Role::Marketing, 4)], 4);
+        b.respondents[0].id = "q0".into();
+        let combined = combine(vec![("a.json".into(), a.clone()), ("b.json".into(), b)]).unwrap();
+        assert_eq!(combined.respondents.len(), 3);
+        assert_eq!(combined.threshold, 4);
+        // The same respondent exported twice counts once; with other answers it is refused.
+        let again = combine(vec![
+            ("a.json".into(), a.clone()),
+            ("a2.json".into(), a.clone()),
+        ]);
+        assert_eq!(again.unwrap().respondents.len(), 2);
+        let mut changed = a.clone();
+        changed.respondents[0].answers.clear();
+        let refused = combine(vec![("a.json".into(), a), ("c.json".into(), changed)]);
+        assert_eq!(
+            refused.unwrap_err().to_string(),
+            "c.json: respondent \"p0\" is also in a.json with other answers"
+        );
+    }
+
+    #[test]
+    fn documents_of_different_banks_are_not_combined() {
+        let a = document(&[(Role::It, 3)], 3);
+        let mut b = a.clone();
+        b.bank.id = "custom".into();
+        let refused = combine(vec![("a.json".into(), a), ("b.json".into(), b)]).unwrap_err();
+        assert!(
+            refused
+                .to_string()
+                .starts_with("b.json: uses the question bank \"custom\"")
+        );
+    }
+
+    #[test]
+    fn the_markdown_report_has_indices_hotspots_a_table_and_the_explanation() {
+        let doc = document(&[(Role::Marketing, 5), (Role::It, 1)], 1);
+        let markdown = report_markdown(&doc, "Q4 <alignment>");
+        assert!(markdown.starts_with("# Q4 &lt;alignment&gt;\n\n2 respondents"));
+        assert!(markdown.contains("- **Alignment index:** "));
+        assert!(markdown.contains("## Hotspots"));
+        assert!(markdown.contains("| Dimension | Score |"));
+        assert_eq!(
+            markdown.matches("\n| ").count(),
+            1 + doc.bank.dimensions.len(),
+            "a header and one row per dimension"
+        );
+        assert!(markdown.contains("## How this is scored"));
+        assert!(
+            markdown.contains("(from \u{201c}"),
+            "recommendations cite their seed"
+        );
+    }
+}
