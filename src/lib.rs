@@ -31,6 +31,9 @@ const PRESENTER_HASH: &str = "#presenter/";
 /// The hash that opens a working agreement to print: `#agreement/<workshop id>`, or
 /// `#agreement/` alone for the norms drafted after the self-assessment.
 pub const AGREEMENT_HASH: &str = "#agreement/";
+/// The hash that opens a friction report to print: `#report/<workshop id>`, or `#report/` alone
+/// for the self-assessment.
+pub const REPORT_HASH: &str = "#report/";
 
 /// Which root the address asks for. `#code/…` and no hash both belong to the main app, which
 /// handles response links itself.
@@ -39,6 +42,7 @@ enum Route {
     App,
     Presenter(String),
     Agreement(String),
+    Report(String),
     Join { bank_id: String, workshop: String },
 }
 
@@ -54,6 +58,8 @@ impl Route {
             Route::Presenter(id.to_owned())
         } else if let Some(id) = hash.strip_prefix(AGREEMENT_HASH) {
             Route::Agreement(id.to_owned())
+        } else if let Some(id) = hash.strip_prefix(REPORT_HASH) {
+            Route::Report(id.to_owned())
         } else {
             Route::App
         }
@@ -85,6 +91,12 @@ pub fn mount() {
         Route::Agreement(id) => render::<screens::AgreementSheet>(
             root,
             screens::agreement::AgreementSheetProps {
+                workshop_id: id.into(),
+            },
+        ),
+        Route::Report(id) => render::<screens::ReportSheet>(
+            root,
+            screens::report_sheet::ReportSheetProps {
                 workshop_id: id.into(),
             },
         ),
@@ -221,6 +233,11 @@ pub fn App() -> Html {
         notice.clone(),
     );
     use_saved(
+        model.state.history.clone(),
+        storage::save_history,
+        notice.clone(),
+    );
+    use_saved(
         model.state.proposal.clone(),
         storage::save_proposal,
         notice.clone(),
@@ -270,6 +287,7 @@ pub fn App() -> Html {
         Callback::from(move |action: TandemAction| model.dispatch(action))
     };
 
+    let runs = use_memo(model.state.workshops.clone(), tandem_core::Workshops::runs);
     let state = &model.state;
     let journey = &state.journey;
     let progress = journey.progress(&model.bank);
@@ -284,6 +302,7 @@ pub fn App() -> Html {
         (View::Workshop(_), Some(workshop)) => html! {
             <FacilitatorView
                 workshop={workshop.clone()}
+                runs={(*runs).clone()}
                 refusal={model.refusal.clone()}
                 {dispatch}
                 {on_open}
@@ -330,6 +349,8 @@ pub fn App() -> Html {
                         on_start_over={on_journey_action.reform(|()| Action::StartOver)}
                         proposal={state.proposal.clone()}
                         on_draft_norms={on_open.reform(|()| View::Proposal)}
+                        history={state.history.clone()}
+                        on_finished={dispatch.reform(|()| TandemAction::RecordRun { date: browser::today() })}
                     />
                 }
             }

@@ -9,6 +9,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tandem_core::code::Participation;
+use tandem_core::history::History;
 use tandem_core::{Journey, Norms, Tandem, View, Workshops};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
@@ -64,6 +65,26 @@ impl Part for Norms {
     }
     fn unwrap(stored: StoredProposal) -> Option<Self> {
         (stored.schema == SCHEMA).then_some(stored.proposal)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredHistory {
+    schema: u32,
+    history: History,
+}
+
+impl Part for History {
+    const KEY: &'static str = "tandem.history";
+    type Stored = StoredHistory;
+    fn wrap(self) -> StoredHistory {
+        StoredHistory {
+            schema: SCHEMA,
+            history: self,
+        }
+    }
+    fn unwrap(stored: StoredHistory) -> Option<Self> {
+        (stored.schema == SCHEMA).then_some(stored.history)
     }
 }
 
@@ -182,6 +203,7 @@ pub fn load() -> Loaded {
     let state = Tandem {
         journey: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
         proposal: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
+        history: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
         workshops: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
         view: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
     };
@@ -266,6 +288,14 @@ pub fn save_journey(journey: &Journey) -> Result<(), SaveError> {
 /// As [`save_journey`].
 pub fn save_proposal(proposal: &Norms) -> Result<(), SaveError> {
     save_part(proposal.clone(), proposal.is_empty())
+}
+
+/// Saves the finished self-assessments kept for the trend.
+///
+/// # Errors
+/// As [`save_journey`].
+pub fn save_history(history: &History) -> Result<(), SaveError> {
+    save_part(history.clone(), history.runs.is_empty())
 }
 
 /// Saves every workshop.

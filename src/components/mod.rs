@@ -1,6 +1,7 @@
 //! Widgets shared by the screens. They hold no domain state: values come in as props and
 //! choices go out through callbacks.
 
+pub mod charts;
 pub mod confirm;
 pub mod likert;
 pub mod qr;
@@ -8,6 +9,7 @@ pub mod role_choice;
 pub mod score_bar;
 pub mod timer;
 
+pub use charts::{GapBars, Radar, Series, Sparkline};
 pub use confirm::{ConfirmButton, StartOverButton};
 pub use likert::{Choice, LikertScale, Scale};
 pub use qr::Qr;

@@ -3,6 +3,7 @@
 //! agreed; no facilitator controls, no individual answers and no votes by person. It only reads: it follows the facilitator's window through storage events and never
 //! saves anything.
 
+use tandem_core::history::Run;
 use tandem_core::{Phase, Workshop};
 use yew::prelude::*;
 
@@ -18,8 +19,10 @@ pub struct PresenterProps {
     pub workshop_id: AttrValue,
 }
 
-fn read(id: &str) -> Option<Workshop> {
-    storage::load().state.workshops.get(id).cloned()
+/// The workshop, and every saved workshop as a run for the trend.
+fn read(id: &str) -> Option<(Workshop, Vec<Run>)> {
+    let workshops = storage::load().state.workshops;
+    Some((workshops.get(id)?.clone(), workshops.runs()))
 }
 
 #[component]
@@ -33,7 +36,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
             move || drop(listener)
         });
     }
-    let Some(workshop) = &*workshop else {
+    let Some((workshop, runs)) = &*workshop else {
         return html! {
             <div class="tandem presenter">
                 <main class="tandem-main">
@@ -50,13 +53,14 @@ pub fn Presenter(props: &PresenterProps) -> Html {
                 <p class="presenter-workshop">{&workshop.name}</p>
                 <h1>{phase.title()}</h1>
                 <Countdown timer={workshop.timer} phase={phase.title()} />
-                {content(workshop, phase)}
+                {content(workshop, runs, phase)}
             </main>
         </div>
     }
 }
 
-fn content(workshop: &Workshop, phase: Phase) -> Html {
+fn content(workshop: &Workshop, runs: &[Run], phase: Phase) -> Html {
+    let runs = || runs.to_vec();
     match phase {
         Phase::Welcome => html! {
             <ul class="presenter-points">
@@ -73,12 +77,12 @@ fn content(workshop: &Workshop, phase: Phase) -> Html {
         },
         Phase::Summary if workshop.revealed => html! {
             <>
-                <RevealReport workshop={workshop.clone()} />
+                <RevealReport workshop={workshop.clone()} runs={runs()} />
                 <PresentNorms workshop={workshop.clone()} />
             </>
         },
         Phase::Reveal if workshop.revealed => html! {
-            <RevealReport workshop={workshop.clone()} />
+            <RevealReport workshop={workshop.clone()} runs={runs()} />
         },
         Phase::Reveal | Phase::Summary => html! {
             <p class="presenter-count">{"The results will appear here when the facilitator reveals them."}</p>

@@ -4,13 +4,17 @@
 
 use std::rc::Rc;
 
+use tandem_core::export;
+use tandem_core::history::{self, Run};
 use tandem_core::scoring::{self, Report};
-use tandem_core::{Bank, Dimension, Figures, Level, Norms, Respondent, format1};
+use tandem_core::workshop::long_date;
+use tandem_core::{Bank, Dimension, Figures, Level, Norms, Respondent, WorkshopDocument, format1};
 use yew::prelude::*;
 
 use crate::hooks::use_focus_on_mount;
 
-use crate::components::{ScoreBar, StartOverButton};
+use crate::browser;
+use crate::components::{GapBars, Radar, ScoreBar, Series, Sparkline, StartOverButton};
 use crate::screens::norms::AgreementView;
 
 #[derive(Properties, PartialEq)]
@@ -25,6 +29,46 @@ pub struct ReportScreenProps {
     /// The norms this person has drafted to propose.
     pub proposal: Norms,
     pub on_draft_norms: Callback<()>,
+    /// Earlier finished self-assessments, for the trend.
+    pub history: tandem_core::history::History,
+    /// Shown when the report appears or the answers change: remember this run.
+    pub on_finished: Callback<()>,
+}
+
+/// The self-assessment as a workshop document, with the drafted norms, for every export.
+#[must_use]
+pub fn self_document(bank: &Bank, respondent: &Respondent, proposal: &Norms) -> WorkshopDocument {
+    let mut document = WorkshopDocument::new(
+        bank.clone(),
+        tandem_core::document::DEFAULT_THRESHOLD,
+        vec![respondent.clone()],
+    );
+    document.norms = proposal.clone();
+    document
+}
+
+/// The run a self-assessment report shows: as recorded, or as of today before it is.
+#[must_use]
+pub fn self_run(
+    bank: &Bank,
+    respondent: &Respondent,
+    proposal: &Norms,
+    history: &tandem_core::history::History,
+) -> Run {
+    let fresh = Run::of(
+        respondent.id.clone(),
+        browser::today(),
+        bank,
+        std::slice::from_ref(respondent),
+        proposal,
+    );
+    match history.runs.iter().find(|run| run.id == respondent.id) {
+        Some(recorded) => Run {
+            date: recorded.date,
+            ..fresh
+        },
+        None => fresh,
+    }
 }
 
 /// "4 Improved", or "not assessed".
@@ -43,11 +87,11 @@ pub fn figure(value: Option<f64>) -> String {
 
 #[component]
 pub fn ReportScreen(props: &ReportScreenProps) -> Html {
-    let report = use_memo(
-        (props.bank.clone(), props.respondent.clone()),
-        |(bank, respondent)| scoring::score(bank, std::slice::from_ref(respondent)),
-    );
     let heading = use_focus_on_mount();
+    {
+        let on_finished = props.on_finished.clone();
+        use_effect_with(props.respondent.clone(), move |_| on_finished.emit(()));
+    }
     let bank = &props.bank;
     html! {
         <section class="screen report" aria-labelledby="report-title">
@@ -67,26 +111,17 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
                     </button>
                 </p>
             }
-            {indices(&report)}
-            {hotspots(bank, &report)}
+            <SelfReport bank={bank.clone()} respondent={props.respondent.clone()}
+                        proposal={props.proposal.clone()} history={props.history.clone()} />
             <section class="next-step" aria-labelledby="norms-title">
                 <h2 id="norms-title">{"From friction to norms"}</h2>
                 <p>
-                    {"Draft the norms you would like both functions to agree on, starting from your                       hotspots, and take them to the other team."}
+                    {"Draft the norms you would like both functions to agree on, starting from \
+                      your hotspots, and take them to the other team."}
                 </p>
                 <button type="button" class="button primary" onclick={props.on_draft_norms.reform(|_: MouseEvent| ())}>
                     {if props.proposal.ideas.is_empty() { "Draft norms to propose" } else { "Edit the norms I propose" }}
                 </button>
-            </section>
-            if !props.proposal.agreement().is_empty() {
-                <AgreementView bank={bank.clone()} norms={props.proposal.clone()} title="Norms you propose" level={2} />
-            }
-            {dimensions(bank, &report)}
-            <section class="explanation" aria-labelledby="how-title">
-                <h2 id="how-title">{"How this is scored"}</h2>
-                for paragraph in scoring::explanation() {
-                    <p>{paragraph}</p>
-                }
             </section>
             <div class="report-actions">
                 <button type="button" class="button primary" onclick={props.on_download.reform(|_: MouseEvent| ())}>
@@ -97,6 +132,58 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
                 </button>
                 <StartOverButton on_confirm={props.on_start_over.clone()} />
             </div>
+            <ReportExports
+                document={self_document(bank, &props.respondent, &props.proposal)}
+                stem="tandem-results"
+                heading="Friction report: self-assessment"
+                source="self-assessment"
+                sheet={crate::REPORT_HASH}
+            />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelfReportProps {
+    pub bank: Rc<Bank>,
+    pub respondent: Respondent,
+    pub proposal: Norms,
+    pub history: tandem_core::history::History,
+}
+
+/// The body of a self-assessment report, on screen and on paper: indices, charts, hotspots, the
+/// trend, the norms proposed, every dimension, and how it is scored.
+#[component]
+pub fn SelfReport(props: &SelfReportProps) -> Html {
+    let report = use_memo(
+        (props.bank.clone(), props.respondent.clone()),
+        |(bank, respondent)| scoring::score(bank, std::slice::from_ref(respondent)),
+    );
+    let bank = &props.bank;
+    let current = self_run(bank, &props.respondent, &props.proposal, &props.history);
+    html! {
+        <>
+            {indices(&report)}
+            {charts(bank, &report, true, "self")}
+            {hotspots(bank, &report)}
+            <Trend bank={bank.clone()} {current} runs={props.history.runs.clone()} />
+            if !props.proposal.agreement().is_empty() {
+                <AgreementView bank={bank.clone()} norms={props.proposal.clone()} title="Norms you propose" level={2} />
+            }
+            {dimensions(bank, &report)}
+            {explanation()}
+        </>
+    }
+}
+
+/// "How this is scored", in words generated from the core's constants.
+pub fn explanation() -> Html {
+    html! {
+        <section class="explanation" aria-labelledby="how-title">
+            <h2 id="how-title">{"How this is scored"}</h2>
+            for paragraph in scoring::explanation() {
+                <p>{paragraph}</p>
+            }
         </section>
     }
 }
@@ -199,7 +286,7 @@ fn hotspot(dimension: &Dimension, figures: &Figures) -> Html {
     }
 }
 
-fn dimensions(bank: &Bank, report: &Report) -> Html {
+pub fn dimensions(bank: &Bank, report: &Report) -> Html {
     html! {
         <section class="dimensions" aria-labelledby="dimensions-title">
             <h2 id="dimensions-title">{"Every dimension"}</h2>
@@ -255,6 +342,200 @@ pub fn figure_row(
                 <ScoreBar {value} {max} {kind} />
                 <span class="figure-value">{value.map_or_else(|| missing.to_owned(), format1)}</span>
             </dd>
+        </div>
+    }
+}
+
+/// The radar of dimension scores (with Marketing and IT overlaid when the threshold allows) and
+/// the diverging gap bars. `id` keeps the charts' ids unique on the page.
+pub fn charts(bank: &Bank, report: &Report, visible: bool, id: &str) -> Html {
+    let dimensions: Vec<AttrValue> = bank
+        .dimensions
+        .iter()
+        .map(|d| AttrValue::from(d.title.clone()))
+        .collect();
+    let column = |pick: fn(&Figures) -> Option<f64>| report.dimensions.iter().map(pick).collect();
+    let mut series = vec![Series {
+        label: "Score".into(),
+        kind: "overall",
+        values: column(|f| f.score),
+    }];
+    let groups = visible && report.counts.marketing > 0 && report.counts.it > 0;
+    if groups {
+        series.push(Series {
+            label: "Marketing".into(),
+            kind: "marketing",
+            values: column(|f| f.marketing),
+        });
+        series.push(Series {
+            label: "IT".into(),
+            kind: "it",
+            values: column(|f| f.it),
+        });
+    }
+    let gaps: Vec<Option<f64>> = column(Figures::signed_gap);
+    let gap_note = if report.counts.total() == 1 {
+        "For one person, one side is your own view and the other your estimate of how the other \
+         function sees it."
+    } else {
+        "The Marketing mean minus the IT mean, each out of 100."
+    };
+    let title = format!("{id}-charts-title");
+    html! {
+        <section class="charts" aria-labelledby={title.clone()}>
+            <h2 id={title}>{"Charts"}</h2>
+            <Radar id={format!("{id}-radar")} dimensions={dimensions.clone()} {series} />
+            if visible && gaps.iter().any(Option::is_some) {
+                <GapBars id={format!("{id}-gaps")} {dimensions} {gaps} note={gap_note} />
+            } else if visible {
+                <p class="note">{"The gap chart needs answers from both functions, or estimates of how the other function sees each area."}</p>
+            } else {
+                <p class="note">{"The gap chart is hidden with the Marketing and IT figures: there are too few respondents in a group."}</p>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TrendProps {
+    pub bank: Rc<Bank>,
+    /// The run this report shows.
+    pub current: Run,
+    /// Other runs; those of the same bank up to the current run's date are compared.
+    pub runs: Vec<Run>,
+}
+
+/// "Since last time": the change per dimension against the previous run, the last five scores
+/// as a small line, and the norms adopted earlier for the dimensions that moved.
+#[component]
+pub fn Trend(props: &TrendProps) -> Html {
+    let trend = history::trend(&props.bank, &props.current, &props.runs);
+    if trend.is_empty() {
+        return Html::default();
+    }
+    let title = |id: &str| {
+        props
+            .bank
+            .dimensions
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(|| id.to_owned(), |d| d.title.clone())
+    };
+    let signed = |change: f64| {
+        if change > 0.0 {
+            format!("+{}", format1(change))
+        } else {
+            format1(change)
+        }
+    };
+    let moved: Vec<_> = trend
+        .iter()
+        .filter(|t| t.moved() && !t.norms.is_empty())
+        .collect();
+    html! {
+        <section class="trend" aria-labelledby="trend-title">
+            <h2 id="trend-title">{"Since last time"}</h2>
+            <table class="trend-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{"Dimension"}</th>
+                        <th scope="col">{"Now"}</th>
+                        <th scope="col">{"Change"}</th>
+                        <th scope="col">{"Last runs"}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    for each in &trend {
+                        <tr key={each.dimension.clone()} class={classes!(each.moved().then_some("moved"))}>
+                            <th scope="row">{title(&each.dimension)}</th>
+                            <td>{figure(each.current)}</td>
+                            <td>
+                                {match (each.change, each.since) {
+                                    (Some(change), Some(since)) => format!("{} since {}", signed(change), long_date(since)),
+                                    _ => "no earlier score".to_owned(),
+                                }}
+                            </td>
+                            <td>
+                                if each.series.len() > 1 {
+                                    <Sparkline
+                                        values={each.series.clone()}
+                                        label={format!(
+                                            "Scores over the last {} runs: {}",
+                                            each.series.len(),
+                                            each.series.iter().map(|v| format1(*v)).collect::<Vec<_>>().join(", ")
+                                        )}
+                                    />
+                                }
+                            </td>
+                        </tr>
+                    }
+                </tbody>
+            </table>
+            if !moved.is_empty() {
+                <h3>{"Norms behind the moves"}</h3>
+                <ul>
+                    for each in moved {
+                        <li key={each.dimension.clone()}>
+                            {format!(
+                                "{} moved {}. Norms adopted earlier for it: {}.",
+                                title(&each.dimension),
+                                each.change.map(signed).unwrap_or_default(),
+                                each.norms.iter().map(|n| format!("\u{201c}{n}\u{201d}")).collect::<Vec<_>>().join(", ")
+                            )}
+                        </li>
+                    }
+                </ul>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReportExportsProps {
+    /// The document the exports are made from, with its norms.
+    pub document: WorkshopDocument,
+    /// The start of the file names, e.g. `tandem-results`.
+    pub stem: AttrValue,
+    /// The Markdown report's heading.
+    pub heading: AttrValue,
+    /// The source column of the CSV files: the workshop's name, or "self-assessment".
+    pub source: AttrValue,
+    /// The address of the printable report.
+    pub sheet: AttrValue,
+}
+
+/// CSV (answers and summary), Markdown, and the printable page.
+#[component]
+pub fn ReportExports(props: &ReportExportsProps) -> Html {
+    let failed = use_state_eq(|| false);
+    let offer =
+        |suffix: &'static str, mime: &'static str, make: fn(&ReportExportsProps) -> String| {
+            let failed = failed.clone();
+            let contents = make(props);
+            let name = format!(
+                "{}-{suffix}-{}",
+                props.stem,
+                browser::now_iso().get(..10).unwrap_or("export")
+            );
+            Callback::from(move |_: MouseEvent| {
+                failed.set(browser::download(&name, mime, &contents).is_err());
+            })
+        };
+    html! {
+        <div class="report-actions">
+            <button type="button" class="button" onclick={offer("answers.csv", "text/csv", |p| export::answers_csv(&p.document, &p.source))}>
+                {"Download answers (CSV)"}
+            </button>
+            <button type="button" class="button" onclick={offer("summary.csv", "text/csv", |p| export::summary_csv(&p.document, &p.source))}>
+                {"Download summary (CSV)"}
+            </button>
+            <button type="button" class="button" onclick={offer("report.md", "text/markdown", |p| export::report_markdown(&p.document, &p.heading))}>
+                {"Download report (Markdown)"}
+            </button>
+            <a class="button" href={props.sheet.clone()} target="tandem-report">{"Open the report to print"}</a>
+            if *failed {
+                <p class="refusal" role="alert">{"The browser did not start the download. Please try again."}</p>
+            }
         </div>
     }
 }

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use tandem_core::document::groups_visible;
+use tandem_core::history::Run;
 use tandem_core::scoring::{self, Report};
 use tandem_core::workshop::{iso_date, read_date_and_threshold};
 use tandem_core::{Bank, Figures, Phase, TandemAction, View, Workshop, WorkshopAction, format1};
@@ -13,14 +14,19 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{Countdown, CountdownControls, bind_text};
 use crate::hooks::use_focus_on_mount;
+use crate::screens::brainstorm::use_bank;
 use crate::screens::brainstorm::{NormsPhase, agreement};
 use crate::screens::collect::CollectCodes;
-use crate::screens::report::{figure_row, hotspots, indices, level_text};
+use crate::screens::report::{
+    ReportExports, Trend, charts, figure_row, hotspots, indices, level_text,
+};
 use crate::screens::workshops::{answer_counts, long_date};
 
 #[derive(Properties, PartialEq)]
 pub struct FacilitatorViewProps {
     pub workshop: Workshop,
+    /// Every saved workshop as a run, for the trend.
+    pub runs: Vec<Run>,
     pub refusal: Option<String>,
     pub dispatch: Callback<TandemAction>,
     pub on_open: Callback<View>,
@@ -111,7 +117,7 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                         <li>{*line}</li>
                     }
                 </ul>
-                {phase_content(workshop, &props.dispatch)}
+                {phase_content(workshop, &props.runs, &props.dispatch)}
             </section>
             <div class="step-actions">
                 if let Some(previous) = previous {
@@ -141,7 +147,20 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
     }
 }
 
-fn phase_content(workshop: &Workshop, dispatch: &Callback<TandemAction>) -> Html {
+/// The report's exports, offered once the results are revealed.
+fn exports(workshop: &Workshop) -> Html {
+    html! {
+        <ReportExports
+            document={workshop.document()}
+            stem="tandem-workshop"
+            heading={format!("Friction report: {}", workshop.name)}
+            source={workshop.name.clone()}
+            sheet={format!("{}{}", crate::REPORT_HASH, workshop.id)}
+        />
+    }
+}
+
+fn phase_content(workshop: &Workshop, runs: &[Run], dispatch: &Callback<TandemAction>) -> Html {
     let id = workshop.id.clone();
     let act = move |action: WorkshopAction| {
         let id = id.clone();
@@ -169,12 +188,16 @@ fn phase_content(workshop: &Workshop, dispatch: &Callback<TandemAction>) -> Html
         },
         Phase::Summary if workshop.revealed => html! {
             <>
-                <RevealReport workshop={workshop.clone()} />
+                <RevealReport workshop={workshop.clone()} runs={runs.to_vec()} />
                 {agreement(workshop, &Rc::new(workshop.bank.clone()))}
+                {exports(workshop)}
             </>
         },
         Phase::Reveal if workshop.revealed => html! {
-            <RevealReport workshop={workshop.clone()} />
+            <>
+                <RevealReport workshop={workshop.clone()} runs={runs.to_vec()} />
+                {exports(workshop)}
+            </>
         },
         Phase::Reveal | Phase::Summary => html! {
             <div class="phase-content">
@@ -198,6 +221,9 @@ fn phase_content(workshop: &Workshop, dispatch: &Callback<TandemAction>) -> Html
 #[derive(Properties, PartialEq)]
 pub struct RevealReportProps {
     pub workshop: Workshop,
+    /// Every saved workshop as a run, for the trend against earlier workshops of the same bank.
+    #[prop_or_default]
+    pub runs: Vec<Run>,
 }
 
 /// The group's friction report with Marketing and IT side by side, within the privacy threshold.
@@ -212,10 +238,20 @@ pub fn RevealReport(props: &RevealReportProps) -> Html {
     );
     let workshop = &props.workshop;
     let visible = groups_visible(report.counts, workshop.threshold);
+    let bank = use_bank(&workshop.bank);
+    let current = Run::of(
+        workshop.id.clone(),
+        workshop.date,
+        &workshop.bank,
+        &workshop.respondents,
+        &workshop.norms,
+    );
     html! {
         <div class="reveal">
             {indices(&report)}
+            {charts(&workshop.bank, &report, visible, "workshop")}
             {hotspots(&workshop.bank, &report)}
+            <Trend bank={bank} {current} runs={props.runs.clone()} />
             {breakdown(&workshop.bank, &report, visible, workshop.threshold)}
         </div>
     }

@@ -112,6 +112,16 @@ impl Figures {
         self.score.map(Level::of)
     }
 
+    /// Marketing's view minus IT's, signed, for the diverging gap chart: positive when Marketing
+    /// rates the dimension higher. Where one side did not answer (a self-assessment), that
+    /// side's view is what the other side estimated it to be.
+    #[must_use]
+    pub fn signed_gap(&self) -> Option<f64> {
+        let marketing = self.marketing.or(self.marketing_as_seen_by_it)?;
+        let it = self.it.or(self.it_as_seen_by_marketing)?;
+        Some(marketing - it)
+    }
+
     /// Whether anybody answered this dimension; one that nobody did is "not assessed".
     #[must_use]
     pub fn is_assessed(&self) -> bool {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Action, Journey};
 use crate::bank::Bank;
+use crate::history::{History, Run};
 use crate::norms::{Norms, NormsAction};
 use crate::workshop::{OnConflict, Workshop, WorkshopAction, WorkshopError, Workshops};
 
@@ -31,6 +32,11 @@ pub enum TandemAction {
     SelfAssessment(Action),
     /// A change to the norms drafted after the self-assessment.
     Proposal(NormsAction),
+    /// Remember the finished self-assessment on screen as a run of `date`, for the trend; the
+    /// same assessment recorded again (answers changed) replaces its run.
+    RecordRun {
+        date: chrono::NaiveDate,
+    },
     Open(View),
     /// Save a new workshop and open it.
     Create(Workshop),
@@ -54,12 +60,14 @@ pub enum TandemAction {
 }
 
 /// The app's state.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Tandem {
     pub journey: Journey,
     /// Norms drafted by the individual, kept apart from any workshop. Starting the
     /// self-assessment over keeps them; "delete my data" removes them.
     pub proposal: Norms,
+    /// Every finished self-assessment, for the trend.
+    pub history: History,
     pub workshops: Workshops,
     pub view: View,
 }
@@ -89,6 +97,25 @@ impl Tandem {
                 };
                 next.proposal = proposal;
                 next.view = View::Proposal;
+            }
+            TandemAction::RecordRun { date } => {
+                let (crate::assessment::Screen::Report, Some(respondent)) =
+                    (self.journey.screen, &self.journey.respondent)
+                else {
+                    return Ok(None);
+                };
+                let mut run = Run::of(
+                    respondent.id.clone(),
+                    date,
+                    bank,
+                    std::slice::from_ref(respondent),
+                    &self.proposal,
+                );
+                // The date a run was first finished stays its date.
+                if let Some(kept) = self.history.runs.iter().find(|r| r.id == run.id) {
+                    run.date = kept.date;
+                }
+                next.history = self.history.with(run);
             }
             TandemAction::Open(view) => {
                 if let View::Workshop(id) = &view
@@ -271,6 +298,40 @@ mod tests {
             .unwrap()
             .unwrap();
         assert!(deleted.proposal.is_empty());
+    }
+
+    #[test]
+    fn a_finished_self_assessment_is_recorded_once_with_the_date_it_was_first_finished() {
+        let bank = Bank::default_bank();
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+        let record =
+            |state: &Tandem, d| state.apply(&bank, TandemAction::RecordRun { date: day(d) });
+        assert_eq!(
+            record(&Tandem::default(), 1),
+            Ok(None),
+            "nothing finished yet"
+        );
+        let mut state = Tandem::default();
+        for action in [
+            Action::Begin {
+                role: Role::It,
+                respondent_id: "me".into(),
+            },
+            Action::Answer {
+                item: bank.dimensions[0].items[0].id.clone(),
+                answer: crate::respondent::Rating::new(4),
+            },
+            Action::GoTo(crate::assessment::Screen::Report),
+        ] {
+            state = state
+                .apply(&bank, TandemAction::SelfAssessment(action))
+                .unwrap()
+                .unwrap();
+        }
+        let recorded = record(&state, 1).unwrap().unwrap();
+        assert_eq!(recorded.history.runs.len(), 1);
+        assert_eq!(recorded.history.runs[0].date, day(1));
+        assert_eq!(record(&recorded, 9), Ok(None), "the same run, unchanged");
     }
 
     #[test]

@@ -765,6 +765,24 @@ impl Workshops {
         }))
     }
 
+    /// Every workshop with answers as a run, for the trend across workshops of one bank.
+    #[must_use]
+    pub fn runs(&self) -> Vec<crate::history::Run> {
+        self.list
+            .iter()
+            .filter(|workshop| !workshop.respondents.is_empty())
+            .map(|workshop| {
+                crate::history::Run::of(
+                    workshop.id.clone(),
+                    workshop.date,
+                    &workshop.bank,
+                    &workshop.respondents,
+                    &workshop.norms,
+                )
+            })
+            .collect()
+    }
+
     /// The collection without the workshop `id`, or `None` when there is none.
     #[must_use]
     pub fn without(&self, id: &str) -> Option<Workshops> {

@@ -1,0 +1,305 @@
+//! The report's charts as SVG: a radar of dimension scores with Marketing and IT overlaid, the
+//! diverging bars of the gap between them, and a small trend line. Geometry comes from
+//! `tandem_core::chart`. Every chart has a text alternative and a data table a screen reader can
+//! reach, and the series differ by line style and marker as well as colour, so they read in
+//! greyscale and for colour-blind readers.
+
+use tandem_core::chart::{self, Point};
+use tandem_core::format1;
+use yew::prelude::*;
+
+/// One shape on the radar.
+#[derive(Clone, PartialEq)]
+pub struct Series {
+    pub label: AttrValue,
+    /// `overall`, `marketing` or `it`: the CSS class that sets its colour, line and marker.
+    pub kind: &'static str,
+    /// One score per dimension, in bank order.
+    pub values: Vec<Option<f64>>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RadarProps {
+    /// Unique on the page; prefixes the ids of the title and description.
+    pub id: AttrValue,
+    pub dimensions: Vec<AttrValue>,
+    pub series: Vec<Series>,
+}
+
+const SIZE: f64 = 420.0;
+const RADIUS: f64 = 130.0;
+const CENTER: Point = Point {
+    x: SIZE / 2.0,
+    y: SIZE / 2.0,
+};
+
+/// The radar chart, its description in words, and its data table.
+#[component]
+pub fn Radar(props: &RadarProps) -> Html {
+    let count = props.dimensions.len();
+    let title_id = format!("{}-title", props.id);
+    let desc_id = format!("{}-desc", props.id);
+    let description = props
+        .series
+        .iter()
+        .map(|series| {
+            let values = props
+                .dimensions
+                .iter()
+                .zip(&series.values)
+                .map(|(d, v)| format!("{d} {}", v.map_or_else(|| "not assessed".into(), format1)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("{}: {values}.", series.label)
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let rings = [25.0, 50.0, 75.0, 100.0];
+    html! {
+        <figure class="chart radar">
+            <svg viewBox={format!("0 0 {SIZE} {SIZE}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
+                <title id={title_id}>{"Dimension scores out of 100"}</title>
+                <desc id={desc_id}>{description}</desc>
+                for ring in rings {
+                    <polygon class="radar-ring" points={chart::svg_points(&chart::radar_polygon(&vec![Some(ring); count], CENTER, RADIUS))} />
+                }
+                for index in 0..count {
+                    {axis(index, count, &props.dimensions[index])}
+                }
+                for series in &props.series {
+                    <g class={classes!("radar-series", series.kind)}>
+                        <polygon points={chart::svg_points(&chart::radar_polygon(&series.values, CENTER, RADIUS))} />
+                        for (index, value) in series.values.iter().enumerate().filter(|(_, v)| v.is_some()) {
+                            {marker(series.kind, chart::radar_point(*value, index, count, CENTER, RADIUS))}
+                        }
+                    </g>
+                }
+            </svg>
+            <figcaption>
+                <ul class="chart-legend">
+                    for series in &props.series {
+                        <li class={classes!("legend", series.kind)}>
+                            <svg viewBox="0 0 40 12" class="legend-key" aria-hidden="true">
+                                <line x1="2" y1="6" x2="38" y2="6" />
+                                {marker(series.kind, Point { x: 20.0, y: 6.0 })}
+                            </svg>
+                            {series.label.clone()}
+                        </li>
+                    }
+                </ul>
+                <details class="chart-data">
+                    <summary>{"The scores as a table"}</summary>
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">{"Dimension"}</th>
+                                for series in &props.series {
+                                    <th scope="col">{series.label.clone()}</th>
+                                }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            for (index, dimension) in props.dimensions.iter().enumerate() {
+                                <tr>
+                                    <th scope="row">{dimension.clone()}</th>
+                                    for series in &props.series {
+                                        <td>{series.values.get(index).copied().flatten().map_or_else(|| "not assessed".to_owned(), format1)}</td>
+                                    }
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                </details>
+            </figcaption>
+        </figure>
+    }
+}
+
+fn axis(index: usize, count: usize, label: &str) -> Html {
+    let end = chart::radar_point(Some(100.0), index, count, CENTER, RADIUS);
+    let at = chart::radar_point(Some(118.0), index, count, CENTER, RADIUS);
+    let anchor = if (at.x - CENTER.x).abs() < 1.0 {
+        "middle"
+    } else if at.x > CENTER.x {
+        "start"
+    } else {
+        "end"
+    };
+    // Long titles wrap onto two lines at the space nearest the middle.
+    let lines: Vec<String> = if label.len() <= 18 {
+        vec![label.to_owned()]
+    } else {
+        let middle = label.len() / 2;
+        let split = label
+            .match_indices(' ')
+            .map(|(i, _)| i)
+            .min_by_key(|i| i.abs_diff(middle))
+            .unwrap_or(label.len());
+        vec![label[..split].to_owned(), label[split..].trim().to_owned()]
+    };
+    let first_dy = if at.y < CENTER.y - 1.0 {
+        -(lines.len() as f64 - 1.0) * 14.0
+    } else {
+        0.0
+    };
+    html! {
+        <>
+            <line class="radar-axis" x1={format!("{:.1}", CENTER.x)} y1={format!("{:.1}", CENTER.y)}
+                  x2={format!("{:.1}", end.x)} y2={format!("{:.1}", end.y)} />
+            <text class="radar-label" x={format!("{:.1}", at.x)} y={format!("{:.1}", at.y + first_dy + 4.0)} text-anchor={anchor}>
+                for (n, line) in lines.iter().enumerate() {
+                    <tspan x={format!("{:.1}", at.x)} dy={if n == 0 { "0" } else { "14" }}>{line.clone()}</tspan>
+                }
+            </text>
+        </>
+    }
+}
+
+/// A marker whose shape tells the series apart without colour: a dot for the overall score, a
+/// square for Marketing, a triangle for IT.
+fn marker(kind: &str, at: Point) -> Html {
+    match kind {
+        "marketing" => html! {
+            <rect class="marker" x={format!("{:.1}", at.x - 4.0)} y={format!("{:.1}", at.y - 4.0)} width="8" height="8" />
+        },
+        "it" => html! {
+            <polygon class="marker" points={chart::svg_points(&[
+                Point { x: at.x, y: at.y - 5.0 },
+                Point { x: at.x + 5.0, y: at.y + 4.0 },
+                Point { x: at.x - 5.0, y: at.y + 4.0 },
+            ])} />
+        },
+        _ => html! {
+            <circle class="marker" cx={format!("{:.1}", at.x)} cy={format!("{:.1}", at.y)} r="4" />
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GapBarsProps {
+    pub id: AttrValue,
+    pub dimensions: Vec<AttrValue>,
+    /// Marketing's view minus IT's per dimension (see `Figures::signed_gap`).
+    pub gaps: Vec<Option<f64>>,
+    /// What the sides are, for the caption: in a self-assessment one side is an estimate.
+    pub note: AttrValue,
+}
+
+const BAR_WIDTH: f64 = 620.0;
+const LABEL_WIDTH: f64 = 250.0;
+const ROW: f64 = 30.0;
+
+/// Diverging bars: to the right where Marketing rates a dimension higher, to the left where IT
+/// does, with the signed number beside each bar.
+#[component]
+pub fn GapBars(props: &GapBarsProps) -> Html {
+    let half = (BAR_WIDTH - LABEL_WIDTH - 60.0) / 2.0;
+    let middle = LABEL_WIDTH + 30.0 + half;
+    let height = ROW * props.dimensions.len() as f64 + 30.0;
+    let signed = |gap: Option<f64>| {
+        gap.map_or_else(
+            || "not available".to_owned(),
+            |gap| {
+                if gap > 0.0 {
+                    format!("+{}", format1(gap))
+                } else {
+                    format1(gap)
+                }
+            },
+        )
+    };
+    let title_id = format!("{}-title", props.id);
+    let desc_id = format!("{}-desc", props.id);
+    let description = props
+        .dimensions
+        .iter()
+        .zip(&props.gaps)
+        .map(|(d, g)| format!("{d} {}", signed(*g)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    html! {
+        <figure class="chart gap-bars">
+            <svg viewBox={format!("0 0 {BAR_WIDTH} {height}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
+                <title id={title_id}>{"Marketing minus IT, per dimension"}</title>
+                <desc id={desc_id}>{format!("Positive: Marketing rates higher; negative: IT rates higher. {description}.")}</desc>
+                <text class="gap-side" x={format!("{:.1}", middle - 6.0)} y="14" text-anchor="end">{"\u{2190} IT higher"}</text>
+                <text class="gap-side" x={format!("{:.1}", middle + 6.0)} y="14">{"Marketing higher \u{2192}"}</text>
+                for (index, (dimension, gap)) in props.dimensions.iter().zip(&props.gaps).enumerate() {
+                    {gap_row(index, dimension, *gap, middle, half, &signed(*gap))}
+                }
+                <line class="gap-middle" x1={format!("{middle:.1}")} y1="20" x2={format!("{middle:.1}")} y2={format!("{height:.1}")} />
+            </svg>
+            <figcaption>
+                <p class="chart-note">{props.note.clone()}</p>
+                <details class="chart-data">
+                    <summary>{"The gaps as a table"}</summary>
+                    <table>
+                        <thead>
+                            <tr><th scope="col">{"Dimension"}</th><th scope="col">{"Marketing minus IT"}</th></tr>
+                        </thead>
+                        <tbody>
+                            for (dimension, gap) in props.dimensions.iter().zip(&props.gaps) {
+                                <tr><th scope="row">{dimension.clone()}</th><td>{signed(*gap)}</td></tr>
+                            }
+                        </tbody>
+                    </table>
+                </details>
+            </figcaption>
+        </figure>
+    }
+}
+
+fn gap_row(
+    index: usize,
+    label: &str,
+    gap: Option<f64>,
+    middle: f64,
+    half: f64,
+    text: &str,
+) -> Html {
+    let y = 24.0 + ROW * index as f64;
+    let bar = gap.map(|gap| chart::diverging_bar(gap, 50.0, middle, half));
+    let side = if gap.unwrap_or(0.0) < 0.0 {
+        "it"
+    } else {
+        "marketing"
+    };
+    let (value_x, anchor) = match (gap, bar) {
+        (Some(gap), Some(bar)) if gap < 0.0 => (bar.x - 4.0, "end"),
+        (_, Some(bar)) => (bar.x + bar.width + 4.0, "start"),
+        _ => (middle + 4.0, "start"),
+    };
+    html! {
+        <g class={classes!("gap-row", side)}>
+            <text class="gap-label" x={format!("{LABEL_WIDTH:.1}")} y={format!("{:.1}", y + 15.0)} text-anchor="end">{label}</text>
+            if let Some(bar) = bar {
+                <rect class="gap-bar" x={format!("{:.1}", bar.x)} y={format!("{:.1}", y + 4.0)}
+                      width={format!("{:.1}", bar.width)} height="16" />
+            }
+            <text class="gap-value" x={format!("{value_x:.1}")} y={format!("{:.1}", y + 16.0)} text-anchor={anchor}>{text}</text>
+        </g>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SparklineProps {
+    /// Scores, oldest first.
+    pub values: Vec<f64>,
+    /// What the line shows, in words.
+    pub label: AttrValue,
+}
+
+/// A small trend line over the last runs.
+#[component]
+pub fn Sparkline(props: &SparklineProps) -> Html {
+    let (width, height) = (80.0, 24.0);
+    let points = chart::trend_line(&props.values, width, height);
+    html! {
+        <svg class="sparkline" viewBox={format!("-3 -3 {} {}", width + 6.0, height + 6.0)} role="img" aria-label={props.label.clone()}>
+            <polyline points={chart::svg_points(&points)} />
+            if let Some(last) = points.last() {
+                <circle cx={format!("{:.1}", last.x)} cy={format!("{:.1}", last.y)} r="2.5" />
+            }
+        </svg>
+    }
+}
