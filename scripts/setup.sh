@@ -36,10 +36,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing Chromium and ChromeDriver from Debian"
+# pdftoppm (poppler-utils) turns a printed report's first page into an image for the tests.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+  || ! command -v pdftoppm >/dev/null; then
+  say "installing Chromium, ChromeDriver and poppler-utils from Debian"
   $sudo apt-get update -q
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver \
+    poppler-utils
 fi
 
 # npm: wasm-opt (binaryen) for release builds, Playwright and axe-core for end-to-end tests.

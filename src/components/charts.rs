@@ -57,7 +57,8 @@ pub fn Radar(props: &RadarProps) -> Html {
     let rings = [25.0, 50.0, 75.0, 100.0];
     html! {
         <figure class="chart radar">
-            <svg viewBox={format!("0 0 {SIZE} {SIZE}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
+            // Room on both sides for the axis labels, which are wider than the chart.
+            <svg viewBox={format!("-80 10 {} {}", SIZE + 160.0, SIZE - 20.0)} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
                 <title id={title_id}>{"Dimension scores out of 100"}</title>
                 <desc id={desc_id}>{description}</desc>
                 for ring in rings {
@@ -185,16 +186,17 @@ pub struct GapBarsProps {
     pub note: AttrValue,
 }
 
-const BAR_WIDTH: f64 = 620.0;
-const LABEL_WIDTH: f64 = 250.0;
+const BAR_WIDTH: f64 = 680.0;
+const LABEL_WIDTH: f64 = 280.0;
 const ROW: f64 = 30.0;
 
 /// Diverging bars: to the right where Marketing rates a dimension higher, to the left where IT
 /// does, with the signed number beside each bar.
 #[component]
 pub fn GapBars(props: &GapBarsProps) -> Html {
-    let half = (BAR_WIDTH - LABEL_WIDTH - 60.0) / 2.0;
-    let middle = LABEL_WIDTH + 30.0 + half;
+    // The bars, with room for a label after the longest on either side.
+    let half = (BAR_WIDTH - LABEL_WIDTH - 110.0) / 2.0;
+    let middle = LABEL_WIDTH + 55.0 + half;
     let height = ROW * props.dimensions.len() as f64 + 30.0;
     let signed = |gap: Option<f64>| {
         gap.map_or_else(

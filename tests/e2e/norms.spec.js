@@ -1,47 +1,13 @@
 // From friction to a working agreement: the norms phases of a workshop and an individual's
 // proposal, on the built dist/, with the keyboard alone.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { test, expect, expectAccessible } from './fixtures.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bank = JSON.parse(readFileSync(join(root, 'crates/core/banks/default.json'), 'utf8'));
-const cli = join(root, 'target/debug/tandem');
-const title = (id) => bank.dimensions.find((d) => d.id === id).title;
+import { answeredWorkshop, bank, title } from './documents.js';
 
 /** Text a participant types that would run as script if it were ever treated as HTML. */
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><b>Ask why</b> before ranking';
 const MERGED = 'Ask why before a request is ranked';
 const GLOSSARY = 'One KPI glossary, owned by both';
-
-/** A saved workshop of six people, already answered, whose friction is in prioritization. */
-function answeredWorkshop() {
-  const respondents = [];
-  for (let p = 0; p < 6; p += 1) {
-    const role = p % 2 === 0 ? 'marketing' : 'it';
-    const answers = {};
-    for (const dimension of bank.dimensions) {
-      for (const item of dimension.items) {
-        const friction = dimension.id === 'prioritization' || dimension.id === 'kpis';
-        const agree = role === 'marketing' ? 4 : (friction ? 1 : 4);
-        answers[item.id] = item.reverse ? 6 - agree : agree;
-      }
-    }
-    respondents.push({ id: `p${p}`, role, answers, estimates: {} });
-  }
-  const document = {
-    format: 'tandem.workshop', version: 1,
-    workshop: { id: 'norms-w', name: 'Norms day', date: '2026-11-24',
-      phases: ['welcome', 'assessment', 'reveal', 'brainstorm', 'vote', 'rank', 'agree', 'summary'] },
-    bank, threshold: 3, respondents,
-  };
-  const file = join(mkdtempSync(join(tmpdir(), 'tandem-norms-')), 'workshop.json');
-  writeFileSync(file, JSON.stringify(document));
-  return { file, report: JSON.parse(execFileSync(cli, ['report', file], { encoding: 'utf8' })).report };
-}
 
 /** Operates a control from the keyboard: focus it, press a key. */
 async function press(locator, key = 'Enter') {

@@ -60,16 +60,22 @@ impl Run {
                 .zip(&report.dimensions)
                 .filter_map(|(d, figures)| figures.score.map(|score| (d.id.clone(), score)))
                 .collect(),
-            norms: norms
-                .agreement()
-                .into_iter()
-                .map(|(norm, _)| AdoptedNorm {
-                    dimension: norm.dimension.clone(),
-                    text: norm.text.clone(),
-                })
-                .collect(),
+            norms: adopted(norms),
         }
     }
+}
+
+/// The norms of an agreement as a run remembers them.
+#[must_use]
+pub fn adopted(norms: &Norms) -> Vec<AdoptedNorm> {
+    norms
+        .agreement()
+        .into_iter()
+        .map(|(norm, _)| AdoptedNorm {
+            dimension: norm.dimension.clone(),
+            text: norm.text.clone(),
+        })
+        .collect()
 }
 
 /// Every finished self-assessment kept in this browser, in the order they were first finished.

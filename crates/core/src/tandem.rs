@@ -95,6 +95,13 @@ impl Tandem {
                 let Some(proposal) = self.proposal.apply(bank, action)? else {
                     return Ok(None);
                 };
+                // The norms drafted after a self-assessment belong to its run: the next run's
+                // trend names them where a dimension moved.
+                if let Some(respondent) = &self.journey.respondent
+                    && let Some(run) = next.history.runs.iter_mut().find(|r| r.id == respondent.id)
+                {
+                    run.norms = crate::history::adopted(&proposal);
+                }
                 next.proposal = proposal;
                 next.view = View::Proposal;
             }
@@ -332,6 +339,33 @@ mod tests {
         assert_eq!(recorded.history.runs.len(), 1);
         assert_eq!(recorded.history.runs[0].date, day(1));
         assert_eq!(record(&recorded, 9), Ok(None), "the same run, unchanged");
+        // Norms drafted afterwards are remembered with the run.
+        let drafted = recorded
+            .apply(
+                &bank,
+                TandemAction::Proposal(NormsAction::Add {
+                    id: "n1".into(),
+                    author: "me".into(),
+                    dimension: "kpis".into(),
+                    text: "One glossary".into(),
+                }),
+            )
+            .unwrap()
+            .unwrap()
+            .apply(
+                &bank,
+                TandemAction::Proposal(NormsAction::Agree {
+                    id: "n1".into(),
+                    agreement: Some(crate::norms::Agreement {
+                        owner: crate::norms::Owner::Both,
+                        review: day(30),
+                        status: crate::norms::Status::Proposed,
+                    }),
+                }),
+            )
+            .unwrap()
+            .unwrap();
+        assert_eq!(drafted.history.runs[0].norms[0].text, "One glossary");
     }
 
     #[test]
