@@ -16,3 +16,20 @@ pub fn use_focus_on_mount() -> NodeRef {
     }
     node
 }
+
+/// What `read` finds in storage for `id`, read again whenever another window of this origin
+/// changes storage. The read-only roots (the presenter view, the printable pages) follow the
+/// facilitator's window this way, without ever writing.
+#[hook]
+pub fn use_stored<T: PartialEq + 'static>(id: AttrValue, read: fn(&str) -> T) -> UseStateHandle<T> {
+    let value = use_state_eq(|| read(&id));
+    {
+        let value = value.clone();
+        use_effect_with(id, move |id| {
+            let id = id.clone();
+            let listener = crate::storage::on_change(move || value.set(read(&id)));
+            move || drop(listener)
+        });
+    }
+    value
+}

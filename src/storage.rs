@@ -28,130 +28,49 @@ trait Part: Sized {
     fn unwrap(stored: Self::Stored) -> Option<Self>;
 }
 
-#[derive(Serialize, Deserialize)]
-struct StoredJourney {
-    schema: u32,
-    journey: Journey,
-}
-
-impl Part for Journey {
-    const KEY: &'static str = "tandem.self-assessment";
-    type Stored = StoredJourney;
-    fn wrap(self) -> StoredJourney {
-        StoredJourney {
-            schema: SCHEMA,
-            journey: self,
+/// Declares a stored part: its type, the key it lives under, and the envelope
+/// `{"schema": 1, "<field>": …}` it is kept in. Issue 7 brings migrations between schemas.
+macro_rules! part {
+    ($part:ty, $stored:ident, $key:literal, $field:ident) => {
+        #[derive(Serialize, Deserialize)]
+        struct $stored {
+            schema: u32,
+            $field: $part,
         }
-    }
-    fn unwrap(stored: StoredJourney) -> Option<Self> {
-        (stored.schema == SCHEMA).then_some(stored.journey)
-    }
-}
 
-#[derive(Serialize, Deserialize)]
-struct StoredProposal {
-    schema: u32,
-    proposal: Norms,
-}
-
-impl Part for Norms {
-    const KEY: &'static str = "tandem.proposal";
-    type Stored = StoredProposal;
-    fn wrap(self) -> StoredProposal {
-        StoredProposal {
-            schema: SCHEMA,
-            proposal: self,
+        impl Part for $part {
+            const KEY: &'static str = $key;
+            type Stored = $stored;
+            fn wrap(self) -> $stored {
+                $stored {
+                    schema: SCHEMA,
+                    $field: self,
+                }
+            }
+            fn unwrap(stored: $stored) -> Option<Self> {
+                (stored.schema == SCHEMA).then_some(stored.$field)
+            }
         }
-    }
-    fn unwrap(stored: StoredProposal) -> Option<Self> {
-        (stored.schema == SCHEMA).then_some(stored.proposal)
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredHistory {
-    schema: u32,
-    history: History,
-}
-
-impl Part for History {
-    const KEY: &'static str = "tandem.history";
-    type Stored = StoredHistory;
-    fn wrap(self) -> StoredHistory {
-        StoredHistory {
-            schema: SCHEMA,
-            history: self,
-        }
-    }
-    fn unwrap(stored: StoredHistory) -> Option<Self> {
-        (stored.schema == SCHEMA).then_some(stored.history)
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredWorkshops {
-    schema: u32,
-    workshops: Workshops,
-}
-
-impl Part for Workshops {
-    const KEY: &'static str = "tandem.workshops";
-    type Stored = StoredWorkshops;
-    fn wrap(self) -> StoredWorkshops {
-        StoredWorkshops {
-            schema: SCHEMA,
-            workshops: self,
-        }
-    }
-    fn unwrap(stored: StoredWorkshops) -> Option<Self> {
-        (stored.schema == SCHEMA).then_some(stored.workshops)
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredView {
-    schema: u32,
-    view: View,
-}
-
-impl Part for View {
-    const KEY: &'static str = "tandem.view";
-    type Stored = StoredView;
-    fn wrap(self) -> StoredView {
-        StoredView {
-            schema: SCHEMA,
-            view: self,
-        }
-    }
-    fn unwrap(stored: StoredView) -> Option<Self> {
-        (stored.schema == SCHEMA).then_some(stored.view)
-    }
+    };
 }
 
 /// Every participation on this device, one per workshop, so joining a second workshop never
 /// overwrites answers whose code was not handed over yet.
 #[derive(Default, Serialize, Deserialize)]
+#[serde(transparent)]
 struct Participations(Vec<Participation>);
 
-#[derive(Serialize, Deserialize)]
-struct StoredParticipations {
-    schema: u32,
-    participations: Vec<Participation>,
-}
-
-impl Part for Participations {
-    const KEY: &'static str = "tandem.participations";
-    type Stored = StoredParticipations;
-    fn wrap(self) -> StoredParticipations {
-        StoredParticipations {
-            schema: SCHEMA,
-            participations: self.0,
-        }
-    }
-    fn unwrap(stored: StoredParticipations) -> Option<Self> {
-        (stored.schema == SCHEMA).then_some(Participations(stored.participations))
-    }
-}
+part!(Journey, StoredJourney, "tandem.self-assessment", journey);
+part!(Norms, StoredProposal, "tandem.proposal", proposal);
+part!(History, StoredHistory, "tandem.history", history);
+part!(Workshops, StoredWorkshops, "tandem.workshops", workshops);
+part!(View, StoredView, "tandem.view", view);
+part!(
+    Participations,
+    StoredParticipations,
+    "tandem.participations",
+    participations
+);
 
 /// A stored value that could not be read and was kept aside.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,6 +7,7 @@ use tandem_core::{Bank, Norms};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::hooks::use_stored;
 use crate::screens::brainstorm::agreement_heading;
 use crate::screens::norms::AgreementView;
 use crate::screens::proposal::PROPOSAL_HEADING;
@@ -48,16 +49,8 @@ fn read(id: &str) -> Option<Sheet> {
 
 #[component]
 pub fn AgreementSheet(props: &AgreementSheetProps) -> Html {
-    let sheet = use_state_eq(|| read(&props.workshop_id));
+    let sheet = use_stored(props.workshop_id.clone(), read);
     let print_failed = use_state_eq(|| false);
-    {
-        let (sheet, id) = (sheet.clone(), props.workshop_id.clone());
-        use_effect_with(id, move |id| {
-            let id = id.clone();
-            let listener = storage::on_change(move || sheet.set(read(&id)));
-            move || drop(listener)
-        });
-    }
     let Some(sheet) = &*sheet else {
         return html! {
             <div class="tandem sheet">

@@ -8,6 +8,7 @@ use tandem_core::{Phase, Workshop};
 use yew::prelude::*;
 
 use crate::components::Countdown;
+use crate::hooks::use_stored;
 use crate::screens::brainstorm::{use_bank, use_report};
 use crate::screens::norms::{AgreementView, Board, Prompts, RankedList, idea_count};
 use crate::screens::workshop::RevealReport;
@@ -27,15 +28,7 @@ fn read(id: &str) -> Option<(Workshop, Vec<Run>)> {
 
 #[component]
 pub fn Presenter(props: &PresenterProps) -> Html {
-    let workshop = use_state_eq(|| read(&props.workshop_id));
-    {
-        let (workshop, id) = (workshop.clone(), props.workshop_id.clone());
-        use_effect_with(id, move |id| {
-            let id = id.clone();
-            let listener = storage::on_change(move || workshop.set(read(&id)));
-            move || drop(listener)
-        });
-    }
+    let workshop = use_stored(props.workshop_id.clone(), read);
     let Some((workshop, runs)) = &*workshop else {
         return html! {
             <div class="tandem presenter">

@@ -11,6 +11,7 @@ use tandem_core::{Bank, Workshop};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::hooks::use_stored;
 use crate::screens::norms::AgreementView;
 use crate::screens::report::{SelfReport, explanation};
 use crate::screens::workshop::RevealReport;
@@ -51,16 +52,8 @@ fn read(id: &str) -> Sheet {
 
 #[component]
 pub fn ReportSheet(props: &ReportSheetProps) -> Html {
-    let sheet = use_state_eq(|| read(&props.workshop_id));
+    let sheet = use_stored(props.workshop_id.clone(), read);
     let print_failed = use_state_eq(|| false);
-    {
-        let (sheet, id) = (sheet.clone(), props.workshop_id.clone());
-        use_effect_with(id, move |id| {
-            let id = id.clone();
-            let listener = storage::on_change(move || sheet.set(read(&id)));
-            move || drop(listener)
-        });
-    }
     let on_print = {
         let print_failed = print_failed.clone();
         Callback::from(move |_: MouseEvent| print_failed.set(browser::print().is_err()))
