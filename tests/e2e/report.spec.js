@@ -71,6 +71,9 @@ test('a self-assessment report has charts, a trend, exports that match it and a 
   await expect(scores).toHaveCount(bank.dimensions.length);
   await expect(page.getByRole('img', { name: /Marketing minus IT, per dimension/ })).toBeVisible();
   await expectAccessible(page, 'self-assessment report with charts');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'self-assessment report with charts in the dark theme');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // The summary CSV says what the report says; the answers CSV adds up to it.
   const summary = parseCsv(await download(page, 'Download summary (CSV)'));
