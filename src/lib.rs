@@ -287,7 +287,18 @@ pub fn App() -> Html {
         Callback::from(move |action: TandemAction| model.dispatch(action))
     };
 
-    let runs = use_memo(model.state.workshops.clone(), tandem_core::Workshops::runs);
+    // The other workshops as runs, for the open workshop's trend. Keyed on the others only, so
+    // revealing, answering or the timer in the open workshop does not score them all again.
+    let runs = {
+        let open = model.state.open_workshop().map(|w| w.id.clone());
+        let others = tandem_core::Workshops {
+            list: (model.state.workshops.list.iter())
+                .filter(|w| Some(&w.id) != open.as_ref())
+                .cloned()
+                .collect(),
+        };
+        use_memo(others, tandem_core::Workshops::runs)
+    };
     let state = &model.state;
     let journey = &state.journey;
     let progress = journey.progress(&model.bank);

@@ -504,32 +504,41 @@ pub struct ReportExportsProps {
     pub sheet: AttrValue,
 }
 
+/// Writes one export from the document, its CSV source name and its Markdown heading.
+type Make = fn(&WorkshopDocument, &str, &str) -> String;
+
 /// CSV (answers and summary), Markdown, and the printable page.
 #[component]
 pub fn ReportExports(props: &ReportExportsProps) -> Html {
     let failed = use_state_eq(|| false);
-    let offer =
-        |suffix: &'static str, mime: &'static str, make: fn(&ReportExportsProps) -> String| {
-            let failed = failed.clone();
-            let contents = make(props);
+    // The files are written when asked for, not on every render: a large workshop's CSV is
+    // thousands of rows.
+    let exported = Rc::new((
+        props.document.clone(),
+        props.source.to_string(),
+        props.heading.to_string(),
+    ));
+    let offer = |suffix: &'static str, mime: &'static str, make: Make| {
+        let (failed, exported, stem) = (failed.clone(), exported.clone(), props.stem.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (document, source, heading) = &*exported;
             let name = format!(
-                "{}-{suffix}-{}",
-                props.stem,
+                "{stem}-{suffix}-{}",
                 browser::now_iso().get(..10).unwrap_or("export")
             );
-            Callback::from(move |_: MouseEvent| {
-                failed.set(browser::download(&name, mime, &contents).is_err());
-            })
-        };
+            let contents = make(document, source, heading);
+            failed.set(browser::download(&name, mime, &contents).is_err());
+        })
+    };
     html! {
         <div class="report-actions">
-            <button type="button" class="button" onclick={offer("answers.csv", "text/csv", |p| export::answers_csv(&p.document, &p.source))}>
+            <button type="button" class="button" onclick={offer("answers.csv", "text/csv", |d, source, _| export::answers_csv(d, source))}>
                 {"Download answers (CSV)"}
             </button>
-            <button type="button" class="button" onclick={offer("summary.csv", "text/csv", |p| export::summary_csv(&p.document, &p.source))}>
+            <button type="button" class="button" onclick={offer("summary.csv", "text/csv", |d, source, _| export::summary_csv(d, source))}>
                 {"Download summary (CSV)"}
             </button>
-            <button type="button" class="button" onclick={offer("report.md", "text/markdown", |p| export::report_markdown(&p.document, &p.heading))}>
+            <button type="button" class="button" onclick={offer("report.md", "text/markdown", |d, _, heading| export::report_markdown(d, heading))}>
                 {"Download report (Markdown)"}
             </button>
             <a class="button" href={props.sheet.clone()} target="tandem-report">{"Open the report to print"}</a>

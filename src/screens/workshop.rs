@@ -239,11 +239,11 @@ pub fn RevealReport(props: &RevealReportProps) -> Html {
     let workshop = &props.workshop;
     let visible = groups_visible(report.counts, workshop.threshold);
     let bank = use_bank(&workshop.bank);
-    let current = Run::of(
+    let current = Run::from_report(
         workshop.id.clone(),
         workshop.date,
         &workshop.bank,
-        &workshop.respondents,
+        &report,
         &workshop.norms,
     );
     html! {

@@ -49,7 +49,19 @@ impl Run {
         respondents: &[Respondent],
         norms: &Norms,
     ) -> Run {
-        let report = scoring::score(bank, respondents);
+        Run::from_report(id, date, bank, &scoring::score(bank, respondents), norms)
+    }
+
+    /// The run of a report already computed, so a screen that shows the report does not score
+    /// it twice.
+    #[must_use]
+    pub fn from_report(
+        id: impl Into<String>,
+        date: NaiveDate,
+        bank: &Bank,
+        report: &scoring::Report,
+        norms: &Norms,
+    ) -> Run {
         Run {
             id: id.into(),
             date,
