@@ -176,24 +176,8 @@ pub fn report_markdown(document: &WorkshopDocument, heading: &str) -> String {
         );
     }
     if !document.norms.agreement().is_empty() {
-        out.push('\n');
-        let agreement = crate::norms::agreement_markdown(
-            "Working agreement",
-            document
-                .workshop
-                .as_ref()
-                .map_or_else(chrono::NaiveDate::default, |w| w.date),
-            bank,
-            &document.norms,
-        );
-        // One level down, under the report's heading.
-        for line in agreement.lines() {
-            if line.starts_with('#') {
-                out.push('#');
-            }
-            out.push_str(line);
-            out.push('\n');
-        }
+        out.push_str("\n## Working agreement\n");
+        crate::norms::append_agreement(&mut out, bank, &document.norms, "###");
     }
     out.push_str("\n## How this is scored\n\n");
     for paragraph in scoring::explanation() {
@@ -492,5 +476,37 @@ mod tests {
             markdown.contains("(from \u{201c}"),
             "recommendations cite their seed"
         );
+    }
+
+    #[test]
+    fn the_markdown_report_carries_the_agreement_under_its_own_heading() {
+        use crate::norms::{Agreement, NormsAction, Owner, Status};
+        let mut doc = document(&[(Role::It, 2)], 3);
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 5).unwrap_or_default();
+        for action in [
+            NormsAction::Add {
+                id: "n1".into(),
+                author: "me".into(),
+                dimension: "kpis".into(),
+                text: "One KPI glossary".into(),
+            },
+            NormsAction::Agree {
+                id: "n1".into(),
+                agreement: Some(Agreement {
+                    owner: Owner::Both,
+                    review: day,
+                    status: Status::Proposed,
+                }),
+            },
+        ] {
+            doc.norms = doc.norms.apply(&doc.bank, action).unwrap().unwrap();
+        }
+        let markdown = report_markdown(&doc, "Mine");
+        assert!(
+            markdown.contains("\n## Working agreement\n\n### 1. One KPI glossary\n"),
+            "{markdown}"
+        );
+        assert!(markdown.contains("- **Review on:** 5 January 2027"));
+        assert!(!markdown.contains("1970"));
     }
 }

@@ -681,15 +681,23 @@ pub fn agreement_markdown(heading: &str, day: NaiveDate, bank: &Bank, norms: &No
         "Marketing and IT, {}. {count}",
         crate::workshop::long_date(day)
     );
-    for (rank, (norm, terms)) in agreement.iter().enumerate() {
+    append_agreement(&mut out, bank, norms, "##");
+    out
+}
+
+/// Each adopted norm under a heading of `level` (`"##"`), with its terms.
+pub(crate) fn append_agreement(out: &mut String, bank: &Bank, norms: &Norms, level: &str) {
+    use std::fmt::Write as _;
+    for (rank, (norm, terms)) in norms.agreement().iter().enumerate() {
         let dimension = bank
             .dimensions
             .iter()
             .find(|d| d.id == norm.dimension)
             .map_or(norm.dimension.as_str(), |d| d.title.as_str());
+        // Writing to a String cannot fail.
         let _ = write!(
             out,
-            "\n## {}. {}\n\n- **Serves:** {}\n- **Owner:** {}\n- **Review on:** {}\n- **Status:** {}\n",
+            "\n{level} {}. {}\n\n- **Serves:** {}\n- **Owner:** {}\n- **Review on:** {}\n- **Status:** {}\n",
             rank + 1,
             markdown_text(&norm.text),
             markdown_text(dimension),
@@ -704,7 +712,6 @@ pub fn agreement_markdown(heading: &str, day: NaiveDate, bank: &Bank, norms: &No
             let _ = writeln!(out, "- **Success signal:** {}", markdown_text(&norm.signal));
         }
     }
-    out
 }
 
 /// Text as Markdown that shows exactly that text: markup characters are backslash-escaped,
