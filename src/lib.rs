@@ -17,12 +17,11 @@ use std::rc::Rc;
 use tandem_core::{Action, Bank, Screen, Tandem, TandemAction, View};
 use yew::prelude::*;
 
-use crate::components::ConfirmButton;
 use crate::notices::{Notice, notice_view};
 use crate::screens::collect::{incoming_code, receive_response};
 use crate::screens::{
     AssessmentStep, FacilitatorView, ProposalScreen, ReportScreen, StartScreen, TurnView,
-    WorkshopList,
+    WorkshopList, YourData,
 };
 use crate::storage::SaveError;
 
@@ -197,6 +196,7 @@ pub fn App() -> Html {
         if let Some(first) = loaded.quarantined.first() {
             Some(Notice::Quarantined {
                 raw: first.raw.clone(),
+                newer: first.newer.is_some(),
             })
         } else if loaded.unavailable {
             Some(Notice::NotSaved(SaveError::Unavailable))
@@ -277,6 +277,29 @@ pub fn App() -> Html {
                 notice.set(Some(Notice::DownloadFailed));
             }
         })
+    };
+    let on_export = {
+        let (model, notice) = (model.clone(), notice.clone());
+        Callback::from(move |()| {
+            let now = browser::now_iso();
+            let backup = tandem_core::backup::Backup::of(&model.state, Some(now.clone()));
+            let name = format!("tandem-backup-{}.json", now.get(..10).unwrap_or("export"));
+            if browser::download(&name, "application/json", &backup.to_json()).is_err() {
+                notice.set(Some(Notice::DownloadFailed));
+            }
+        })
+    };
+    let on_restore = {
+        let (model, notice) = (model.clone(), notice.clone());
+        Callback::from(move |backup: tandem_core::backup::Backup| {
+            let (_, restored) = model.state.restore(backup.clone());
+            model.dispatch(TandemAction::Restore(Box::new(backup)));
+            notice.set(Some(Notice::Restore(restored.summary())));
+        })
+    };
+    let on_refused = {
+        let notice = notice.clone();
+        Callback::from(move |message: String| notice.set(Some(Notice::Restore(message))))
     };
     let on_open = {
         let model = model.clone();
@@ -388,14 +411,10 @@ pub fn App() -> Html {
             {notice_view(&notice, (journey.respondent.is_some() && !in_turn).then_some(&on_download))}
             <main class="tandem-main">{screen}</main>
             <footer class="tandem-footer">
-                <p>{"Tandem runs entirely in your browser. Nothing you enter is sent anywhere."}</p>
-                if has_data && !in_turn {
-                    <ConfirmButton
-                        label="Delete my data"
-                        question="Delete every answer and workshop Tandem has saved in this browser? This cannot be undone."
-                        confirm_label="Yes, delete everything"
-                        on_confirm={on_delete}
-                    />
+                if in_turn {
+                    <p>{"Tandem runs entirely in your browser. Nothing you enter is sent anywhere."}</p>
+                } else {
+                    <YourData {has_data} {on_export} {on_restore} {on_refused} {on_delete} />
                 }
             </footer>
         </div>

@@ -10,14 +10,17 @@ use crate::storage::SaveError;
 /// Something the person must know about their saved data.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    /// What was saved could not be read; it was kept aside and can be downloaded.
-    Quarantined { raw: String },
+    /// What was saved could not be read, or was saved by a newer Tandem; it was kept aside and
+    /// can be downloaded.
+    Quarantined { raw: String, newer: bool },
     /// The latest change could not be saved.
     NotSaved(SaveError),
     /// The results file could not be offered.
     DownloadFailed,
     /// What became of a response link opened on this device.
     Response(String),
+    /// What a restored backup added, or why it was refused.
+    Restore(String),
 }
 
 /// The current notice, if any. `on_download` is offered wherever the advice is to download,
@@ -41,7 +44,7 @@ pub fn notice_view(
         }
     });
     let (text, extra) = match current {
-        Notice::Quarantined { raw } => {
+        Notice::Quarantined { raw, newer } => {
             let on_download = {
                 let notice = notice.clone();
                 Callback::from(move |_: MouseEvent| {
@@ -53,18 +56,24 @@ pub fn notice_view(
                 })
             };
             (
-                "The answers saved in this browser could not be read, so Tandem started afresh. \
-                 The unreadable copy has been kept aside, not deleted."
-                    .to_owned(),
+                if newer {
+                    "The answers saved in this browser were saved by a newer version of Tandem, \
+                     which this version cannot read, so Tandem started afresh. They have been \
+                     kept aside unchanged: download them, or open them in the newer version."
+                } else {
+                    "The answers saved in this browser could not be read, so Tandem started \
+                     afresh. The unreadable copy has been kept aside, not deleted."
+                }
+                .to_owned(),
                 html! {
                     <button type="button" class="link" onclick={on_download}>
-                        {"Download the unreadable copy"}
+                        {if newer { "Download the saved copy" } else { "Download the unreadable copy" }}
                     </button>
                 },
             )
         }
         Notice::NotSaved(error) => (not_saved_text(&error), download_results),
-        Notice::Response(message) => (message, Html::default()),
+        Notice::Response(message) | Notice::Restore(message) => (message, Html::default()),
         Notice::DownloadFailed => (
             "The browser did not start the download. Please try again.".to_owned(),
             Html::default(),

@@ -78,6 +78,15 @@ pub struct Quarantined {
     /// The key it was moved to.
     pub key: String,
     pub raw: String,
+    /// The schema it was saved with, when that is newer than this Tandem reads: it was not
+    /// broken, just written by a later version.
+    pub newer: Option<u32>,
+}
+
+/// Only the envelope's version, to tell a value from a newer Tandem from a broken one.
+#[derive(Deserialize)]
+struct Envelope {
+    schema: u32,
 }
 
 /// What loading found.
@@ -152,8 +161,12 @@ fn load_part<T: Part>(
     // Keep the unreadable value; if even that fails, leave it where it is and run in memory
     // rather than overwrite it.
     let key = format!("{QUARANTINE}{}", &T::KEY[PREFIX.len()..]);
+    let newer = serde_json::from_str::<Envelope>(&raw)
+        .ok()
+        .map(|envelope| envelope.schema)
+        .filter(|&schema| schema > SCHEMA);
     if storage.set_item(&key, &raw).is_ok() && storage.remove_item(T::KEY).is_ok() {
-        quarantined.push(Quarantined { key, raw });
+        quarantined.push(Quarantined { key, raw, newer });
     } else {
         *unavailable = true;
     }

@@ -15,6 +15,7 @@ pub mod start;
 pub mod turn;
 pub mod workshop;
 pub mod workshops;
+pub mod your_data;
 
 pub use agreement::AgreementSheet;
 pub use assessment::AssessmentStep;
@@ -27,3 +28,4 @@ pub use start::StartScreen;
 pub use turn::TurnView;
 pub use workshop::FacilitatorView;
 pub use workshops::WorkshopList;
+pub use your_data::YourData;

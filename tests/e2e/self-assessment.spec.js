@@ -170,7 +170,7 @@ test('reloading midway resumes at the same step with every answer kept', async (
   const untouched = page.getByRole('group', { name: bank.dimensions[1].items[2].text });
   for (const radio of await untouched.getByRole('radio').all()) await expect(radio).not.toBeChecked();
 
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
   for (const [i, item] of first.entries()) {
     const value = scripted(i);
     const name = value === null ? "Don't know" : `${value} ${AGREEMENT[value - 1]}`;
@@ -205,7 +205,7 @@ test('start over and delete my data ask first, then clear everything', async ({ 
   await expect(page.getByRole('button', { name: 'Start over' })).toBeFocused();
   await expect(page.getByRole('group', { name: first.text }).getByRole('radio', { name: '5 Strongly agree' })).toBeChecked();
 
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
   await page.getByRole('button', { name: 'Delete my data' }).click();
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   await expect(page.getByRole('heading', { name: 'Which function do you work in?' })).toBeVisible();

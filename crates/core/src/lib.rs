@@ -6,6 +6,7 @@
 //! is testable natively in milliseconds.
 
 pub mod assessment;
+pub mod backup;
 pub mod bank;
 pub mod chart;
 pub mod code;

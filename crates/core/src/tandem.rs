@@ -27,7 +27,7 @@ pub enum View {
 }
 
 /// Everything that can happen in the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TandemAction {
     SelfAssessment(Action),
     /// A change to the norms drafted after the self-assessment.
@@ -55,6 +55,8 @@ pub enum TandemAction {
         workshop: Workshop,
         on_conflict: OnConflict,
     },
+    /// Merge a backup into what is saved (see [`Tandem::restore`]).
+    Restore(Box<crate::backup::Backup>),
     /// Forget the self-assessment and every workshop.
     DeleteEverything,
 }
@@ -165,6 +167,7 @@ impl Tandem {
                 workshop,
                 on_conflict,
             } => next.workshops = self.workshops.import(workshop, on_conflict),
+            TandemAction::Restore(backup) => next = self.restore(*backup).0,
             TandemAction::DeleteEverything => next = Tandem::default(),
         }
         Ok((next != *self).then_some(next))

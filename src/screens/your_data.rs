@@ -1,0 +1,73 @@
+//! "Your data", at the foot of every screen: export everything Tandem keeps in this browser as
+//! one backup file, restore a backup (merged in, never wiping), and delete everything. Reading and
+//! merging are the core's (`tandem_core::backup`); the root says what a restore did.
+
+use tandem_core::backup::Backup;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::ConfirmButton;
+
+#[derive(Properties, PartialEq)]
+pub struct YourDataProps {
+    /// Whether anything is saved: without it there is nothing to export or delete.
+    pub has_data: bool,
+    pub on_export: Callback<()>,
+    /// A backup that was read and checked, to merge in.
+    pub on_restore: Callback<Backup>,
+    /// Why a chosen file was not restored.
+    pub on_refused: Callback<String>,
+    pub on_delete: Callback<()>,
+}
+
+#[component]
+pub fn YourData(props: &YourDataProps) -> Html {
+    let input = use_node_ref();
+    let onchange = {
+        let input = input.clone();
+        let (on_restore, on_refused) = (props.on_restore.clone(), props.on_refused.clone());
+        Callback::from(move |_: Event| {
+            let Some(element) = input.cast::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let (on_restore, on_refused) = (on_restore.clone(), on_refused.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = browser::read_chosen_file(&element).await;
+                element.set_value("");
+                match read.and_then(|text| {
+                    Backup::from_json(&text).map_err(|invalid| {
+                        format!("This backup was not restored, and nothing was changed:\n{invalid}")
+                    })
+                }) {
+                    Ok(backup) => on_restore.emit(backup),
+                    Err(message) => on_refused.emit(message),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="your-data" aria-labelledby="your-data-title">
+            <h2 id="your-data-title">{"Your data"}</h2>
+            <p>{"Tandem runs entirely in your browser. Nothing you enter is sent anywhere."}</p>
+            <div class="data-actions">
+                if props.has_data {
+                    <button type="button" class="button quiet" onclick={props.on_export.reform(|_: MouseEvent| ())}>
+                        {"Export everything (JSON)"}
+                    </button>
+                }
+                <div class="field">
+                    <label for="backup-file">{"Restore a backup (merged into what is here)"}</label>
+                    <input id="backup-file" type="file" accept=".json,application/json" ref={input} {onchange} />
+                </div>
+                if props.has_data {
+                    <ConfirmButton
+                        label="Delete my data"
+                        question="Delete every answer and workshop Tandem has saved in this browser? This cannot be undone."
+                        confirm_label="Yes, delete everything"
+                        on_confirm={props.on_delete.clone()}
+                    />
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,71 @@
+// Nothing lost: everything exports to one backup and restores by merging; a value saved by a
+// newer Tandem is kept aside, not overwritten. Every test counts the answers before and after.
+import { readFileSync } from 'node:fs';
+import { test, expect, expectAccessible } from './fixtures.js';
+import { answeredWorkshop, bank } from './documents.js';
+
+/** Every answer saved in this browser: the self-assessment's and every workshop respondent's. */
+async function savedAnswers(page) {
+  return page.evaluate(() => {
+    const read = (key) => JSON.parse(localStorage.getItem(key) ?? 'null');
+    const journey = read('tandem.self-assessment')?.journey?.respondent?.answers ?? {};
+    const workshops = read('tandem.workshops')?.workshops?.list ?? [];
+    return Object.keys(journey).length + workshops
+      .flatMap((w) => w.respondents)
+      .reduce((sum, r) => sum + Object.keys(r.answers).length, 0);
+  });
+}
+
+test('everything exports to one backup, and restoring it merges without losing an answer', async ({ page }) => {
+  const first = answeredWorkshop({ id: 'backup-a', name: 'Backup A' });
+  const second = answeredWorkshop({ id: 'backup-b', name: 'Backup B', date: '2026-10-01' });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByLabel('Workshop file (JSON)').setInputFiles(first.file);
+  await page.getByLabel('Workshop file (JSON)').setInputFiles(second.file);
+  await expect(page.getByRole('button', { name: 'Open Backup B' })).toBeVisible();
+  const before = await savedAnswers(page);
+  expect(before).toBe(2 * 6 * bank.dimensions.flatMap((d) => d.items).length);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export everything (JSON)' }).click(),
+  ]);
+  const backup = await download.path();
+  expect(JSON.parse(readFileSync(backup, 'utf8')).format).toBe('tandem.backup');
+
+  await page.getByRole('button', { name: 'Delete my data' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  expect(await savedAnswers(page)).toBe(0);
+
+  await page.getByLabel('Restore a backup (merged into what is here)').setInputFiles(backup);
+  await expect(page.getByText('Restored 2 workshops (2 new, 0 merged, 12 respondents added)')).toBeVisible();
+  expect(await savedAnswers(page)).toBe(before);
+  await expectAccessible(page, 'restored backup');
+
+  // The same backup again adds nothing; a workshop file is not a backup and changes nothing.
+  await page.getByLabel('Restore a backup (merged into what is here)').setInputFiles(backup);
+  await expect(page.getByText('Restored 2 workshops (0 new, 2 merged, 0 respondents added)')).toBeVisible();
+  await page.getByLabel('Restore a backup (merged into what is here)').setInputFiles(first.file);
+  await expect(page.getByText(/This backup was not restored, and nothing was changed:\s*format: "tandem.workshop" is not a Tandem backup/)).toBeVisible();
+  expect(await savedAnswers(page)).toBe(before);
+  await page.reload();
+  expect(await savedAnswers(page)).toBe(before);
+});
+
+test('a value saved by a newer Tandem is kept aside unchanged, and the person is told', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const newer = JSON.stringify({ schema: 99, workshops: { list: [], shape: 'from the future' } });
+  await page.evaluate((raw) => localStorage.setItem('tandem.workshops', raw), newer);
+  await page.reload();
+  await expect(page.getByText(/saved by a newer version of Tandem/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download the saved copy' })).toBeVisible();
+  await expectAccessible(page, 'newer version notice');
+  // Working on does not overwrite it.
+  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByLabel('Name').fill('Fresh start');
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fresh start' })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('tandem.quarantine.workshops'))).toBe(newer);
+});
