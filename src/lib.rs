@@ -132,23 +132,41 @@ pub struct Model {
     pub state: Tandem,
     /// Why the last action was refused, for the person who tried it.
     pub refusal: Option<String>,
+    /// What another tab's save replaced here, for the person to be told.
+    pub replaced: Vec<String>,
 }
 
 impl Reducible for Model {
     type Action = TandemAction;
 
     fn reduce(self: Rc<Self>, action: TandemAction) -> Rc<Self> {
+        // A save from another tab is merged here rather than through `apply`, to keep the list
+        // of what it replaced for the person.
+        if let TandemAction::Sync(saved) = &action {
+            let (state, replaced) = self.state.merged_with_saved(saved);
+            if state == self.state {
+                return self;
+            }
+            return Rc::new(Model {
+                bank: self.bank.clone(),
+                state,
+                refusal: None,
+                replaced,
+            });
+        }
         match self.state.apply(&self.bank, action) {
             Ok(Some(state)) => Rc::new(Model {
                 bank: self.bank.clone(),
                 state,
                 refusal: None,
+                replaced: Vec::new(),
             }),
             Ok(None) => self,
             Err(error) => Rc::new(Model {
                 bank: self.bank.clone(),
                 state: self.state.clone(),
                 refusal: Some(error.to_string()),
+                replaced: Vec::new(),
             }),
         }
     }
@@ -189,6 +207,7 @@ pub fn App() -> Html {
                 bank: Rc::new(bank),
                 state,
                 refusal: None,
+                replaced: Vec::new(),
             }
         })
     };
@@ -222,6 +241,30 @@ pub fn App() -> Html {
                 notice.set(Some(Notice::Response(receive_response(&model, text))));
                 browser::clear_hash();
                 incoming.set(None);
+            }
+        });
+    }
+
+    // Another tab's saves are merged in, so two tabs never overwrite each other's work; what the
+    // later save replaced here is said, not dropped silently.
+    {
+        let model = model.clone();
+        use_effect_with((), move |()| {
+            let listener = storage::on_change(move || {
+                model.dispatch(TandemAction::Sync(Box::new(storage::load().state)));
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let notice = notice.clone();
+        use_effect_with(model.replaced.clone(), move |replaced| {
+            if !replaced.is_empty() {
+                notice.set(Some(Notice::Told(format!(
+                    "Another tab saved changes to the same things at the same time; its later \
+                     version was kept for {}.",
+                    replaced.join(", ")
+                ))));
             }
         });
     }
@@ -294,12 +337,12 @@ pub fn App() -> Html {
         Callback::from(move |backup: tandem_core::backup::Backup| {
             let (_, restored) = model.state.restore(backup.clone());
             model.dispatch(TandemAction::Restore(Box::new(backup)));
-            notice.set(Some(Notice::Restore(restored.summary())));
+            notice.set(Some(Notice::Told(restored.summary())));
         })
     };
     let on_refused = {
         let notice = notice.clone();
-        Callback::from(move |message: String| notice.set(Some(Notice::Restore(message))))
+        Callback::from(move |message: String| notice.set(Some(Notice::Told(message))))
     };
     let on_open = {
         let model = model.clone();
@@ -319,6 +362,7 @@ pub fn App() -> Html {
                 .filter(|w| Some(&w.id) != open.as_ref())
                 .cloned()
                 .collect(),
+            deleted: Vec::new(),
         };
         use_memo(others, tandem_core::Workshops::runs)
     };

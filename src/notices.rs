@@ -19,8 +19,9 @@ pub enum Notice {
     DownloadFailed,
     /// What became of a response link opened on this device.
     Response(String),
-    /// What a restored backup added, or why it was refused.
-    Restore(String),
+    /// What happened to the saved data: what a restored backup added or why it was refused,
+    /// what another tab's later save replaced.
+    Told(String),
 }
 
 /// The current notice, if any. `on_download` is offered wherever the advice is to download,
@@ -73,7 +74,7 @@ pub fn notice_view(
             )
         }
         Notice::NotSaved(error) => (not_saved_text(&error), download_results),
-        Notice::Response(message) | Notice::Restore(message) => (message, Html::default()),
+        Notice::Response(message) | Notice::Told(message) => (message, Html::default()),
         Notice::DownloadFailed => (
             "The browser did not start the download. Please try again.".to_owned(),
             Html::default(),

@@ -235,7 +235,11 @@ pub fn save_history(history: &History) -> Result<(), SaveError> {
 /// # Errors
 /// As [`save_journey`].
 pub fn save_workshops(workshops: &Workshops) -> Result<(), SaveError> {
-    save_part(workshops.clone(), workshops.list.is_empty())
+    // Deleted ids are kept while any exist, so another tab does not bring those workshops back.
+    save_part(
+        workshops.clone(),
+        workshops.list.is_empty() && workshops.deleted.is_empty(),
+    )
 }
 
 /// Saves which screen is open, so a reload comes back to it.

@@ -1,5 +1,6 @@
 // Nothing lost: everything exports to one backup and restores by merging; a value saved by a
-// newer Tandem is kept aside, not overwritten. Every test counts the answers before and after.
+// newer Tandem is kept aside, not overwritten; two tabs editing at once keep each other's answers.
+// Every test counts the answers before and after.
 import { readFileSync } from 'node:fs';
 import { test, expect, expectAccessible } from './fixtures.js';
 import { answeredWorkshop, bank } from './documents.js';
@@ -68,4 +69,31 @@ test('a value saved by a newer Tandem is kept aside unchanged, and the person is
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Fresh start' })).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('tandem.quarantine.workshops'))).toBe(newer);
+});
+
+test('two tabs answering the same self-assessment at once keep every answer', async ({ page, context }) => {
+  const items = bank.dimensions[0].items;
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Marketing' }).click();
+  const other = await context.newPage();
+  await other.goto('./');
+  await expect(other.getByRole('group', { name: items[0].text })).toBeVisible();
+  // Each tab answers a different statement in turn; each save lands while the other tab holds
+  // an older copy, which without merging would overwrite it.
+  for (let i = 0; i < 4; i += 1) {
+    const tab = i % 2 === 0 ? page : other;
+    await tab.bringToFront();
+    await tab.getByRole('group', { name: items[i].text }).getByRole('radio').nth(i).check();
+  }
+  await expect.poll(() => savedAnswers(page)).toBe(4);
+  for (const tab of [page, other]) {
+    await tab.bringToFront();
+    for (let i = 0; i < 4; i += 1) {
+      await expect(tab.getByRole('group', { name: items[i].text }).getByRole('radio').nth(i)).toBeChecked();
+    }
+  }
+  await page.reload();
+  for (let i = 0; i < 4; i += 1) {
+    await expect(page.getByRole('group', { name: items[i].text }).getByRole('radio').nth(i)).toBeChecked();
+  }
 });

@@ -55,6 +55,9 @@ pub enum TandemAction {
         workshop: Workshop,
         on_conflict: OnConflict,
     },
+    /// Another tab saved: merge what it saved into this tab's state (see
+    /// [`Tandem::merged_with_saved`]).
+    Sync(Box<Tandem>),
     /// Merge a backup into what is saved (see [`Tandem::restore`]).
     Restore(Box<crate::backup::Backup>),
     /// Forget the self-assessment and every workshop.
@@ -168,6 +171,7 @@ impl Tandem {
                 on_conflict,
             } => next.workshops = self.workshops.import(workshop, on_conflict),
             TandemAction::Restore(backup) => next = self.restore(*backup).0,
+            TandemAction::Sync(saved) => next = self.merged_with_saved(&saved).0,
             TandemAction::DeleteEverything => next = Tandem::default(),
         }
         Ok((next != *self).then_some(next))

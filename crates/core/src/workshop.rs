@@ -729,6 +729,9 @@ pub enum OnConflict {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Workshops {
     pub list: Vec<Workshop>,
+    /// Ids of workshops deleted here, so another tab merging its copy does not bring them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<String>,
 }
 
 impl Workshops {
@@ -741,6 +744,7 @@ impl Workshops {
     #[must_use]
     pub fn with(&self, workshop: Workshop) -> Workshops {
         let mut next = self.clone();
+        next.deleted.retain(|id| *id != workshop.id);
         next.list.push(workshop);
         next
     }
@@ -789,6 +793,7 @@ impl Workshops {
         let index = self.list.iter().position(|workshop| workshop.id == id)?;
         let mut next = self.clone();
         next.list.remove(index);
+        next.deleted.push(id.to_owned());
         Some(next)
     }
 

@@ -1,0 +1,274 @@
+//! Two tabs on one browser: when another tab saves, its state is merged into this one's so
+//! neither overwrites the other's work. Records are merged by id (workshops, respondents, runs,
+//! norms, answers). For the same record changed in both, the other tab's version wins, being
+//! the later save, and the one it replaced is named so the person is told rather than losing it
+//! silently.
+
+use crate::assessment::Journey;
+use crate::history::History;
+use crate::norms::Norms;
+use crate::tandem::Tandem;
+use crate::workshop::{Workshop, Workshops};
+
+impl Tandem {
+    /// This tab's state with `saved` (what another tab just saved) merged in, and a line for
+    /// each record of this tab that the other tab's later version replaced. The open view stays
+    /// this tab's own.
+    #[must_use]
+    pub fn merged_with_saved(&self, saved: &Tandem) -> (Tandem, Vec<String>) {
+        // Nothing saved at all: the other tab deleted everything, which this tab follows.
+        if *saved == Tandem::default() {
+            return (
+                Tandem {
+                    view: self.view.clone(),
+                    ..Tandem::default()
+                },
+                Vec::new(),
+            );
+        }
+        let mut replaced = Vec::new();
+        let merged = Tandem {
+            journey: merge_journey(&self.journey, &saved.journey, &mut replaced),
+            proposal: merge_norms(&self.proposal, &saved.proposal, &mut replaced),
+            history: merge_history(&self.history, &saved.history),
+            workshops: merge_workshops(&self.workshops, &saved.workshops, &mut replaced),
+            view: self.view.clone(),
+        };
+        (merged, replaced)
+    }
+}
+
+fn merge_journey(mine: &Journey, theirs: &Journey, replaced: &mut Vec<String>) -> Journey {
+    match (&mine.respondent, &theirs.respondent) {
+        (Some(me), Some(them)) if me.id == them.id => {
+            let mut merged = theirs.clone();
+            if let Some(respondent) = &mut merged.respondent {
+                for (item, answer) in &me.answers {
+                    match them.answers.get(item) {
+                        None => {
+                            respondent.answers.insert(item.clone(), *answer);
+                        }
+                        Some(other) if other != answer => {
+                            replaced.push(format!("your answer to statement {item}"));
+                        }
+                        Some(_) => {}
+                    }
+                }
+                for (dimension, estimate) in &me.estimates {
+                    respondent
+                        .estimates
+                        .entry(dimension.clone())
+                        .or_insert(*estimate);
+                }
+            }
+            // Each tab keeps its own place in the questions.
+            merged.screen = mine.screen;
+            merged
+        }
+        (Some(_), Some(_)) => {
+            replaced.push("the self-assessment (the other tab started a new one)".to_owned());
+            theirs.clone()
+        }
+        (Some(_), None) => mine.clone(),
+        (None, _) => theirs.clone(),
+    }
+}
+
+fn merge_norms(mine: &Norms, theirs: &Norms, replaced: &mut Vec<String>) -> Norms {
+    let mut merged = theirs.clone();
+    for norm in &mine.ideas {
+        match theirs.get(&norm.id) {
+            None => merged.ideas.push(norm.clone()),
+            Some(other) if other != norm => {
+                replaced.push(format!("the norm \u{201c}{}\u{201d}", norm.text));
+            }
+            Some(_) => {}
+        }
+    }
+    merged
+}
+
+fn merge_history(mine: &History, theirs: &History) -> History {
+    let mut merged = theirs.clone();
+    for run in &mine.runs {
+        if !merged.runs.iter().any(|kept| kept.id == run.id) {
+            merged.runs.push(run.clone());
+        }
+    }
+    merged
+}
+
+fn merge_workshops(mine: &Workshops, theirs: &Workshops, replaced: &mut Vec<String>) -> Workshops {
+    let mut merged = theirs.clone();
+    // A workshop deleted in either tab stays deleted.
+    merged.list.retain(|w| !mine.deleted.contains(&w.id));
+    for id in &mine.deleted {
+        if !merged.deleted.contains(id) {
+            merged.deleted.push(id.clone());
+        }
+    }
+    for workshop in &mine.list {
+        if theirs.deleted.contains(&workshop.id) {
+            continue;
+        }
+        match theirs.get(&workshop.id) {
+            None => merged.list.push(workshop.clone()),
+            Some(other) if other != workshop => {
+                let kept = merge_workshop(workshop, other, replaced);
+                if let Some(slot) = merged.list.iter_mut().find(|w| w.id == workshop.id) {
+                    *slot = kept;
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    merged
+}
+
+/// The other tab's workshop with this tab's respondents added; a respondent both have with other
+/// answers, and norms both changed, take the other tab's version and are named.
+fn merge_workshop(mine: &Workshop, theirs: &Workshop, replaced: &mut Vec<String>) -> Workshop {
+    let mut merged = theirs.clone();
+    for respondent in &mine.respondents {
+        match theirs.respondents.iter().find(|r| r.id == respondent.id) {
+            None => merged.respondents.push(respondent.clone()),
+            Some(other) if other != respondent => replaced.push(format!(
+                "one participant's answers in \u{201c}{}\u{201d}",
+                mine.name
+            )),
+            Some(_) => {}
+        }
+    }
+    merged.norms = merge_norms(&mine.norms, &theirs.norms, replaced);
+    // A turn in progress on this device stays with it.
+    if mine.turn.is_some() {
+        merged.turn.clone_from(&mine.turn);
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::Action;
+    use crate::bank::Bank;
+    use crate::respondent::{Rating, Respondent, Role};
+    use crate::workshop::WorkshopAction;
+
+    fn day() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
+    }
+
+    fn person(id: &str, value: u8) -> Respondent {
+        let mut respondent = Respondent::new(id, Role::It);
+        for (_, item) in Bank::default_bank().items() {
+            respondent
+                .answers
+                .insert(item.id.clone(), Rating::new(value));
+        }
+        respondent
+    }
+
+    fn workshop(people: &[(&str, u8)]) -> Tandem {
+        let mut workshop = Workshop::new("w1", "Kickoff", day(), Bank::default_bank());
+        for (id, value) in people {
+            workshop = workshop
+                .apply(WorkshopAction::AddRespondent(person(id, *value)))
+                .unwrap()
+                .unwrap();
+        }
+        Tandem {
+            workshops: Workshops::default().with(workshop),
+            ..Tandem::default()
+        }
+    }
+
+    fn respondents(state: &Tandem) -> Vec<String> {
+        let mut ids: Vec<String> = state.workshops.list[0]
+            .respondents
+            .iter()
+            .map(|r| r.id.clone())
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn two_tabs_adding_participants_to_one_workshop_keep_them_all() {
+        let mine = workshop(&[("a", 3), ("b", 3)]);
+        let theirs = workshop(&[("a", 3), ("c", 4)]);
+        let (merged, replaced) = mine.merged_with_saved(&theirs);
+        assert_eq!(respondents(&merged), ["a", "b", "c"]);
+        assert!(replaced.is_empty());
+        // Merging is idempotent: the other tab merging back changes nothing more.
+        let (back, _) = theirs.merged_with_saved(&merged);
+        assert_eq!(respondents(&back), ["a", "b", "c"]);
+        assert_eq!(merged.merged_with_saved(&merged).0, merged);
+    }
+
+    #[test]
+    fn a_workshop_deleted_in_one_tab_is_not_brought_back_by_the_other() {
+        let both = workshop(&[("a", 3)]);
+        let deleted = Tandem {
+            workshops: both.workshops.without("w1").unwrap(),
+            ..Tandem::default()
+        };
+        let (merged, _) = both.merged_with_saved(&deleted);
+        assert!(merged.workshops.list.is_empty());
+        let (merged, _) = deleted.merged_with_saved(&both);
+        assert!(merged.workshops.list.is_empty());
+    }
+
+    #[test]
+    fn delete_everything_in_another_tab_empties_this_one_too() {
+        let (merged, _) = workshop(&[("a", 3)]).merged_with_saved(&Tandem::default());
+        assert_eq!(merged, Tandem::default());
+    }
+
+    #[test]
+    fn the_later_save_wins_a_conflict_and_the_replaced_version_is_named() {
+        let (merged, replaced) = workshop(&[("a", 2)]).merged_with_saved(&workshop(&[("a", 5)]));
+        assert_eq!(
+            merged.workshops.list[0].respondents[0],
+            person("a", 5),
+            "the other tab saved later"
+        );
+        assert_eq!(
+            replaced,
+            ["one participant's answers in \u{201c}Kickoff\u{201d}"]
+        );
+    }
+
+    #[test]
+    fn answers_given_in_either_tab_to_the_same_self_assessment_are_all_kept() {
+        let bank = Bank::default_bank();
+        let begin = Action::Begin {
+            role: Role::Marketing,
+            respondent_id: "me".into(),
+        };
+        let start = Journey::default().apply(&bank, begin).unwrap();
+        let answer = |journey: &Journey, item: usize, value: u8| {
+            journey
+                .apply(
+                    &bank,
+                    Action::Answer {
+                        item: bank.dimensions[0].items[item].id.clone(),
+                        answer: Rating::new(value),
+                    },
+                )
+                .unwrap()
+        };
+        let mine = Tandem {
+            journey: answer(&start, 0, 4),
+            ..Tandem::default()
+        };
+        let theirs = Tandem {
+            journey: answer(&start, 1, 2),
+            ..Tandem::default()
+        };
+        let (merged, replaced) = mine.merged_with_saved(&theirs);
+        let answers = &merged.journey.respondent.as_ref().unwrap().answers;
+        assert_eq!(answers.len(), 2);
+        assert!(replaced.is_empty());
+    }
+}
