@@ -452,7 +452,7 @@ pub fn App() -> Html {
                 <span class="brand">{"Tandem"}</span>
                 <span class="tagline">{"Marketing \u{00d7} IT alignment"}</span>
             </header>
-            {notice_view(&notice, (journey.respondent.is_some() && !in_turn).then_some(&on_download))}
+            {notice_view(&notice, (has_data && !in_turn).then_some(&on_export))}
             <main class="tandem-main">{screen}</main>
             <footer class="tandem-footer">
                 if in_turn {

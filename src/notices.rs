@@ -24,11 +24,11 @@ pub enum Notice {
     Told(String),
 }
 
-/// The current notice, if any. `on_download` is offered wherever the advice is to download,
-/// when there is something to download.
+/// The current notice, if any. `on_export` (everything, as one backup) is offered wherever the
+/// advice is to download, when there is something to download.
 pub fn notice_view(
     notice: &UseStateHandle<Option<Notice>>,
-    on_download: Option<&Callback<()>>,
+    on_export: Option<&Callback<()>>,
 ) -> Html {
     let Some(current) = (**notice).clone() else {
         return html! { <div class="notices" role="status"></div> };
@@ -37,10 +37,10 @@ pub fn notice_view(
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| notice.set(None))
     };
-    let download_results = on_download.map_or_else(Html::default, |on_download| {
+    let download_results = on_export.map_or_else(Html::default, |on_export| {
         html! {
-            <button type="button" class="link" onclick={on_download.reform(|_: MouseEvent| ())}>
-                {"Download my results now"}
+            <button type="button" class="link" onclick={on_export.reform(|_: MouseEvent| ())}>
+                {"Export everything now"}
             </button>
         }
     });
@@ -93,16 +93,16 @@ pub fn notice_view(
 /// Why the latest change was not saved, and what to do about it.
 fn not_saved_text(error: &SaveError) -> String {
     match error {
-        SaveError::Full => "This browser's storage is full, so your latest answer could not be \
-                            saved. It is kept in this tab: download your results before closing it."
+        SaveError::Full => "This browser's storage is full, so your latest change could not be \
+                            saved. Everything is kept in this tab: export it before closing it."
             .to_owned(),
         SaveError::Unavailable => "This browser is not letting Tandem save (private browsing or a \
-                                   blocked frame). You can carry on: your answers last until this \
-                                   tab is closed, so download your results before you go."
+                                   blocked frame). You can carry on: your work lasts until this \
+                                   tab is closed, so export it before you go."
             .to_owned(),
         SaveError::Other(reason) => format!(
-            "Your latest answer could not be saved ({reason}). It is kept in this tab: download \
-             your results before closing it."
+            "Your latest change could not be saved ({reason}). Everything is kept in this tab: \
+             export it before closing it."
         ),
     }
 }

@@ -17,22 +17,22 @@ use web_sys::Storage;
 /// Every key Tandem writes starts with this, so "delete my data" removes exactly ours.
 const PREFIX: &str = "tandem.";
 const QUARANTINE: &str = "tandem.quarantine.";
-/// The version of the stored envelopes; bumped with a migration when a shape changes.
-const SCHEMA: u32 = 1;
+use tandem_core::stored::{self, Decision, SCHEMA};
 
-/// One stored part of the state: its key and how it is wrapped.
-trait Part: Sized {
+/// One stored part of the state: its key, the envelope field it sits in, and how it is wrapped.
+trait Part: Sized + DeserializeOwned {
     const KEY: &'static str;
-    type Stored: Serialize + DeserializeOwned;
+    const FIELD: &'static str;
+    type Stored: Serialize;
     fn wrap(self) -> Self::Stored;
-    fn unwrap(stored: Self::Stored) -> Option<Self>;
 }
 
 /// Declares a stored part: its type, the key it lives under, and the envelope
-/// `{"schema": 1, "<field>": …}` it is kept in. Issue 7 brings migrations between schemas.
+/// `{"schema": n, "<field>": …}` it is kept in. Reading goes through `tandem_core::stored`,
+/// which migrates older schemas and keeps newer or broken values aside.
 macro_rules! part {
     ($part:ty, $stored:ident, $key:literal, $field:ident) => {
-        #[derive(Serialize, Deserialize)]
+        #[derive(Serialize)]
         struct $stored {
             schema: u32,
             $field: $part,
@@ -40,15 +40,13 @@ macro_rules! part {
 
         impl Part for $part {
             const KEY: &'static str = $key;
+            const FIELD: &'static str = stringify!($field);
             type Stored = $stored;
             fn wrap(self) -> $stored {
                 $stored {
                     schema: SCHEMA,
                     $field: self,
                 }
-            }
-            fn unwrap(stored: $stored) -> Option<Self> {
-                (stored.schema == SCHEMA).then_some(stored.$field)
             }
         }
     };
@@ -81,12 +79,6 @@ pub struct Quarantined {
     /// The schema it was saved with, when that is newer than this Tandem reads: it was not
     /// broken, just written by a later version.
     pub newer: Option<u32>,
-}
-
-/// Only the envelope's version, to tell a value from a newer Tandem from a broken one.
-#[derive(Deserialize)]
-struct Envelope {
-    schema: u32,
 }
 
 /// What loading found.
@@ -152,19 +144,16 @@ fn load_part<T: Part>(
         return None;
     };
     let raw = raw?;
-    if let Some(value) = serde_json::from_str::<T::Stored>(&raw)
-        .ok()
-        .and_then(T::unwrap)
-    {
-        return Some(value);
-    }
-    // Keep the unreadable value; if even that fails, leave it where it is and run in memory
-    // rather than overwrite it.
+    let newer = match stored::read::<T>(&raw, T::FIELD) {
+        // A migrated value is written in the current schema with the next change; until then
+        // the older text stays where it is.
+        Decision::Ready(value) | Decision::Migrated { value, .. } => return Some(value),
+        Decision::Newer(schema) => Some(schema),
+        Decision::Unreadable(_) => None,
+    };
+    // Keep the value aside; if even that fails, leave it where it is and run in memory rather
+    // than overwrite it.
     let key = format!("{QUARANTINE}{}", &T::KEY[PREFIX.len()..]);
-    let newer = serde_json::from_str::<Envelope>(&raw)
-        .ok()
-        .map(|envelope| envelope.schema)
-        .filter(|&schema| schema > SCHEMA);
     if storage.set_item(&key, &raw).is_ok() && storage.remove_item(T::KEY).is_ok() {
         quarantined.push(Quarantined { key, raw, newer });
     } else {

@@ -239,8 +239,8 @@ test('with storage blocked the assessment still works in memory and says so', as
   await expect(page.getByText(`1 of ${items.length} statements answered`)).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download my results now' }).click(),
+    page.getByRole('button', { name: 'Export everything now' }).click(),
   ]);
   const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  expect(saved.respondents[0].answers).toEqual({ [first.id]: 4 });
+  expect(saved.self_assessment.respondent.answers).toEqual({ [first.id]: 4 });
 });

@@ -97,3 +97,35 @@ test('two tabs answering the same self-assessment at once keep every answer', as
     await expect(page.getByRole('group', { name: items[i].text }).getByRole('radio').nth(i)).toBeChecked();
   }
 });
+
+test('with storage full the work carries on in memory, the person is told at once, and the export has every answer', async ({ page }) => {
+  const items = bank.dimensions[0].items;
+  await page.goto('./');
+  await page.getByRole('button', { name: 'IT', exact: true }).click();
+  await page.getByRole('group', { name: items[0].text }).getByRole('radio').nth(3).check();
+  expect(await savedAnswers(page)).toBe(1);
+  // Fill the rest of this origin's storage with another application's data.
+  await page.evaluate(() => {
+    const block = 'x'.repeat(256 * 1024);
+    for (let i = 0; ; i += 1) {
+      try { localStorage.setItem(`other-app.${i}`, block); } catch { break; }
+    }
+    for (let i = 0; ; i += 1) {
+      try { localStorage.setItem(`other-app.small.${i}`, 'x'.repeat(1024)); } catch { break; }
+    }
+  });
+  for (let i = 1; i < 4; i += 1) {
+    await page.getByRole('group', { name: items[i].text }).getByRole('radio').nth(3).check();
+  }
+  await expect(page.getByText(/storage is full/)).toBeVisible();
+  await expectAccessible(page, 'storage full');
+  expect(await savedAnswers(page)).toBeLessThan(4);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export everything now' }).click(),
+  ]);
+  const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(Object.keys(backup.self_assessment.respondent.answers)).toHaveLength(4);
+  // Nothing of the other application's was touched.
+  expect(await page.evaluate(() => localStorage.getItem('other-app.0')?.length)).toBe(256 * 1024);
+});

@@ -16,6 +16,7 @@ pub mod history;
 pub mod norms;
 pub mod respondent;
 pub mod scoring;
+pub mod stored;
 pub mod sync;
 pub mod tandem;
 pub mod validation;

@@ -1,0 +1,165 @@
+//! The versions of what Tandem keeps in the browser, and what to do with a stored value. Each
+//! value is an envelope `{"schema": n, "<field>": …}`. Reading one decides: use it; bring it up
+//! from an older schema one step at a time; or keep it aside untouched, because a newer Tandem
+//! wrote it or it cannot be read. The app's storage module acts on the decision. Knows nothing
+//! of the browser.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// The schema this Tandem writes.
+pub const SCHEMA: u32 = 1;
+
+/// One step up: the value of schema `n` (the whole envelope) becomes the value of schema
+/// `n + 1`, or says why it cannot.
+pub type Migration = fn(Value) -> Result<Value, String>;
+
+/// The steps from each older schema, in order: `MIGRATIONS[0]` takes schema 1 to 2, and so on.
+/// Schema 1 is the first; no older values exist yet, so there are no steps. A change to a stored
+/// shape bumps [`SCHEMA`] and adds its step here, with a test.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// What to do with a stored value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision<T> {
+    /// Readable as it is.
+    Ready(T),
+    /// Readable after migrating from an older schema; it should be saved again.
+    Migrated { value: T, from: u32 },
+    /// Written by a newer Tandem (this schema): keep it aside, never overwrite it.
+    Newer(u32),
+    /// Not readable: keep it aside and say why.
+    Unreadable(String),
+}
+
+/// Decides what to do with the stored text `raw` whose payload is under `field`, migrating with
+/// [`MIGRATIONS`].
+#[must_use]
+pub fn read<T: DeserializeOwned>(raw: &str, field: &str) -> Decision<T> {
+    read_with(raw, field, SCHEMA, MIGRATIONS)
+}
+
+/// [`read`] against a given current schema and steps, so the steps are testable on their own.
+#[must_use]
+pub fn read_with<T: DeserializeOwned>(
+    raw: &str,
+    field: &str,
+    current: u32,
+    migrations: &[Migration],
+) -> Decision<T> {
+    let mut envelope: Value = match serde_json::from_str(raw) {
+        Ok(value) => value,
+        Err(error) => return Decision::Unreadable(format!("not JSON: {error}")),
+    };
+    let Some(schema) = envelope
+        .get("schema")
+        .and_then(Value::as_u64)
+        .and_then(|n| u32::try_from(n).ok())
+    else {
+        return Decision::Unreadable("no schema version".to_owned());
+    };
+    if schema > current {
+        return Decision::Newer(schema);
+    }
+    if schema == 0 {
+        return Decision::Unreadable("schema 0 was never written".to_owned());
+    }
+    for step in schema..current {
+        let Some(migrate) = migrations.get(step as usize - 1) else {
+            return Decision::Unreadable(format!("no migration from schema {step}"));
+        };
+        envelope = match migrate(envelope) {
+            Ok(next) => next,
+            Err(why) => {
+                return Decision::Unreadable(format!("migrating from schema {step}: {why}"));
+            }
+        };
+    }
+    let Some(payload) = envelope.get_mut(field).map(Value::take) else {
+        return Decision::Unreadable(format!("no {field:?}"));
+    };
+    match serde_json::from_value(payload) {
+        Ok(value) if schema == current => Decision::Ready(value),
+        Ok(value) => Decision::Migrated {
+            value,
+            from: schema,
+        },
+        Err(error) => Decision::Unreadable(error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_current_value_is_ready() {
+        let decision: Decision<Vec<u8>> = read(r#"{"schema":1,"list":[1,2]}"#, "list");
+        assert_eq!(decision, Decision::Ready(vec![1, 2]));
+    }
+
+    #[test]
+    fn a_value_from_a_newer_tandem_is_kept_aside() {
+        let decision: Decision<Vec<u8>> = read(r#"{"schema":7,"list":"a new shape"}"#, "list");
+        assert_eq!(decision, Decision::Newer(7));
+    }
+
+    #[test]
+    fn broken_or_unversioned_values_are_kept_aside_with_the_reason() {
+        for (raw, reason) in [
+            (r#"{"schema":1,"list":"#, "not JSON"),
+            (r#"{"list":[1]}"#, "no schema version"),
+            (r#"{"schema":1}"#, "no \"list\""),
+            (r#"{"schema":1,"list":"x"}"#, "invalid type"),
+            (r#"{"schema":0,"list":[]}"#, "schema 0"),
+        ] {
+            match read::<Vec<u8>>(raw, "list") {
+                Decision::Unreadable(why) => assert!(why.contains(reason), "{raw}: {why}"),
+                other => panic!("{raw}: {other:?}"),
+            }
+        }
+    }
+
+    /// Schema 1 stored a count as a string; 2 as a number; 3 under a new name.
+    fn one_to_two(mut value: Value) -> Result<Value, String> {
+        let text = value["count"]
+            .as_str()
+            .ok_or("count is not text")?
+            .to_owned();
+        value["count"] = json!(text.parse::<u32>().map_err(|e| e.to_string())?);
+        Ok(value)
+    }
+
+    #[allow(clippy::unnecessary_wraps)] // A migration's signature: this one cannot fail.
+    fn two_to_three(mut value: Value) -> Result<Value, String> {
+        let count = value["count"].take();
+        value["total"] = count;
+        Ok(value)
+    }
+
+    #[test]
+    fn older_values_are_migrated_one_step_at_a_time() {
+        let steps: &[Migration] = &[one_to_two, two_to_three];
+        assert_eq!(
+            read_with::<u32>(r#"{"schema":1,"count":"41"}"#, "total", 3, steps),
+            Decision::Migrated { value: 41, from: 1 }
+        );
+        assert_eq!(
+            read_with::<u32>(r#"{"schema":2,"count":41}"#, "total", 3, steps),
+            Decision::Migrated { value: 41, from: 2 }
+        );
+        assert_eq!(
+            read_with::<u32>(r#"{"schema":3,"total":41}"#, "total", 3, steps),
+            Decision::Ready(41)
+        );
+        match read_with::<u32>(r#"{"schema":1,"count":"many"}"#, "total", 3, steps) {
+            Decision::Unreadable(why) => assert!(why.starts_with("migrating from schema 1")),
+            other => panic!("{other:?}"),
+        }
+        match read_with::<u32>(r#"{"schema":1,"count":"1"}"#, "total", 3, &[one_to_two]) {
+            Decision::Unreadable(why) => assert_eq!(why, "no migration from schema 2"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
