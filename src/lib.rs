@@ -191,7 +191,20 @@ fn use_saved<T: PartialEq + Clone + 'static>(
 
 #[component]
 pub fn App() -> Html {
-    let loaded = use_memo((), |()| storage::load());
+    // What is saved, less the runs and workshops past the chosen retention, and what that removed.
+    let (loaded, forgotten) = &*use_memo((), |()| {
+        let mut loaded = storage::load();
+        let forgotten = loaded
+            .state
+            .forget_expired(browser::today())
+            .map(|(kept, forgotten)| {
+                let days = kept.retention.days.unwrap_or_default();
+                loaded.state = kept;
+                forgotten.summary(days)
+            });
+        (Rc::new(loaded), forgotten)
+    });
+    let loaded = loaded.clone();
     let model = {
         let loaded = loaded.clone();
         use_reducer(move || {
@@ -220,7 +233,7 @@ pub fn App() -> Html {
         } else if loaded.unavailable {
             Some(Notice::NotSaved(SaveError::Unavailable))
         } else {
-            None
+            forgotten.clone().map(Notice::Told)
         }
     });
 
@@ -273,6 +286,11 @@ pub fn App() -> Html {
     use_saved(
         model.state.journey.clone(),
         storage::save_journey,
+        notice.clone(),
+    );
+    use_saved(
+        model.state.retention,
+        storage::save_retention,
         notice.clone(),
     );
     use_saved(
@@ -347,6 +365,10 @@ pub fn App() -> Html {
     let on_open = {
         let model = model.clone();
         Callback::from(move |view: View| model.dispatch(TandemAction::Open(view)))
+    };
+    let on_retention = {
+        let model = model.clone();
+        Callback::from(move |days| model.dispatch(TandemAction::SetRetention(days)))
     };
     let dispatch = {
         let model = model.clone();
@@ -458,7 +480,9 @@ pub fn App() -> Html {
                 if in_turn {
                     <p>{"Tandem runs entirely in your browser. Nothing you enter is sent anywhere."}</p>
                 } else {
-                    <YourData {has_data} {on_export} {on_restore} {on_refused} {on_delete} />
+                    <YourData {has_data} {on_export} {on_restore} {on_refused} {on_delete}
+                              retention={state.retention.days}
+                              {on_retention} />
                 }
             </footer>
         </div>

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tandem_core::code::Participation;
 use tandem_core::history::History;
+use tandem_core::retention::Retention;
 use tandem_core::{Journey, Norms, Tandem, View, Workshops};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
@@ -63,6 +64,7 @@ part!(Norms, StoredProposal, "tandem.proposal", proposal);
 part!(History, StoredHistory, "tandem.history", history);
 part!(Workshops, StoredWorkshops, "tandem.workshops", workshops);
 part!(View, StoredView, "tandem.view", view);
+part!(Retention, StoredRetention, "tandem.retention", retention);
 part!(
     Participations,
     StoredParticipations,
@@ -124,6 +126,7 @@ pub fn load() -> Loaded {
         journey: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
         proposal: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
         history: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
+        retention: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
         workshops: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
         view: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
     };
@@ -153,13 +156,30 @@ fn load_part<T: Part>(
     };
     // Keep the value aside; if even that fails, leave it where it is and run in memory rather
     // than overwrite it.
-    let key = format!("{QUARANTINE}{}", &T::KEY[PREFIX.len()..]);
+    let key = free_quarantine_key(storage, &T::KEY[PREFIX.len()..]);
     if storage.set_item(&key, &raw).is_ok() && storage.remove_item(T::KEY).is_ok() {
         quarantined.push(Quarantined { key, raw, newer });
     } else {
         *unavailable = true;
     }
     None
+}
+
+/// `tandem.quarantine.<part>`, or `….<part>.2`, `.3`… when earlier values are already kept
+/// aside there: a second unreadable value never replaces the first.
+fn free_quarantine_key(storage: &Storage, part: &str) -> String {
+    let first = format!("{QUARANTINE}{part}");
+    // A thousand copies of one unreadable part would not fit in a browser's storage anyway.
+    (1..=1000)
+        .map(|n| {
+            if n == 1 {
+                first.clone()
+            } else {
+                format!("{first}.{n}")
+            }
+        })
+        .find(|key| matches!(storage.get_item(key), Ok(None) | Err(_)))
+        .unwrap_or(first)
 }
 
 /// Reads what a participant has answered on this device for `workshop`, and anything that
@@ -217,6 +237,14 @@ pub fn save_proposal(proposal: &Norms) -> Result<(), SaveError> {
 /// As [`save_journey`].
 pub fn save_history(history: &History) -> Result<(), SaveError> {
     save_part(history.clone(), history.runs.is_empty())
+}
+
+/// Saves how long runs and workshops are kept.
+///
+/// # Errors
+/// As [`save_journey`].
+pub fn save_retention(retention: &Retention) -> Result<(), SaveError> {
+    save_part(*retention, *retention == Retention::default())
 }
 
 /// Saves every workshop.

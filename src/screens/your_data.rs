@@ -3,6 +3,7 @@
 //! merging are the core's (`tandem_core::backup`); the root says what a restore did.
 
 use tandem_core::backup::Backup;
+use tandem_core::retention::CHOICES;
 use yew::prelude::*;
 
 use crate::browser;
@@ -18,6 +19,9 @@ pub struct YourDataProps {
     /// Why a chosen file was not restored.
     pub on_refused: Callback<String>,
     pub on_delete: Callback<()>,
+    /// Days runs and workshops are kept, or `None` for ever.
+    pub retention: Option<u32>,
+    pub on_retention: Callback<Option<u32>>,
 }
 
 #[component]
@@ -58,6 +62,20 @@ pub fn YourData(props: &YourDataProps) -> Html {
                 <div class="field">
                     <label for="backup-file">{"Restore a backup (merged into what is here)"}</label>
                     <input id="backup-file" type="file" accept=".json,application/json" ref={input} {onchange} />
+                </div>
+                <div class="field">
+                    <label for="retention">{"Keep earlier runs and workshops"}</label>
+                    <select id="retention" onchange={props.on_retention.reform(|event: Event| {
+                        let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+                        select.value().parse().ok()
+                    })}>
+                        <option value="" selected={props.retention.is_none()}>{"For ever"}</option>
+                        for days in CHOICES {
+                            <option value={days.to_string()} selected={props.retention == Some(days)}>
+                                {format!("{days} days after their date")}
+                            </option>
+                        }
+                    </select>
                 </div>
                 if props.has_data {
                     <ConfirmButton

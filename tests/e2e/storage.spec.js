@@ -129,3 +129,39 @@ test('with storage full the work carries on in memory, the person is told at onc
   // Nothing of the other application's was touched.
   expect(await page.evaluate(() => localStorage.getItem('other-app.0')?.length)).toBe(256 * 1024);
 });
+
+test('with a retention chosen, workshops older than it are deleted on start, and the person is told', async ({ page }) => {
+  const old = answeredWorkshop({ id: 'ret-old', name: 'Last year', date: '2025-01-15' });
+  const recent = answeredWorkshop({ id: 'ret-new', name: 'This week', date: new Date().toISOString().slice(0, 10) });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByLabel('Workshop file (JSON)').setInputFiles(old.file);
+  await page.getByLabel('Workshop file (JSON)').setInputFiles(recent.file);
+  const each = 6 * bank.dimensions.flatMap((d) => d.items).length;
+  expect(await savedAnswers(page)).toBe(2 * each);
+  await page.getByLabel('Keep earlier runs and workshops').selectOption({ label: '90 days after their date' });
+  await page.reload();
+  await expect(page.getByText('Deleted 0 earlier runs and 1 workshop older than 90 days, as set under “Your data”.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open This week' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open Last year' })).toHaveCount(0);
+  expect(await savedAnswers(page)).toBe(each);
+  await expect(page.getByLabel('Keep earlier runs and workshops')).toHaveValue('90');
+});
+
+test('a corrupt value is kept aside beside an earlier one, and every other answer is still there', async ({ page }) => {
+  const workshop = answeredWorkshop({ id: 'corrupt-w', name: 'Kept' });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByLabel('Workshop file (JSON)').setInputFiles(workshop.file);
+  const before = await savedAnswers(page);
+  for (const broken of ['{"schema":1,"journey":', '{"schema":1,"journey":{"respondent":7}}']) {
+    await page.evaluate((raw) => localStorage.setItem('tandem.self-assessment', raw), broken);
+    await page.reload();
+    await expect(page.getByText(/could not be read, so Tandem started afresh/)).toBeVisible();
+  }
+  expect(await page.evaluate(() => [
+    localStorage.getItem('tandem.quarantine.self-assessment'),
+    localStorage.getItem('tandem.quarantine.self-assessment.2'),
+  ])).toEqual(['{"schema":1,"journey":', '{"schema":1,"journey":{"respondent":7}}']);
+  expect(await savedAnswers(page)).toBe(before);
+});

@@ -15,6 +15,7 @@ pub mod export;
 pub mod history;
 pub mod norms;
 pub mod respondent;
+pub mod retention;
 pub mod scoring;
 pub mod stored;
 pub mod sync;

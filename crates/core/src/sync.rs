@@ -32,6 +32,8 @@ impl Tandem {
             proposal: merge_norms(&self.proposal, &saved.proposal, &mut replaced),
             history: merge_history(&self.history, &saved.history),
             workshops: merge_workshops(&self.workshops, &saved.workshops, &mut replaced),
+            // A setting is the other tab's later word.
+            retention: saved.retention,
             view: self.view.clone(),
         };
         (merged, replaced)

@@ -58,6 +58,8 @@ pub enum TandemAction {
     /// Another tab saved: merge what it saved into this tab's state (see
     /// [`Tandem::merged_with_saved`]).
     Sync(Box<Tandem>),
+    /// Keep runs and workshops for this many days (`None`: for ever).
+    SetRetention(Option<u32>),
     /// Merge a backup into what is saved (see [`Tandem::restore`]).
     Restore(Box<crate::backup::Backup>),
     /// Forget the self-assessment and every workshop.
@@ -73,6 +75,8 @@ pub struct Tandem {
     pub proposal: Norms,
     /// Every finished self-assessment, for the trend.
     pub history: History,
+    /// How long runs and workshops are kept.
+    pub retention: crate::retention::Retention,
     pub workshops: Workshops,
     pub view: View,
 }
@@ -171,6 +175,7 @@ impl Tandem {
                 on_conflict,
             } => next.workshops = self.workshops.import(workshop, on_conflict),
             TandemAction::Restore(backup) => next = self.restore(*backup).0,
+            TandemAction::SetRetention(days) => next.retention.days = days,
             TandemAction::Sync(saved) => next = self.merged_with_saved(&saved).0,
             TandemAction::DeleteEverything => next = Tandem::default(),
         }
