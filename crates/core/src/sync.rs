@@ -67,11 +67,12 @@ fn merge_journey(mine: &Journey, theirs: &Journey, replaced: &mut Vec<String>) -
             merged.screen = mine.screen;
             merged
         }
-        (Some(_), Some(_)) => {
-            replaced.push("the self-assessment (the other tab started a new one)".to_owned());
+        // Every change is saved at once, so a saved self-assessment that differs from this tab's
+        // or is gone was started over (or deleted) in the other tab, later: follow it.
+        (Some(_), _) => {
+            replaced.push("the self-assessment (it was started over in another tab)".to_owned());
             theirs.clone()
         }
-        (Some(_), None) => mine.clone(),
         (None, _) => theirs.clone(),
     }
 }
@@ -206,6 +207,26 @@ mod tests {
         let (back, _) = theirs.merged_with_saved(&merged);
         assert_eq!(respondents(&back), ["a", "b", "c"]);
         assert_eq!(merged.merged_with_saved(&merged).0, merged);
+    }
+
+    #[test]
+    fn starting_over_in_one_tab_is_followed_by_the_other_and_said() {
+        let bank = Bank::default_bank();
+        let begin = Action::Begin {
+            role: Role::It,
+            respondent_id: "me".into(),
+        };
+        let mine = Tandem {
+            journey: Journey::default().apply(&bank, begin).unwrap(),
+            ..workshop(&[("a", 3)])
+        };
+        let theirs = workshop(&[("a", 3)]);
+        let (merged, replaced) = mine.merged_with_saved(&theirs);
+        assert_eq!(merged.journey, Journey::default());
+        assert_eq!(
+            replaced,
+            ["the self-assessment (it was started over in another tab)"]
+        );
     }
 
     #[test]
