@@ -1,5 +1,9 @@
 //! Hooks shared by the screens.
 
+use std::rc::Rc;
+
+use tandem_core::scoring::{self, Report};
+use tandem_core::{Bank, Workshop};
 use yew::prelude::*;
 
 use crate::browser;
@@ -32,4 +36,19 @@ pub fn use_stored<T: PartialEq + 'static>(id: AttrValue, read: fn(&str) -> T) ->
         });
     }
     value
+}
+
+/// A workshop's bank, shared by its widgets without copying it on every render.
+#[hook]
+pub fn use_bank(bank: &Bank) -> Rc<Bank> {
+    use_memo(bank.clone(), Clone::clone)
+}
+
+/// A workshop's report, computed once per change of answers.
+#[hook]
+pub fn use_report(workshop: &Workshop) -> Rc<Report> {
+    use_memo(
+        (workshop.bank.clone(), workshop.respondents.clone()),
+        |(bank, respondents)| scoring::score(bank, respondents),
+    )
 }

@@ -14,7 +14,7 @@ pub mod storage;
 
 use std::rc::Rc;
 
-use tandem_core::{Action, Bank, Screen, Tandem, TandemAction, View};
+use tandem_core::{Action, Bank, Screen, Step, Tandem, TandemAction, View};
 use yew::prelude::*;
 
 use crate::notices::{Notice, notice_view};
@@ -132,41 +132,34 @@ pub struct Model {
     pub state: Tandem,
     /// Why the last action was refused, for the person who tried it.
     pub refusal: Option<String>,
-    /// What another tab's save replaced here, for the person to be told.
-    pub replaced: Vec<String>,
+    /// What the person should be told about the last action (see [`tandem_core::Step`]),
+    /// numbered so the same words said twice are shown twice.
+    pub told: Option<(u32, String)>,
 }
 
 impl Reducible for Model {
     type Action = TandemAction;
 
     fn reduce(self: Rc<Self>, action: TandemAction) -> Rc<Self> {
-        // A save from another tab is merged here rather than through `apply`, to keep the list
-        // of what it replaced for the person.
-        if let TandemAction::Sync(saved) = &action {
-            let (state, replaced) = self.state.merged_with_saved(saved);
-            if state == self.state {
-                return self;
-            }
-            return Rc::new(Model {
+        match self.state.step(&self.bank, action) {
+            Ok(Step {
+                state: None,
+                told: None,
+            }) => self,
+            Ok(Step { state, told }) => Rc::new(Model {
                 bank: self.bank.clone(),
-                state,
+                state: state.unwrap_or_else(|| self.state.clone()),
                 refusal: None,
-                replaced,
-            });
-        }
-        match self.state.apply(&self.bank, action) {
-            Ok(Some(state)) => Rc::new(Model {
-                bank: self.bank.clone(),
-                state,
-                refusal: None,
-                replaced: Vec::new(),
+                told: told.map(|words| {
+                    let number = self.told.as_ref().map_or(0, |(n, _)| n + 1);
+                    (number, words)
+                }),
             }),
-            Ok(None) => self,
             Err(error) => Rc::new(Model {
                 bank: self.bank.clone(),
                 state: self.state.clone(),
                 refusal: Some(error.to_string()),
-                replaced: Vec::new(),
+                told: None,
             }),
         }
     }
@@ -220,7 +213,7 @@ pub fn App() -> Html {
                 bank: Rc::new(bank),
                 state,
                 refusal: None,
-                replaced: Vec::new(),
+                told: None,
             }
         })
     };
@@ -271,13 +264,9 @@ pub fn App() -> Html {
     }
     {
         let notice = notice.clone();
-        use_effect_with(model.replaced.clone(), move |replaced| {
-            if !replaced.is_empty() {
-                notice.set(Some(Notice::Told(format!(
-                    "Another tab saved changes to the same things at the same time; its later \
-                     version was kept for {}.",
-                    replaced.join(", ")
-                ))));
+        use_effect_with(model.told.clone(), move |told| {
+            if let Some((_, words)) = told {
+                notice.set(Some(Notice::Told(words.clone())));
             }
         });
     }
@@ -351,11 +340,9 @@ pub fn App() -> Html {
         })
     };
     let on_restore = {
-        let (model, notice) = (model.clone(), notice.clone());
+        let model = model.clone();
         Callback::from(move |backup: tandem_core::backup::Backup| {
-            let (_, restored) = model.state.restore(backup.clone());
             model.dispatch(TandemAction::Restore(Box::new(backup)));
-            notice.set(Some(Notice::Told(restored.summary())));
         })
     };
     let on_refused = {

@@ -6,6 +6,7 @@
 
 use tandem_core::chart::{self, Point};
 use tandem_core::format1;
+use tandem_core::scoring::format_signed;
 use yew::prelude::*;
 
 /// One shape on the radar.
@@ -198,18 +199,7 @@ pub fn GapBars(props: &GapBarsProps) -> Html {
     let half = (BAR_WIDTH - LABEL_WIDTH - 110.0) / 2.0;
     let middle = LABEL_WIDTH + 55.0 + half;
     let height = ROW * props.dimensions.len() as f64 + 30.0;
-    let signed = |gap: Option<f64>| {
-        gap.map_or_else(
-            || "not available".to_owned(),
-            |gap| {
-                if gap > 0.0 {
-                    format!("+{}", format1(gap))
-                } else {
-                    format1(gap)
-                }
-            },
-        )
-    };
+    let signed = |gap: Option<f64>| gap.map_or_else(|| "not available".to_owned(), format_signed);
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
     let description = props

@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod confirm;
 pub mod likert;
+pub mod print;
 pub mod qr;
 pub mod role_choice;
 pub mod score_bar;
@@ -12,6 +13,7 @@ pub mod timer;
 pub use charts::{GapBars, Radar, Series, Sparkline};
 pub use confirm::{ConfirmButton, StartOverButton};
 pub use likert::{Choice, LikertScale, Scale};
+pub use print::{PrintButton, nothing_to_print};
 pub use qr::Qr;
 pub use role_choice::RoleChoice;
 pub use score_bar::ScoreBar;

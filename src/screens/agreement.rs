@@ -7,6 +7,7 @@ use tandem_core::{Bank, Norms};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::{PrintButton, nothing_to_print};
 use crate::hooks::use_stored;
 use crate::screens::brainstorm::agreement_heading;
 use crate::screens::norms::AgreementView;
@@ -50,20 +51,11 @@ fn read(id: &str) -> Option<Sheet> {
 #[component]
 pub fn AgreementSheet(props: &AgreementSheetProps) -> Html {
     let sheet = use_stored(props.workshop_id.clone(), read);
-    let print_failed = use_state_eq(|| false);
     let Some(sheet) = &*sheet else {
-        return html! {
-            <div class="tandem sheet">
-                <main class="tandem-main">
-                    <h1>{"This workshop is not saved in this browser."}</h1>
-                    <p class="lead">{"Open the agreement from the facilitator's window."}</p>
-                </main>
-            </div>
-        };
-    };
-    let on_print = {
-        let print_failed = print_failed.clone();
-        Callback::from(move |_: MouseEvent| print_failed.set(browser::print().is_err()))
+        return nothing_to_print(
+            "This workshop is not saved in this browser.",
+            "Open the agreement from the facilitator's window.",
+        );
     };
     html! {
         <div class="tandem sheet">
@@ -71,12 +63,7 @@ pub fn AgreementSheet(props: &AgreementSheetProps) -> Html {
                 <h1>{&sheet.heading}</h1>
                 <p class="sheet-meta">{format!("Marketing and IT \u{b7} {}", long_date(sheet.day))}</p>
                 <AgreementView bank={sheet.bank.clone()} norms={sheet.norms.clone()} title="The norms" level={2} />
-                <p class="sheet-actions">
-                    <button type="button" class="button primary" onclick={on_print}>{"Print"}</button>
-                </p>
-                if *print_failed {
-                    <p class="refusal" role="alert">{"This page may not open the print dialog here. Use your browser's Print command instead."}</p>
-                }
+                <PrintButton />
             </main>
         </div>
     }

@@ -5,15 +5,15 @@
 use std::rc::Rc;
 
 use tandem_core::norms::{self, FACILITATOR, NormsAction, Status};
-use tandem_core::scoring::{self, Report};
 use tandem_core::{Bank, Phase, TandemAction, Workshop, WorkshopAction};
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::bind_text;
+use crate::hooks::{use_bank, use_report};
 use crate::screens::norms::{
     AgreementEditor, AgreementExport, AgreementView, Board, IdeaForm, Prompts, RankedList,
-    idea_count,
+    first_focus, idea_count, voter_count,
 };
 
 #[derive(Properties, PartialEq)]
@@ -32,21 +32,6 @@ pub fn agreement_heading(workshop: &Workshop) -> String {
 #[must_use]
 pub fn sheet_address(workshop_id: &str) -> String {
     format!("{}{workshop_id}", crate::AGREEMENT_HASH)
-}
-
-/// The workshop's bank, shared by its widgets without copying it on every render.
-#[hook]
-pub fn use_bank(bank: &Bank) -> Rc<Bank> {
-    use_memo(bank.clone(), Clone::clone)
-}
-
-/// The workshop's report, computed once per change of answers.
-#[hook]
-pub fn use_report(workshop: &Workshop) -> Rc<Report> {
-    use_memo(
-        (workshop.bank.clone(), workshop.respondents.clone()),
-        |(bank, respondents)| scoring::score(bank, respondents),
-    )
 }
 
 #[component]
@@ -83,7 +68,7 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
                 dimension,
                 text,
             });
-            let first_focus = norms_first_focus(&bank, &report);
+            let first_focus = first_focus(&bank, &report);
             html! {
                 <div class="phase-content">
                     if workshop.revealed {
@@ -126,11 +111,7 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
             let on_next = workshop_action.reform(|_: MouseEvent| WorkshopAction::StartVoting {
                 voter: browser::random_id(),
             });
-            let voters = match norms.voters() {
-                0 => "Nobody has voted yet.".to_owned(),
-                1 => "1 person has voted.".to_owned(),
-                n => format!("{n} people have voted."),
-            };
+            let voters = voter_count(norms);
             html! {
                 <div class="phase-content">
                     <VoteSettings cap={norms.cap} totals_shown={norms.totals_shown} on_action={on_action.clone()} />
@@ -191,13 +172,6 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
         }
         Phase::Welcome | Phase::Assessment | Phase::Reveal | Phase::Summary => Html::default(),
     }
-}
-
-/// The top hotspot's id, for the idea form's first choice.
-fn norms_first_focus(bank: &Bank, report: &Report) -> Option<AttrValue> {
-    crate::screens::norms::focus(report)
-        .first()
-        .map(|&d| AttrValue::from(bank.dimensions[d].id.clone()))
 }
 
 /// The workshop's working agreement with its exports.

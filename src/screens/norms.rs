@@ -73,16 +73,23 @@ pub fn idea_count(norms: &Norms) -> String {
     }
 }
 
-/// The dimensions a brainstorm starts from: the leading hotspots, or the one to keep watching
-/// when there are none.
+/// "3 people have voted.", or that nobody has.
 #[must_use]
-pub fn focus(report: &Report) -> Vec<usize> {
-    let leading = report.leading_hotspots();
-    if leading.is_empty() {
-        report.watch().into_iter().collect()
-    } else {
-        leading.to_vec()
+pub fn voter_count(norms: &Norms) -> String {
+    match norms.voters() {
+        0 => "Nobody has voted yet.".to_owned(),
+        1 => "1 person has voted.".to_owned(),
+        n => format!("{n} people have voted."),
     }
+}
+
+/// The dimension a new idea is filed under at first: where the report says to start.
+#[must_use]
+pub fn first_focus(bank: &Bank, report: &Report) -> Option<AttrValue> {
+    report
+        .starting_points()
+        .first()
+        .map(|&d| AttrValue::from(bank.dimensions[d].id.clone()))
 }
 
 #[derive(Properties, PartialEq)]
@@ -97,7 +104,7 @@ pub struct PromptsProps {
 /// A custom bank without prompts offers the dimension's recommendations instead.
 #[component]
 pub fn Prompts(props: &PromptsProps) -> Html {
-    let focus = focus(&props.report);
+    let focus = props.report.starting_points();
     let bank = &props.bank;
     html! {
         <section class="prompts" aria-labelledby="prompts-title">

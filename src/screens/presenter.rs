@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::components::Countdown;
 use crate::hooks::use_stored;
-use crate::screens::brainstorm::{use_bank, use_report};
-use crate::screens::norms::{AgreementView, Board, Prompts, RankedList, idea_count};
+use crate::hooks::{use_bank, use_report};
+use crate::screens::norms::{AgreementView, Board, Prompts, RankedList, idea_count, voter_count};
 use crate::screens::workshop::RevealReport;
 use crate::screens::workshops::answer_counts;
 use crate::storage;
@@ -114,11 +114,7 @@ fn PresentNorms(props: &PresentNormsProps) -> Html {
         Phase::Vote if norms.revealed => html! {
             <>
                 <p class="presenter-count" aria-live="polite">
-                    {match norms.voters() {
-                        0 => "Nobody has voted yet.".to_owned(),
-                        1 => "1 person has voted.".to_owned(),
-                        n => format!("{n} people have voted."),
-                    }}
+                    {voter_count(&norms)}
                     {if norms.totals_visible() { "" } else { " Totals appear when voting closes." }}
                 </p>
                 <Board bank={bank.clone()} {norms} on_action={None::<Callback<_>>} level={2} />

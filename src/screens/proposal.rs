@@ -13,8 +13,8 @@ use crate::browser;
 use crate::components::ConfirmButton;
 use crate::hooks::use_focus_on_mount;
 use crate::screens::norms::{
-    AgreementExport, IdeaForm, Prompts, TermsFields, dimension_title, focus, move_buttons, quoted,
-    why_fields,
+    AgreementExport, IdeaForm, Prompts, TermsFields, dimension_title, first_focus, move_buttons,
+    quoted, why_fields,
 };
 
 /// The heading of the proposal's Markdown and printed page.
@@ -67,9 +67,7 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
             });
         })
     };
-    let first = focus(&report)
-        .first()
-        .map(|&d| AttrValue::from(props.bank.dimensions[d].id.clone()));
+    let first = first_focus(&props.bank, &report);
     let ranked = props.proposal.ranked();
     let last = ranked.len().saturating_sub(1);
     html! {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use tandem_core::export;
 use tandem_core::history::{self, Run};
-use tandem_core::scoring::{self, Report};
+use tandem_core::scoring::{self, Report, format_signed};
 use tandem_core::workshop::long_date;
 use tandem_core::{Bank, Dimension, Figures, Level, Norms, Respondent, WorkshopDocument, format1};
 use yew::prelude::*;
@@ -421,13 +421,6 @@ pub fn Trend(props: &TrendProps) -> Html {
             .find(|d| d.id == id)
             .map_or_else(|| id.to_owned(), |d| d.title.clone())
     };
-    let signed = |change: f64| {
-        if change > 0.0 {
-            format!("+{}", format1(change))
-        } else {
-            format1(change)
-        }
-    };
     let moved: Vec<_> = trend
         .iter()
         .filter(|t| t.moved() && !t.norms.is_empty())
@@ -451,7 +444,7 @@ pub fn Trend(props: &TrendProps) -> Html {
                             <td>{figure(each.current)}</td>
                             <td>
                                 {match (each.change, each.since) {
-                                    (Some(change), Some(since)) => format!("{} since {}", signed(change), long_date(since)),
+                                    (Some(change), Some(since)) => format!("{} since {}", format_signed(change), long_date(since)),
                                     _ => "no earlier score".to_owned(),
                                 }}
                             </td>
@@ -479,7 +472,7 @@ pub fn Trend(props: &TrendProps) -> Html {
                             {format!(
                                 "{} moved {}. Norms adopted earlier for it: {}.",
                                 title(&each.dimension),
-                                each.change.map(signed).unwrap_or_default(),
+                                each.change.map(format_signed).unwrap_or_default(),
                                 each.norms.iter().map(|n| format!("\u{201c}{n}\u{201d}")).collect::<Vec<_>>().join(", ")
                             )}
                         </li>

@@ -11,6 +11,7 @@ use tandem_core::{Bank, Workshop};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::{PrintButton, nothing_to_print};
 use crate::hooks::use_stored;
 use crate::screens::norms::AgreementView;
 use crate::screens::report::{SelfReport, explanation};
@@ -53,21 +54,9 @@ fn read(id: &str) -> Sheet {
 #[component]
 pub fn ReportSheet(props: &ReportSheetProps) -> Html {
     let sheet = use_stored(props.workshop_id.clone(), read);
-    let print_failed = use_state_eq(|| false);
-    let on_print = {
-        let print_failed = print_failed.clone();
-        Callback::from(move |_: MouseEvent| print_failed.set(browser::print().is_err()))
-    };
     let (heading, meta, body) = match &*sheet {
         Sheet::Missing(why) => {
-            return html! {
-                <div class="tandem sheet">
-                    <main class="tandem-main">
-                        <h1>{*why}</h1>
-                        <p class="lead">{"Open the report from the window where it is shown."}</p>
-                    </main>
-                </div>
-            };
+            return nothing_to_print(why, "Open the report from the window where it is shown.");
         }
         Sheet::Workshop(workshop, runs) => (
             format!("Friction report: {}", workshop.name),
@@ -110,12 +99,7 @@ pub fn ReportSheet(props: &ReportSheetProps) -> Html {
             <main class="tandem-main">
                 <h1>{heading}</h1>
                 <p class="sheet-meta">{meta}</p>
-                <p class="sheet-actions">
-                    <button type="button" class="button primary" onclick={on_print}>{"Print"}</button>
-                </p>
-                if *print_failed {
-                    <p class="refusal" role="alert">{"This page may not open the print dialog here. Use your browser's Print command instead."}</p>
-                }
+                <PrintButton />
                 {body}
             </main>
         </div>

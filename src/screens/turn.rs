@@ -12,9 +12,9 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{ConfirmButton, RoleChoice};
 use crate::hooks::use_focus_on_mount;
+use crate::hooks::{use_bank, use_report};
 use crate::screens::AssessmentStep;
-use crate::screens::brainstorm::{use_bank, use_report};
-use crate::screens::norms::{Ballot, IdeaForm, Prompts, quoted};
+use crate::screens::norms::{Ballot, IdeaForm, Prompts, first_focus, quoted};
 
 #[derive(Properties, PartialEq)]
 pub struct TurnViewProps {
@@ -177,9 +177,7 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
             text,
         })
     });
-    let first = crate::screens::norms::focus(&report)
-        .first()
-        .map(|&d| AttrValue::from(bank.dimensions[d].id.clone()));
+    let first = first_focus(&bank, &report);
     let mine: Vec<_> = props.workshop.norms.by(&props.author).cloned().collect();
     html! {
         <section class="screen" aria-labelledby="write-title">

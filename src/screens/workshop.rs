@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use tandem_core::document::groups_visible;
 use tandem_core::history::Run;
-use tandem_core::scoring::{self, Report};
+use tandem_core::scoring::Report;
 use tandem_core::workshop::{iso_date, read_date_and_threshold};
 use tandem_core::{Bank, Figures, Phase, TandemAction, View, Workshop, WorkshopAction, format1};
 use yew::prelude::*;
@@ -14,7 +14,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{Countdown, CountdownControls, bind_text};
 use crate::hooks::use_focus_on_mount;
-use crate::screens::brainstorm::use_bank;
+use crate::hooks::{use_bank, use_report};
 use crate::screens::brainstorm::{NormsPhase, agreement};
 use crate::screens::collect::CollectCodes;
 use crate::screens::report::{
@@ -229,13 +229,7 @@ pub struct RevealReportProps {
 /// The group's friction report with Marketing and IT side by side, within the privacy threshold.
 #[component]
 pub fn RevealReport(props: &RevealReportProps) -> Html {
-    let report = use_memo(
-        (
-            props.workshop.bank.clone(),
-            props.workshop.respondents.clone(),
-        ),
-        |(bank, respondents)| scoring::score(bank, respondents),
-    );
+    let report = use_report(&props.workshop);
     let workshop = &props.workshop;
     let visible = groups_visible(report.counts, workshop.threshold);
     let bank = use_bank(&workshop.bank);

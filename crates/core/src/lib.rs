@@ -29,7 +29,7 @@ pub use document::{Imported, WorkshopDocument};
 pub use norms::{Agreement, Norm, Norms, NormsAction, NormsError, Owner, Status};
 pub use respondent::{Rating, Respondent, Role};
 pub use scoring::{Figures, Level, Report, format1, round1};
-pub use tandem::{Tandem, TandemAction, View};
+pub use tandem::{Step, Tandem, TandemAction, View};
 pub use validation::{Invalid, Problem};
 pub use workshop::{
     OnConflict, Phase, Setup, Timer, Turn, Workshop, WorkshopAction, WorkshopError, Workshops,

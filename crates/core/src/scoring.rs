@@ -188,6 +188,18 @@ impl Report {
     pub fn watch(&self) -> Option<usize> {
         by_friction(&self.dimensions).into_iter().next()
     }
+
+    /// Where to start working: the leading hotspots, or the dimension to keep watching when
+    /// there are none. Empty when nothing was assessed.
+    #[must_use]
+    pub fn starting_points(&self) -> Vec<usize> {
+        let leading = self.leading_hotspots();
+        if leading.is_empty() {
+            self.watch().into_iter().collect()
+        } else {
+            leading.to_vec()
+        }
+    }
 }
 
 /// Assessed dimension indices ordered by friction, highest first, ties in bank order.
@@ -378,6 +390,16 @@ pub fn round1(value: f64) -> f64 {
 #[must_use]
 pub fn format1(value: f64) -> String {
     format!("{:.1}", round1(value))
+}
+
+/// A change or difference as displayed, with its sign: `+7.5`, `-2.5`, `0.0`.
+#[must_use]
+pub fn format_signed(value: f64) -> String {
+    if round1(value) > 0.0 {
+        format!("+{}", format1(value))
+    } else {
+        format1(value)
+    }
 }
 
 /// "How this is scored", in plain words, built from the constants above so the explanation

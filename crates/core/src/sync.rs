@@ -11,6 +11,20 @@ use crate::tandem::Tandem;
 use crate::workshop::{Workshop, Workshops};
 
 impl Tandem {
+    /// [`Tandem::merged_with_saved`], with what replaced versions the person should be told of.
+    #[must_use]
+    pub fn synced_with(&self, saved: &Tandem) -> (Tandem, Option<String>) {
+        let (merged, replaced) = self.merged_with_saved(saved);
+        let told = (!replaced.is_empty()).then(|| {
+            format!(
+                "Another tab saved changes to the same things at the same time; its later \
+                 version was kept for {}.",
+                replaced.join(", ")
+            )
+        });
+        (merged, told)
+    }
+
     /// This tab's state with `saved` (what another tab just saved) merged in, and a line for
     /// each record of this tab that the other tab's later version replaced. The open view stays
     /// this tab's own.

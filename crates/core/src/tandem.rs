@@ -81,6 +81,14 @@ pub struct Tandem {
     pub view: View,
 }
 
+/// What an action did: the new state, if it changed, and what the person should be told about
+/// it (what a restored backup added, what another tab's save replaced).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Step {
+    pub state: Option<Tandem>,
+    pub told: Option<String>,
+}
+
 impl Tandem {
     /// The state after `action`; `Ok(None)` when nothing changes.
     ///
@@ -91,18 +99,27 @@ impl Tandem {
         bank: &Bank,
         action: TandemAction,
     ) -> Result<Option<Tandem>, WorkshopError> {
+        self.step(bank, action).map(|step| step.state)
+    }
+
+    /// [`Tandem::apply`], with what the person should be told.
+    ///
+    /// # Errors
+    /// As [`Tandem::apply`].
+    pub fn step(&self, bank: &Bank, action: TandemAction) -> Result<Step, WorkshopError> {
         let mut next = self.clone();
+        let mut told = None;
         match action {
             TandemAction::SelfAssessment(action) => {
                 let Some(journey) = self.journey.apply(bank, action) else {
-                    return Ok(None);
+                    return Ok(Step::default());
                 };
                 next.journey = journey;
                 next.view = View::SelfAssessment;
             }
             TandemAction::Proposal(action) => {
                 let Some(proposal) = self.proposal.apply(bank, action)? else {
-                    return Ok(None);
+                    return Ok(Step::default());
                 };
                 // The norms drafted after a self-assessment belong to its run: the next run's
                 // trend names them where a dimension moved.
@@ -118,7 +135,7 @@ impl Tandem {
                 let (crate::assessment::Screen::Report, Some(respondent)) =
                     (self.journey.screen, &self.journey.respondent)
                 else {
-                    return Ok(None);
+                    return Ok(Step::default());
                 };
                 let mut run = Run::of(
                     respondent.id.clone(),
@@ -137,7 +154,7 @@ impl Tandem {
                 if let View::Workshop(id) = &view
                     && self.workshops.get(id).is_none()
                 {
-                    return Ok(None);
+                    return Ok(Step::default());
                 }
                 next.view = view;
             }
@@ -150,14 +167,14 @@ impl Tandem {
             }
             TandemAction::Duplicate { id, new_id } => {
                 let Some(original) = self.workshops.get(&id) else {
-                    return Ok(None);
+                    return Ok(Step::default());
                 };
                 let copy = original.duplicate(new_id, format!("{} (copy)", original.name));
                 next.workshops = self.workshops.with(copy);
             }
             TandemAction::Delete(id) => {
                 let Some(workshops) = self.workshops.without(&id) else {
-                    return Ok(None);
+                    return Ok(Step::default());
                 };
                 next.workshops = workshops;
                 if self.view == View::Workshop(id) {
@@ -166,7 +183,7 @@ impl Tandem {
             }
             TandemAction::Workshop { id, action } => {
                 let Some(workshops) = self.workshops.update(&id, action)? else {
-                    return Ok(None);
+                    return Ok(Step::default());
                 };
                 next.workshops = workshops;
             }
@@ -174,12 +191,18 @@ impl Tandem {
                 workshop,
                 on_conflict,
             } => next.workshops = self.workshops.import(workshop, on_conflict),
-            TandemAction::Restore(backup) => next = self.restore(*backup).0,
+            TandemAction::Restore(backup) => {
+                let (restored, what) = self.restore(*backup);
+                (next, told) = (restored, Some(what.summary()));
+            }
             TandemAction::SetRetention(days) => next.retention.days = days,
-            TandemAction::Sync(saved) => next = self.merged_with_saved(&saved).0,
+            TandemAction::Sync(saved) => (next, told) = self.synced_with(&saved),
             TandemAction::DeleteEverything => next = Tandem::default(),
         }
-        Ok((next != *self).then_some(next))
+        Ok(Step {
+            state: (next != *self).then_some(next),
+            told,
+        })
     }
 
     /// The open workshop, if the view is one.

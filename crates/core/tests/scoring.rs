@@ -385,7 +385,21 @@ fn without_hotspots_the_highest_friction_is_still_named_to_watch() {
     // d1: S 75 → F 12.5; d2: S 50 → F 25.
     assert!(report.hotspots.is_empty());
     assert_eq!(report.watch(), Some(1));
+    assert_eq!(
+        report.starting_points(),
+        [1],
+        "no hotspots: start from the one to watch"
+    );
     assert_eq!(score(&bank, &[]).watch(), None);
+    assert!(score(&bank, &[]).starting_points().is_empty());
+}
+
+#[test]
+fn signed_figures_show_their_sign_once_rounded() {
+    use tandem_core::scoring::format_signed;
+    assert_eq!(format_signed(7.5), "+7.5");
+    assert_eq!(format_signed(-2.45), "-2.5");
+    assert_eq!(format_signed(0.04), "0.0");
 }
 
 #[test]
