@@ -1,6 +1,9 @@
-// Starts Tandem without an inline script, so the page runs under
+// Starts Tandem without an inline script, so a page runs it under
 // `script-src 'self' 'wasm-unsafe-eval'`. Paths are relative to this file, so dist/ works from
-// any folder.
-import init from './tandem.js';
+// any folder, and a host page anywhere on the site can include it to embed Tandem in its
+// `data-tandem` elements.
+import init, { embed_all } from './tandem.js';
 
-init({ module_or_path: new URL('./tandem_bg.wasm', import.meta.url) });
+const base = new URL('./', import.meta.url);
+await init({ module_or_path: new URL('tandem_bg.wasm', base) });
+embed_all(base.href);

@@ -35,16 +35,19 @@ pub fn now_ms() -> u64 {
 ///
 /// # Errors
 /// A message for the person when no file was chosen or it cannot be read.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+pub async fn read_chosen_file(
+    words: crate::setup::Words,
+    input: &web_sys::HtmlInputElement,
+) -> Result<String, String> {
     let file = input
         .files()
         .and_then(|files| files.get(0))
-        .ok_or_else(|| "No file was chosen.".to_owned())?;
+        .ok_or_else(|| words.t("file.none").to_owned())?;
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| format!("The file {} could not be read.", file.name()))?;
+        .map_err(|_| words.f("file.unreadable", &[("name", &file.name())]))?;
     text.as_string()
-        .ok_or_else(|| format!("The file {} is not text.", file.name()))
+        .ok_or_else(|| words.f("file.not-text", &[("name", &file.name())]))
 }
 
 /// This page's address without its `#…` part, for building links into the app.

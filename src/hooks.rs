@@ -7,6 +7,7 @@ use tandem_core::{Bank, Workshop};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::setup::{Setup, use_setup};
 
 /// A node that receives keyboard focus when the component appears, so a screen reader announces
 /// the new screen and Tab continues from its top. Put it on the screen's heading (with
@@ -21,17 +22,22 @@ pub fn use_focus_on_mount() -> NodeRef {
     node
 }
 
-/// What `read` finds in storage for `id`, read again whenever another window of this origin
-/// changes storage. The read-only roots (the presenter view, the printable pages) follow the
-/// facilitator's window this way, without ever writing.
+/// What `read` finds in this mount's storage for `id`, read again whenever another window of
+/// this origin changes it. The read-only roots (the presenter view, the printable pages) follow
+/// the facilitator's window this way, without ever writing.
 #[hook]
-pub fn use_stored<T: PartialEq + 'static>(id: AttrValue, read: fn(&str) -> T) -> UseStateHandle<T> {
-    let value = use_state_eq(|| read(&id));
+pub fn use_stored<T: PartialEq + 'static>(
+    id: AttrValue,
+    read: fn(&Setup, &str) -> T,
+) -> UseStateHandle<T> {
+    let setup = use_setup();
+    let value = use_state_eq(|| read(&setup, &id));
     {
         let value = value.clone();
         use_effect_with(id, move |id| {
             let id = id.clone();
-            let listener = crate::storage::on_change(move || value.set(read(&id)));
+            let prefix = setup.prefix.clone();
+            let listener = crate::storage::on_change(&prefix, move || value.set(read(&setup, &id)));
             move || drop(listener)
         });
     }

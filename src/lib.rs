@@ -10,11 +10,14 @@ pub mod components;
 pub mod hooks;
 pub mod notices;
 pub mod screens;
+pub mod setup;
 pub mod storage;
 
 use std::rc::Rc;
 
+use tandem_core::embed::Theme;
 use tandem_core::{Action, Bank, Screen, Step, Tandem, TandemAction, View};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::notices::{Notice, notice_view};
@@ -23,6 +26,7 @@ use crate::screens::{
     AssessmentStep, FacilitatorView, ProposalScreen, ReportScreen, StartScreen, TurnView,
     WorkshopList, YourData,
 };
+use crate::setup::{Setup, use_setup};
 use crate::storage::SaveError;
 
 /// The hash that opens the presenter view of a workshop: `#presenter/<id>`.
@@ -65,42 +69,76 @@ impl Route {
     }
 }
 
-/// Renders the root the address asks for into the element with id `tandem`, or into the body.
-/// Following a link to another root in the same tab (only the hash changes) reloads the page, so
-/// the new root starts cleanly.
-pub fn mount() {
-    let route = Route::of(&browser::hash());
-    let root = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("tandem"));
-    match route.clone() {
-        Route::Join { bank_id, workshop } => render::<screens::Participant>(
-            root,
-            screens::join::ParticipantProps {
-                bank_id: bank_id.into(),
-                workshop: workshop.into(),
-            },
-        ),
-        Route::Presenter(id) => render::<screens::Presenter>(
-            root,
-            screens::presenter::PresenterProps {
-                workshop_id: id.into(),
-            },
-        ),
-        Route::Agreement(id) => render::<screens::AgreementSheet>(
-            root,
-            screens::agreement::AgreementSheetProps {
-                workshop_id: id.into(),
-            },
-        ),
-        Route::Report(id) => render::<screens::ReportSheet>(
-            root,
-            screens::report_sheet::ReportSheetProps {
-                workshop_id: id.into(),
-            },
-        ),
-        Route::App => render::<App>(root, ()),
+/// The stylesheets of `dist/`, in the order `index.html` links them. An embed links the same
+/// files inside its Shadow DOM root; the end-to-end tests check the two lists agree.
+const STYLESHEETS: [&str; 7] = [
+    "theme.css",
+    "base.css",
+    "start.css",
+    "assessment.css",
+    "report.css",
+    "workshop.css",
+    "norms.css",
+];
+
+/// The elements of the page marked `data-tandem`.
+fn embed_elements(document: &web_sys::Document) -> Vec<web_sys::Element> {
+    document
+        .query_selector_all("[data-tandem]")
+        .ok()
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|index| list.item(index)?.dyn_into::<web_sys::Element>().ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Starts the page's own Tandem (`index.html`), unless this is a host page with embeds: it
+/// renders the root the address asks for into the element with id `tandem`, with its settings
+/// from the address's query (`?namespace=team-a&lang=de`). Called by the binary's `main`.
+pub fn start_own_page() {
+    if let Some(document) = web_sys::window().and_then(|window| window.document())
+        && embed_elements(&document).is_empty()
+    {
+        own_page(&document);
     }
+}
+
+/// Starts an embed in each element of the page marked `data-tandem`, and touches nothing else on
+/// the page. `boot.js` calls this with the address of `dist/` (ending in `/`), where the
+/// stylesheets and the page's own Tandem are.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn embed_all(base: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        for host in embed_elements(&document) {
+            embed(&document, host, base);
+        }
+    }
+}
+
+/// The page's own Tandem.
+fn own_page(document: &web_sys::Document) {
+    let route = Route::of(&browser::hash());
+    let Some(root) = document
+        .get_element_by_id("tandem")
+        .or_else(|| document.body().map(Into::into))
+    else {
+        return;
+    };
+    let html = document.document_element();
+    let shown = route.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = setup::load(setup::query_setting, |_| browser::page_address(), false).await;
+        if let (Ok((setup, theme)), Some(html)) = (&loaded, html) {
+            // The page is Tandem's own, so its root element may carry the theme and language.
+            html.set_attribute("lang", setup.words.0.tag()).ok();
+            if *theme != Theme::Auto {
+                html.set_attribute("data-theme", theme.key()).ok();
+            }
+        }
+        render(root, loaded, shown);
+    });
     let reload_on_new_route = browser::on_hash_change(move || {
         if Route::of(&browser::hash()) != route {
             browser::reload();
@@ -112,11 +150,101 @@ pub fn mount() {
     }
 }
 
-fn render<C: BaseComponent>(root: Option<web_sys::Element>, props: C::Properties) {
-    match root {
-        Some(root) => yew::Renderer::<C>::with_root_and_props(root, props).render(),
-        None => yew::Renderer::<C>::with_props(props).render(),
+/// An embed: a Shadow DOM root in `host` with Tandem's stylesheets, so the host's styles and
+/// Tandem's never meet, and the app (always its main root; the other pages open as the page's
+/// own Tandem) inside it.
+fn embed(document: &web_sys::Document, host: web_sys::Element, base: &str) {
+    if host.shadow_root().is_some() {
+        return; // Mounted already, or the host's own component.
+    }
+    let Ok(shadow) =
+        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+    else {
+        return;
     };
+    for sheet in STYLESHEETS {
+        if let Ok(link) = document.create_element("link") {
+            link.set_attribute("rel", "stylesheet").ok();
+            link.set_attribute("href", &format!("{base}{sheet}")).ok();
+            shadow.append_child(&link).ok();
+        }
+    }
+    let Ok(root) = document.create_element("div") else {
+        return;
+    };
+    root.set_class_name("tandem-root");
+    if shadow.append_child(&root).is_err() {
+        return;
+    }
+    let host_page = browser::page_address();
+    let base = base.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = setup::load(
+            |name| host.get_attribute(name),
+            |settings| format!("{base}index.html{}", setup::query(settings, &host_page)),
+            true,
+        )
+        .await;
+        if let Ok((setup, _)) = &loaded {
+            root.set_attribute("lang", setup.words.0.tag()).ok();
+        }
+        render(root, loaded, Route::App);
+    });
+}
+
+fn render(root: web_sys::Element, loaded: Result<(Setup, Theme), setup::Problem>, route: Route) {
+    match loaded {
+        Ok((setup, _)) => {
+            yew::Renderer::<Shell>::with_root_and_props(root, ShellProps { setup, route }).render();
+        }
+        Err(problem) => {
+            yew::Renderer::<CannotStart>::with_root_and_props(root, problem).render();
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShellProps {
+    setup: Setup,
+    route: Route,
+}
+
+/// A mount's root: its setup as context around the root the route asks for.
+#[component]
+fn Shell(props: &ShellProps) -> Html {
+    let root = match &props.route {
+        Route::Join { bank_id, workshop } => html! {
+            <screens::Participant bank_id={bank_id.clone()} workshop={workshop.clone()} />
+        },
+        Route::Presenter(id) => html! { <screens::Presenter workshop_id={id.clone()} /> },
+        Route::Agreement(id) => html! { <screens::AgreementSheet workshop_id={id.clone()} /> },
+        Route::Report(id) => html! { <screens::ReportSheet workshop_id={id.clone()} /> },
+        Route::App => html! { <App /> },
+    };
+    html! {
+        <ContextProvider<Setup> context={props.setup.clone()}>{root}</ContextProvider<Setup>>
+    }
+}
+
+/// What the host page's author sees instead of Tandem when the element asks for something that
+/// cannot work: every problem, each where it is.
+#[component]
+fn CannotStart(problem: &setup::Problem) -> Html {
+    let words = problem.words;
+    let main = if problem.embedded { "div" } else { "main" };
+    html! {
+        <div class="tandem">
+            <@{main} class="tandem-main">
+                <div class="cannot-start" role="alert">
+                    <h1>{words.t("embed.cannot-start")}</h1>
+                    <ul class="problems">
+                        {for problem.lines.iter().map(|line| html! { <li><code>{line}</code></li> })}
+                    </ul>
+                    <p>{words.t("embed.cannot-start-help")}</p>
+                </div>
+            </@>
+        </div>
+    }
 }
 
 /// The address of a workshop's presenter view, relative to this page.
@@ -131,10 +259,10 @@ pub struct Model {
     pub bank: Rc<Bank>,
     pub state: Tandem,
     /// Why the last action was refused, for the person who tried it.
-    pub refusal: Option<String>,
+    pub refusal: Option<tandem_core::WorkshopError>,
     /// What the person should be told about the last action (see [`tandem_core::Step`]),
     /// numbered so the same words said twice are shown twice.
-    pub told: Option<(u32, String)>,
+    pub told: Option<(u32, tandem_core::Told)>,
 }
 
 impl Reducible for Model {
@@ -158,7 +286,7 @@ impl Reducible for Model {
             Err(error) => Rc::new(Model {
                 bank: self.bank.clone(),
                 state: self.state.clone(),
-                refusal: Some(error.to_string()),
+                refusal: Some(error),
                 told: None,
             }),
         }
@@ -169,10 +297,11 @@ impl Reducible for Model {
 #[hook]
 fn use_saved<T: PartialEq + Clone + 'static>(
     value: T,
-    save: fn(&T) -> Result<(), SaveError>,
+    save: fn(&str, &T) -> Result<(), SaveError>,
     notice: UseStateHandle<Option<Notice>>,
 ) {
-    use_effect_with(value, move |value| match save(value) {
+    let prefix = use_setup().prefix;
+    use_effect_with(value, move |value| match save(&prefix, value) {
         Ok(()) => {
             if matches!(*notice, Some(Notice::NotSaved(_))) {
                 notice.set(None);
@@ -184,24 +313,25 @@ fn use_saved<T: PartialEq + Clone + 'static>(
 
 #[component]
 pub fn App() -> Html {
+    let setup = use_setup();
+    let words = setup.words;
     // What is saved, less the runs and workshops past the chosen retention, and what that removed.
-    let (loaded, forgotten) = &*use_memo((), |()| {
-        let mut loaded = storage::load();
+    let (loaded, forgotten) = &*use_memo(setup.prefix.clone(), |prefix| {
+        let mut loaded = storage::load(prefix);
         let forgotten = loaded
             .state
             .forget_expired(browser::today())
             .map(|(kept, forgotten)| {
                 let days = kept.retention.days.unwrap_or_default();
                 loaded.state = kept;
-                forgotten.summary(days)
+                forgotten.summary(words.0, days)
             });
         (Rc::new(loaded), forgotten)
     });
     let loaded = loaded.clone();
     let model = {
-        let loaded = loaded.clone();
+        let (loaded, bank, mode) = (loaded.clone(), setup.bank.clone(), setup.mode);
         use_reducer(move || {
-            let bank = Bank::default_bank();
             let mut state = loaded.state.clone();
             state.journey = state.journey.fitted_to(&bank);
             if let View::Workshop(id) = &state.view
@@ -209,8 +339,9 @@ pub fn App() -> Html {
             {
                 state.view = View::Workshops;
             }
+            state.view = mode.fit(state.view);
             Model {
-                bank: Rc::new(bank),
+                bank,
                 state,
                 refusal: None,
                 told: None,
@@ -244,7 +375,9 @@ pub fn App() -> Html {
         let (model, notice, incoming) = (model.clone(), notice.clone(), incoming.clone());
         use_effect_with((*incoming).clone(), move |code| {
             if let Some(text) = code {
-                notice.set(Some(Notice::Response(receive_response(&model, text))));
+                notice.set(Some(Notice::Response(receive_response(
+                    words, &model, text,
+                ))));
                 browser::clear_hash();
                 incoming.set(None);
             }
@@ -255,9 +388,10 @@ pub fn App() -> Html {
     // later save replaced here is said, not dropped silently.
     {
         let model = model.clone();
-        use_effect_with((), move |()| {
-            let listener = storage::on_change(move || {
-                model.dispatch(TandemAction::Sync(Box::new(storage::load().state)));
+        use_effect_with(setup.prefix.clone(), move |prefix| {
+            let listener = storage::on_change(prefix, {
+                let prefix = prefix.clone();
+                move || model.dispatch(TandemAction::Sync(Box::new(storage::load(&prefix).state)))
             });
             move || drop(listener)
         });
@@ -265,8 +399,8 @@ pub fn App() -> Html {
     {
         let notice = notice.clone();
         use_effect_with(model.told.clone(), move |told| {
-            if let Some((_, words)) = told {
-                notice.set(Some(Notice::Told(words.clone())));
+            if let Some((_, told)) = told {
+                notice.set(Some(Notice::Told(told.message(words.0))));
             }
         });
     }
@@ -306,8 +440,9 @@ pub fn App() -> Html {
     let on_delete = {
         let model = model.clone();
         let notice = notice.clone();
+        let prefix = setup.prefix.clone();
         Callback::from(move |()| {
-            match storage::delete_everything() {
+            match storage::delete_everything(&prefix) {
                 Ok(()) => notice.set(None),
                 Err(error) => notice.set(Some(Notice::NotSaved(error))),
             }
@@ -351,7 +486,8 @@ pub fn App() -> Html {
     };
     let on_open = {
         let model = model.clone();
-        Callback::from(move |view: View| model.dispatch(TandemAction::Open(view)))
+        let mode = setup.mode;
+        Callback::from(move |view: View| model.dispatch(TandemAction::Open(mode.fit(view))))
     };
     let on_retention = {
         let model = model.clone();
@@ -382,15 +518,24 @@ pub fn App() -> Html {
     let has_data = journey.respondent.is_some()
         || !state.proposal.is_empty()
         || !state.workshops.list.is_empty();
-    let screen = match (&state.view, state.open_workshop()) {
+    let refusal = model.refusal.as_ref().map(|error| error.message(words.0));
+    // An embed leaves the page's landmarks to the page (see `Setup::embedded`).
+    let (header, main, footer) = if setup.embedded {
+        ("div", "div", "div")
+    } else {
+        ("header", "main", "footer")
+    };
+    // Another tab of the page's own Tandem may open what this embed's mode does not show.
+    let view = setup.mode.fit(state.view.clone());
+    let screen = match (&view, state.open_workshop()) {
         (View::Workshop(_), Some(workshop)) if workshop.turn.is_some() => html! {
-            <TurnView workshop={workshop.clone()} refusal={model.refusal.clone()} {dispatch} />
+            <TurnView workshop={workshop.clone()} refusal={refusal.clone()} {dispatch} />
         },
         (View::Workshop(_), Some(workshop)) => html! {
             <FacilitatorView
                 workshop={workshop.clone()}
                 runs={(*runs).clone()}
-                refusal={model.refusal.clone()}
+                refusal={refusal.clone()}
                 {dispatch}
                 {on_open}
             />
@@ -399,7 +544,7 @@ pub fn App() -> Html {
             <WorkshopList
                 bank={model.bank.clone()}
                 workshops={state.workshops.clone()}
-                refusal={model.refusal.clone()}
+                refusal={refusal.clone()}
                 {dispatch}
                 {on_open}
             />
@@ -409,7 +554,7 @@ pub fn App() -> Html {
                 bank={model.bank.clone()}
                 respondent={journey.respondent.clone()}
                 proposal={state.proposal.clone()}
-                refusal={model.refusal.clone()}
+                refusal={refusal.clone()}
                 on_action={dispatch.reform(TandemAction::Proposal)}
                 on_back={on_open.reform(|()| View::SelfAssessment)}
             />
@@ -457,21 +602,21 @@ pub fn App() -> Html {
 
     html! {
         <div class="tandem">
-            <header class="tandem-header">
-                <span class="brand">{"Tandem"}</span>
-                <span class="tagline">{"Marketing \u{00d7} IT alignment"}</span>
-            </header>
-            {notice_view(&notice, (has_data && !in_turn).then_some(&on_export))}
-            <main class="tandem-main">{screen}</main>
-            <footer class="tandem-footer">
+            <@{header} class="tandem-header">
+                <span class="brand">{words.t("app.name")}</span>
+                <span class="tagline">{words.t("app.tagline")}</span>
+            </@>
+            {notice_view(words, &notice, (has_data && !in_turn).then_some(&on_export))}
+            <@{main} class="tandem-main">{screen}</@>
+            <@{footer} class="tandem-footer">
                 if in_turn {
-                    <p>{"Tandem runs entirely in your browser. Nothing you enter is sent anywhere."}</p>
+                    <p>{words.t("app.runs-locally")}</p>
                 } else {
                     <YourData {has_data} {on_export} {on_restore} {on_refused} {on_delete}
                               retention={state.retention.days}
                               {on_retention} />
                 }
-            </footer>
+            </@>
         </div>
     }
 }

@@ -1,5 +1,6 @@
-//! Mounts the app into the page's `#tandem` element (or the body when there is none).
+//! The binary Trunk builds: starts the page's own Tandem. Embeds in a host page are started by
+//! `boot.js`, which knows where `dist/` is (see [`tandem::embed_all`]).
 
 fn main() {
-    tandem::mount();
+    tandem::start_own_page();
 }

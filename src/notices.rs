@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::browser;
+use crate::setup::Words;
 use crate::storage::SaveError;
 
 /// Something the person must know about their saved data.
@@ -27,6 +28,7 @@ pub enum Notice {
 /// The current notice, if any. `on_export` (everything, as one backup) is offered wherever the
 /// advice is to download, when there is something to download.
 pub fn notice_view(
+    words: Words,
     notice: &UseStateHandle<Option<Notice>>,
     on_export: Option<&Callback<()>>,
 ) -> Html {
@@ -40,7 +42,7 @@ pub fn notice_view(
     let download_results = on_export.map_or_else(Html::default, |on_export| {
         html! {
             <button type="button" class="link" onclick={on_export.reform(|_: MouseEvent| ())}>
-                {"Export everything now"}
+                {words.t("notice.export-now")}
             </button>
         }
     });
@@ -58,25 +60,22 @@ pub fn notice_view(
             };
             (
                 if newer {
-                    "The answers saved in this browser were saved by a newer version of Tandem, \
-                     which this version cannot read, so Tandem started afresh. They have been \
-                     kept aside unchanged: download them, or open them in the newer version."
+                    words.t("notice.newer")
                 } else {
-                    "The answers saved in this browser could not be read, so Tandem started \
-                     afresh. The unreadable copy has been kept aside, not deleted."
+                    words.t("notice.unreadable")
                 }
                 .to_owned(),
                 html! {
                     <button type="button" class="link" onclick={on_download}>
-                        {if newer { "Download the saved copy" } else { "Download the unreadable copy" }}
+                        {if newer { words.t("notice.download-saved") } else { words.t("notice.download-unreadable") }}
                     </button>
                 },
             )
         }
-        Notice::NotSaved(error) => (not_saved_text(&error), download_results),
+        Notice::NotSaved(error) => (not_saved_text(words, &error), download_results),
         Notice::Response(message) | Notice::Told(message) => (message, Html::default()),
         Notice::DownloadFailed => (
-            "The browser did not start the download. Please try again.".to_owned(),
+            words.t("notice.download-failed").to_owned(),
             Html::default(),
         ),
     };
@@ -84,25 +83,17 @@ pub fn notice_view(
         <div class="notices" role="status">
             <div class="notice">
                 <p>{text}{" "}{extra}</p>
-                <button type="button" class="link" onclick={dismiss}>{"Dismiss"}</button>
+                <button type="button" class="link" onclick={dismiss}>{words.t("notice.dismiss")}</button>
             </div>
         </div>
     }
 }
 
 /// Why the latest change was not saved, and what to do about it.
-fn not_saved_text(error: &SaveError) -> String {
+fn not_saved_text(words: Words, error: &SaveError) -> String {
     match error {
-        SaveError::Full => "This browser's storage is full, so your latest change could not be \
-                            saved. Everything is kept in this tab: export it before closing it."
-            .to_owned(),
-        SaveError::Unavailable => "This browser is not letting Tandem save (private browsing or a \
-                                   blocked frame). You can carry on: your work lasts until this \
-                                   tab is closed, so export it before you go."
-            .to_owned(),
-        SaveError::Other(reason) => format!(
-            "Your latest change could not be saved ({reason}). Everything is kept in this tab: \
-             export it before closing it."
-        ),
+        SaveError::Full => words.t("notice.full").to_owned(),
+        SaveError::Unavailable => words.t("notice.unavailable").to_owned(),
+        SaveError::Other(reason) => words.f("notice.other", &[("reason", reason)]),
     }
 }

@@ -15,12 +15,18 @@ use tandem_core::{Journey, Norms, Tandem, View, Workshops};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
-/// Every key Tandem writes starts with this, so "delete my data" removes exactly ours.
-const PREFIX: &str = "tandem.";
-const QUARANTINE: &str = "tandem.quarantine.";
 use tandem_core::stored::{self, Decision, SCHEMA};
 
-/// One stored part of the state: its key, the envelope field it sits in, and how it is wrapped.
+/// Every key a mount of Tandem writes starts with its prefix (`tandem.` for the page's own
+/// Tandem, `tandem:<namespace>.` for a namespaced embed; see
+/// [`tandem_core::embed::storage_prefix`]), so "delete my data" removes exactly that mount's
+/// data and two namespaces on one site never meet. Every function here takes that prefix.
+fn key(prefix: &str, part: &str) -> String {
+    format!("{prefix}{part}")
+}
+
+/// One stored part of the state: its key after the prefix, the envelope field it sits in, and
+/// how it is wrapped.
 trait Part: Sized + DeserializeOwned {
     const KEY: &'static str;
     const FIELD: &'static str;
@@ -59,16 +65,16 @@ macro_rules! part {
 #[serde(transparent)]
 struct Participations(Vec<Participation>);
 
-part!(Journey, StoredJourney, "tandem.self-assessment", journey);
-part!(Norms, StoredProposal, "tandem.proposal", proposal);
-part!(History, StoredHistory, "tandem.history", history);
-part!(Workshops, StoredWorkshops, "tandem.workshops", workshops);
-part!(View, StoredView, "tandem.view", view);
-part!(Retention, StoredRetention, "tandem.retention", retention);
+part!(Journey, StoredJourney, "self-assessment", journey);
+part!(Norms, StoredProposal, "proposal", proposal);
+part!(History, StoredHistory, "history", history);
+part!(Workshops, StoredWorkshops, "workshops", workshops);
+part!(View, StoredView, "view", view);
+part!(Retention, StoredRetention, "retention", retention);
 part!(
     Participations,
     StoredParticipations,
-    "tandem.participations",
+    "participations",
     participations
 );
 
@@ -112,7 +118,7 @@ fn storage() -> Option<Storage> {
 
 /// Reads everything saved.
 #[must_use]
-pub fn load() -> Loaded {
+pub fn load(prefix: &str) -> Loaded {
     let Some(storage) = storage() else {
         return Loaded {
             state: Tandem::default(),
@@ -123,12 +129,17 @@ pub fn load() -> Loaded {
     let mut quarantined = Vec::new();
     let mut unavailable = false;
     let state = Tandem {
-        journey: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
-        proposal: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
-        history: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
-        retention: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
-        workshops: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
-        view: load_part(&storage, &mut quarantined, &mut unavailable).unwrap_or_default(),
+        journey: load_part(&storage, prefix, &mut quarantined, &mut unavailable)
+            .unwrap_or_default(),
+        proposal: load_part(&storage, prefix, &mut quarantined, &mut unavailable)
+            .unwrap_or_default(),
+        history: load_part(&storage, prefix, &mut quarantined, &mut unavailable)
+            .unwrap_or_default(),
+        retention: load_part(&storage, prefix, &mut quarantined, &mut unavailable)
+            .unwrap_or_default(),
+        workshops: load_part(&storage, prefix, &mut quarantined, &mut unavailable)
+            .unwrap_or_default(),
+        view: load_part(&storage, prefix, &mut quarantined, &mut unavailable).unwrap_or_default(),
     };
     Loaded {
         state,
@@ -139,10 +150,12 @@ pub fn load() -> Loaded {
 
 fn load_part<T: Part>(
     storage: &Storage,
+    prefix: &str,
     quarantined: &mut Vec<Quarantined>,
     unavailable: &mut bool,
 ) -> Option<T> {
-    let Ok(raw) = storage.get_item(T::KEY) else {
+    let part_key = key(prefix, T::KEY);
+    let Ok(raw) = storage.get_item(&part_key) else {
         *unavailable = true;
         return None;
     };
@@ -156,8 +169,8 @@ fn load_part<T: Part>(
     };
     // Keep the value aside; if even that fails, leave it where it is and run in memory rather
     // than overwrite it.
-    let key = free_quarantine_key(storage, &T::KEY[PREFIX.len()..]);
-    if storage.set_item(&key, &raw).is_ok() && storage.remove_item(T::KEY).is_ok() {
+    let key = free_quarantine_key(storage, prefix, T::KEY);
+    if storage.set_item(&key, &raw).is_ok() && storage.remove_item(&part_key).is_ok() {
         quarantined.push(Quarantined { key, raw, newer });
     } else {
         *unavailable = true;
@@ -165,10 +178,10 @@ fn load_part<T: Part>(
     None
 }
 
-/// `tandem.quarantine.<part>`, or `….<part>.2`, `.3`… when earlier values are already kept
+/// `<prefix>quarantine.<part>`, or `….<part>.2`, `.3`… when earlier values are already kept
 /// aside there: a second unreadable value never replaces the first.
-fn free_quarantine_key(storage: &Storage, part: &str) -> String {
-    let first = format!("{QUARANTINE}{part}");
+fn free_quarantine_key(storage: &Storage, prefix: &str, part: &str) -> String {
+    let first = key(prefix, &format!("quarantine.{part}"));
     // A thousand copies of one unreadable part would not fit in a browser's storage anyway.
     (1..=1000)
         .map(|n| {
@@ -185,10 +198,13 @@ fn free_quarantine_key(storage: &Storage, part: &str) -> String {
 /// Reads what a participant has answered on this device for `workshop`, and anything that
 /// could not be read and was kept aside (the participant must be told).
 #[must_use]
-pub fn load_participation(workshop: u32) -> (Option<Participation>, Vec<Quarantined>) {
+pub fn load_participation(
+    prefix: &str,
+    workshop: u32,
+) -> (Option<Participation>, Vec<Quarantined>) {
     let mut quarantined = Vec::new();
     let found = storage().and_then(|storage| {
-        load_part::<Participations>(&storage, &mut quarantined, &mut false)?
+        load_part::<Participations>(&storage, prefix, &mut quarantined, &mut false)?
             .0
             .into_iter()
             .find(|participation| participation.workshop == workshop)
@@ -200,10 +216,10 @@ pub fn load_participation(workshop: u32) -> (Option<Participation>, Vec<Quaranti
 ///
 /// # Errors
 /// As [`save_journey`].
-pub fn save_participation(participation: &Participation) -> Result<(), SaveError> {
+pub fn save_participation(prefix: &str, participation: &Participation) -> Result<(), SaveError> {
     let storage = storage().ok_or(SaveError::Unavailable)?;
     let mut all: Participations =
-        load_part(&storage, &mut Vec::new(), &mut false).unwrap_or_default();
+        load_part(&storage, prefix, &mut Vec::new(), &mut false).unwrap_or_default();
     match all
         .0
         .iter_mut()
@@ -212,48 +228,49 @@ pub fn save_participation(participation: &Participation) -> Result<(), SaveError
         Some(saved) => saved.clone_from(participation),
         None => all.0.push(participation.clone()),
     }
-    save_part(all, false)
+    save_part(prefix, all, false)
 }
 
 /// Saves the self-assessment; an untouched one is removed rather than written.
 ///
 /// # Errors
 /// [`SaveError`] saying why the browser refused; the state itself is untouched in memory.
-pub fn save_journey(journey: &Journey) -> Result<(), SaveError> {
-    save_part(journey.clone(), *journey == Journey::default())
+pub fn save_journey(prefix: &str, journey: &Journey) -> Result<(), SaveError> {
+    save_part(prefix, journey.clone(), *journey == Journey::default())
 }
 
 /// Saves the norms drafted after the self-assessment.
 ///
 /// # Errors
 /// As [`save_journey`].
-pub fn save_proposal(proposal: &Norms) -> Result<(), SaveError> {
-    save_part(proposal.clone(), proposal.is_empty())
+pub fn save_proposal(prefix: &str, proposal: &Norms) -> Result<(), SaveError> {
+    save_part(prefix, proposal.clone(), proposal.is_empty())
 }
 
 /// Saves the finished self-assessments kept for the trend.
 ///
 /// # Errors
 /// As [`save_journey`].
-pub fn save_history(history: &History) -> Result<(), SaveError> {
-    save_part(history.clone(), history.runs.is_empty())
+pub fn save_history(prefix: &str, history: &History) -> Result<(), SaveError> {
+    save_part(prefix, history.clone(), history.runs.is_empty())
 }
 
 /// Saves how long runs and workshops are kept.
 ///
 /// # Errors
 /// As [`save_journey`].
-pub fn save_retention(retention: &Retention) -> Result<(), SaveError> {
-    save_part(*retention, *retention == Retention::default())
+pub fn save_retention(prefix: &str, retention: &Retention) -> Result<(), SaveError> {
+    save_part(prefix, *retention, *retention == Retention::default())
 }
 
 /// Saves every workshop.
 ///
 /// # Errors
 /// As [`save_journey`].
-pub fn save_workshops(workshops: &Workshops) -> Result<(), SaveError> {
+pub fn save_workshops(prefix: &str, workshops: &Workshops) -> Result<(), SaveError> {
     // Deleted ids are kept while any exist, so another tab does not bring those workshops back.
     save_part(
+        prefix,
         workshops.clone(),
         workshops.list.is_empty() && workshops.deleted.is_empty(),
     )
@@ -263,43 +280,74 @@ pub fn save_workshops(workshops: &Workshops) -> Result<(), SaveError> {
 ///
 /// # Errors
 /// As [`save_journey`].
-pub fn save_view(view: &View) -> Result<(), SaveError> {
-    save_part(view.clone(), *view == View::default())
+pub fn save_view(prefix: &str, view: &View) -> Result<(), SaveError> {
+    save_part(prefix, view.clone(), *view == View::default())
 }
 
-fn save_part<T: Part>(value: T, is_empty: bool) -> Result<(), SaveError> {
+fn save_part<T: Part>(prefix: &str, value: T, is_empty: bool) -> Result<(), SaveError> {
     let storage = storage().ok_or(SaveError::Unavailable)?;
+    let key = key(prefix, T::KEY);
     if is_empty {
-        return storage.remove_item(T::KEY).map_err(classify);
+        return storage.remove_item(&key).map_err(classify);
     }
     let text = serde_json::to_string(&value.wrap())
         .map_err(|error| SaveError::Other(error.to_string()))?;
-    storage.set_item(T::KEY, &text).map_err(classify)
+    storage.set_item(&key, &text).map_err(classify)
 }
 
-/// Calls `changed` whenever another window of this origin changes Tandem's storage (the
-/// browser's `storage` event), so a second window can follow the first. Dropping the returned
-/// listener stops it.
+/// Calls `changed` whenever another window of this origin changes this prefix's storage (the
+/// browser's `storage` event), so a second window can follow the first. Changes to other
+/// namespaces are ignored. Dropping the returned listener stops it.
 #[must_use]
-pub fn on_change(changed: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+pub fn on_change(prefix: &str, changed: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
     let window = web_sys::window()?;
+    let prefix = prefix.to_owned();
     Some(gloo_events::EventListener::new(
         &window,
         "storage",
-        move |_| changed(),
+        move |event| {
+            let key = event
+                .dyn_ref::<web_sys::StorageEvent>()
+                .and_then(web_sys::StorageEvent::key);
+            // No key: the other window cleared all of storage, ours included.
+            if key.is_none_or(|key| key.starts_with(&prefix)) {
+                changed();
+            }
+        },
     ))
 }
 
-/// Removes every key Tandem wrote on this origin, and nothing else.
+/// Keeps the text of a host's own question bank with this prefix's data, so the pages opened
+/// from an embed (the printable report and agreement) score with the same bank.
+///
+/// # Errors
+/// As [`save_journey`].
+pub fn save_bank(prefix: &str, text: Option<&str>) -> Result<(), SaveError> {
+    let storage = storage().ok_or(SaveError::Unavailable)?;
+    let key = key(prefix, "bank");
+    match text {
+        Some(text) => storage.set_item(&key, text),
+        None => storage.remove_item(&key),
+    }
+    .map_err(classify)
+}
+
+/// The bank kept by [`save_bank`], if any.
+#[must_use]
+pub fn load_bank(prefix: &str) -> Option<String> {
+    storage()?.get_item(&key(prefix, "bank")).ok().flatten()
+}
+
+/// Removes every key this prefix's Tandem wrote on this origin, and nothing else.
 ///
 /// # Errors
 /// [`SaveError`] when storage cannot be reached or a key cannot be removed.
-pub fn delete_everything() -> Result<(), SaveError> {
+pub fn delete_everything(prefix: &str) -> Result<(), SaveError> {
     let storage = storage().ok_or(SaveError::Unavailable)?;
     let length = storage.length().map_err(classify)?;
     let ours: Vec<String> = (0..length)
         .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|key| key.starts_with(PREFIX))
+        .filter(|key| key.starts_with(prefix))
         .collect();
     for key in ours {
         storage.remove_item(&key).map_err(classify)?;

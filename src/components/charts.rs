@@ -9,6 +9,8 @@ use tandem_core::format1;
 use tandem_core::scoring::format_signed;
 use yew::prelude::*;
 
+use crate::setup::use_words;
+
 /// One shape on the radar.
 #[derive(Clone, PartialEq)]
 pub struct Series {
@@ -37,6 +39,13 @@ const CENTER: Point = Point {
 /// The radar chart, its description in words, and its data table.
 #[component]
 pub fn Radar(props: &RadarProps) -> Html {
+    let words = use_words();
+    let figure = |value: Option<f64>| {
+        value.map_or_else(
+            || words.t("chart.not-assessed").to_owned(),
+            |value| words.number(&format1(value)),
+        )
+    };
     let count = props.dimensions.len();
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
@@ -48,7 +57,7 @@ pub fn Radar(props: &RadarProps) -> Html {
                 .dimensions
                 .iter()
                 .zip(&series.values)
-                .map(|(d, v)| format!("{d} {}", v.map_or_else(|| "not assessed".into(), format1)))
+                .map(|(d, v)| format!("{d} {}", figure(*v)))
                 .collect::<Vec<_>>()
                 .join(", ");
             format!("{}: {values}.", series.label)
@@ -60,7 +69,7 @@ pub fn Radar(props: &RadarProps) -> Html {
         <figure class="chart radar">
             // Room on both sides for the axis labels, which are wider than the chart.
             <svg viewBox={format!("-80 10 {} {}", SIZE + 160.0, SIZE - 20.0)} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
-                <title id={title_id}>{"Dimension scores out of 100"}</title>
+                <title id={title_id}>{words.t("chart.radar-title")}</title>
                 <desc id={desc_id}>{description}</desc>
                 for ring in rings {
                     <polygon class="radar-ring" points={chart::svg_points(&chart::radar_polygon(&vec![Some(ring); count], CENTER, RADIUS))} />
@@ -90,11 +99,11 @@ pub fn Radar(props: &RadarProps) -> Html {
                     }
                 </ul>
                 <details class="chart-data">
-                    <summary>{"The scores as a table"}</summary>
+                    <summary>{words.t("chart.scores-table")}</summary>
                     <table>
                         <thead>
                             <tr>
-                                <th scope="col">{"Dimension"}</th>
+                                <th scope="col">{words.t("chart.dimension")}</th>
                                 for series in &props.series {
                                     <th scope="col">{series.label.clone()}</th>
                                 }
@@ -105,7 +114,7 @@ pub fn Radar(props: &RadarProps) -> Html {
                                 <tr>
                                     <th scope="row">{dimension.clone()}</th>
                                     for series in &props.series {
-                                        <td>{series.values.get(index).copied().flatten().map_or_else(|| "not assessed".to_owned(), format1)}</td>
+                                        <td>{figure(series.values.get(index).copied().flatten())}</td>
                                     }
                                 </tr>
                             }
@@ -195,11 +204,17 @@ const ROW: f64 = 30.0;
 /// does, with the signed number beside each bar.
 #[component]
 pub fn GapBars(props: &GapBarsProps) -> Html {
+    let words = use_words();
     // The bars, with room for a label after the longest on either side.
     let half = (BAR_WIDTH - LABEL_WIDTH - 110.0) / 2.0;
     let middle = LABEL_WIDTH + 55.0 + half;
     let height = ROW * props.dimensions.len() as f64 + 30.0;
-    let signed = |gap: Option<f64>| gap.map_or_else(|| "not available".to_owned(), format_signed);
+    let signed = |gap: Option<f64>| {
+        gap.map_or_else(
+            || words.t("chart.not-available").to_owned(),
+            |gap| words.number(&format_signed(gap)),
+        )
+    };
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
     let description = props
@@ -212,10 +227,10 @@ pub fn GapBars(props: &GapBarsProps) -> Html {
     html! {
         <figure class="chart gap-bars">
             <svg viewBox={format!("0 0 {BAR_WIDTH} {height}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
-                <title id={title_id}>{"Marketing minus IT, per dimension"}</title>
-                <desc id={desc_id}>{format!("Positive: Marketing rates higher; negative: IT rates higher. {description}.")}</desc>
-                <text class="gap-side" x={format!("{:.1}", middle - 6.0)} y="14" text-anchor="end">{"\u{2190} IT higher"}</text>
-                <text class="gap-side" x={format!("{:.1}", middle + 6.0)} y="14">{"Marketing higher \u{2192}"}</text>
+                <title id={title_id}>{words.t("chart.gap-title")}</title>
+                <desc id={desc_id}>{format!("{} {description}.", words.t("chart.gap-desc"))}</desc>
+                <text class="gap-side" x={format!("{:.1}", middle - 6.0)} y="14" text-anchor="end">{words.t("chart.it-higher")}</text>
+                <text class="gap-side" x={format!("{:.1}", middle + 6.0)} y="14">{words.t("chart.marketing-higher")}</text>
                 for (index, (dimension, gap)) in props.dimensions.iter().zip(&props.gaps).enumerate() {
                     {gap_row(index, dimension, *gap, middle, half, &signed(*gap))}
                 }
@@ -224,10 +239,10 @@ pub fn GapBars(props: &GapBarsProps) -> Html {
             <figcaption>
                 <p class="chart-note">{props.note.clone()}</p>
                 <details class="chart-data">
-                    <summary>{"The gaps as a table"}</summary>
+                    <summary>{words.t("chart.gaps-table")}</summary>
                     <table>
                         <thead>
-                            <tr><th scope="col">{"Dimension"}</th><th scope="col">{"Marketing minus IT"}</th></tr>
+                            <tr><th scope="col">{words.t("chart.dimension")}</th><th scope="col">{words.t("chart.marketing-minus-it")}</th></tr>
                         </thead>
                         <tbody>
                             for (dimension, gap) in props.dimensions.iter().zip(&props.gaps) {

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::browser;
+use crate::setup::use_words;
 
 #[derive(Properties, PartialEq)]
 pub struct ConfirmButtonProps {
@@ -20,6 +21,7 @@ pub struct ConfirmButtonProps {
 
 #[component]
 pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
+    let words = use_words();
     let asking = use_state_eq(|| false);
     let cancel_ref = use_node_ref();
     let opener_ref = use_node_ref();
@@ -65,7 +67,7 @@ pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
                     {props.confirm_label.clone()}
                 </button>
                 <button type="button" class="button" ref={cancel_ref} onclick={toggle(false)}>
-                    {"Cancel"}
+                    {words.t("confirm.cancel")}
                 </button>
             </div>
         }
@@ -87,11 +89,12 @@ pub struct StartOverButtonProps {
 /// "Start over", asked the same way wherever it is offered.
 #[component]
 pub fn StartOverButton(props: &StartOverButtonProps) -> Html {
+    let words = use_words();
     html! {
         <ConfirmButton
-            label="Start over"
-            question="Clear all your answers and start again from the beginning?"
-            confirm_label="Yes, clear my answers"
+            label={words.t("confirm.start-over")}
+            question={words.t("confirm.start-over-question")}
+            confirm_label={words.t("confirm.start-over-confirm")}
             on_confirm={props.on_confirm.clone()}
         />
     }

@@ -4,6 +4,8 @@
 use tandem_core::Rating;
 use yew::prelude::*;
 
+use crate::setup::{Words, use_words};
+
 /// Which words the scale uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scale {
@@ -14,24 +16,24 @@ pub enum Scale {
 }
 
 impl Scale {
-    fn label(self, rating: Rating) -> &'static str {
+    fn label(self, words: Words, rating: Rating) -> &'static str {
         match self {
-            Scale::Agreement => rating.agreement_label(),
-            Scale::Estimate => match rating.value() {
-                1 => "Very poorly",
-                2 => "Poorly",
-                3 => "Neither",
-                4 => "Well",
-                _ => "Very well",
-            },
+            Scale::Agreement => rating.agreement_label(words.0),
+            Scale::Estimate => words.t(match rating.value() {
+                1 => "scale.estimate.1",
+                2 => "scale.estimate.2",
+                3 => "scale.estimate.3",
+                4 => "scale.estimate.4",
+                _ => "scale.estimate.5",
+            }),
         }
     }
 
-    fn opt_out(self) -> &'static str {
-        match self {
-            Scale::Agreement => "Don't know",
-            Scale::Estimate => "No estimate",
-        }
+    fn opt_out(self, words: Words) -> &'static str {
+        words.t(match self {
+            Scale::Agreement => "scale.dont-know",
+            Scale::Estimate => "scale.no-estimate",
+        })
     }
 }
 
@@ -91,6 +93,7 @@ pub fn first_option_id(name: &str) -> String {
 
 #[component]
 pub fn LikertScale(props: &LikertScaleProps) -> Html {
+    let words = use_words();
     let option = |choice: Option<Rating>, number: Option<u8>, text: &'static str| {
         let id = match choice {
             Some(rating) => format!("{}-{}", props.name, rating.value()),
@@ -120,9 +123,9 @@ pub fn LikertScale(props: &LikertScaleProps) -> Html {
             <legend>{props.legend.clone()}</legend>
             <div class="choices">
                 for rating in Rating::all() {
-                    {option(Some(rating), Some(rating.value()), props.scale.label(rating))}
+                    {option(Some(rating), Some(rating.value()), props.scale.label(words, rating))}
                 }
-                {option(None, None, props.scale.opt_out())}
+                {option(None, None, props.scale.opt_out(words))}
             </div>
         </fieldset>
     }

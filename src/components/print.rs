@@ -4,11 +4,13 @@
 use yew::prelude::*;
 
 use crate::browser;
+use crate::setup::use_words;
 
 /// "Print", and what to do when this page may not open the print dialog (a sandboxed frame).
 /// The print stylesheets hide it on paper.
 #[component]
 pub fn PrintButton() -> Html {
+    let words = use_words();
     let failed = use_state_eq(|| false);
     let on_print = {
         let failed = failed.clone();
@@ -16,9 +18,9 @@ pub fn PrintButton() -> Html {
     };
     html! {
         <div class="sheet-actions">
-            <button type="button" class="button primary" onclick={on_print}>{"Print"}</button>
+            <button type="button" class="button primary" onclick={on_print}>{words.t("print.print")}</button>
             if *failed {
-                <p class="refusal" role="alert">{"This page may not open the print dialog here. Use your browser's Print command instead."}</p>
+                <p class="refusal" role="alert">{words.t("print.blocked")}</p>
             }
         </div>
     }

@@ -4,6 +4,8 @@
 use tandem_core::Role;
 use yew::prelude::*;
 
+use crate::setup::use_words;
+
 #[derive(Properties, PartialEq)]
 pub struct RoleChoiceProps {
     /// The id of the heading that names the group.
@@ -16,6 +18,7 @@ pub struct RoleChoiceProps {
 
 #[component]
 pub fn RoleChoice(props: &RoleChoiceProps) -> Html {
+    let words = use_words();
     html! {
         <div class="role-choices" role="group" aria-labelledby={props.labelled_by.clone()}>
             for role in Role::ALL {
@@ -25,7 +28,7 @@ pub fn RoleChoice(props: &RoleChoiceProps) -> Html {
                     aria-pressed={props.current.map(|current| (current == role).to_string())}
                     onclick={props.on_choose.reform(move |_: MouseEvent| role)}
                 >
-                    {role.label()}
+                    {words.role(role)}
                 </button>
             }
         </div>

@@ -7,6 +7,7 @@ use tandem_core::Timer;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::setup::use_words;
 
 #[derive(Properties, PartialEq)]
 pub struct CountdownProps {
@@ -35,6 +36,7 @@ pub fn clock(ms: u64) -> String {
 
 #[component]
 pub fn Countdown(props: &CountdownProps) -> Html {
+    let words = use_words();
     let now = use_state(browser::now_ms);
     {
         let now = now.clone();
@@ -55,21 +57,21 @@ pub fn Countdown(props: &CountdownProps) -> Html {
     };
     html! {
         <div class={classes!("countdown", over.then_some("over"))}>
-            <p class="countdown-time" role="timer" aria-label={format!("Time left for {}", props.phase)}>
+            <p class="countdown-time" role="timer" aria-label={words.f("timer.left", &[("phase", &props.phase)])}>
                 {clock(remaining)}
             </p>
             <p class="countdown-status" aria-live="assertive">
-                { if over { format!("Time is up for {}.", props.phase) } else { String::new() } }
+                { if over { words.f("timer.up", &[("phase", &props.phase)]) } else { String::new() } }
             </p>
             if let Some(controls) = &props.controls {
-                <div class="countdown-controls" role="group" aria-label="Timer">
+                <div class="countdown-controls" role="group" aria-label={words.t("timer.group")}>
                     if props.timer.is_running() {
-                        {button("Pause timer", &controls.on_pause)}
+                        {button(words.t("timer.pause"), &controls.on_pause)}
                     } else {
-                        {button("Start timer", &controls.on_start)}
+                        {button(words.t("timer.start"), &controls.on_start)}
                     }
-                    {button("Add a minute", &controls.on_extend)}
-                    {button("Reset timer", &controls.on_reset)}
+                    {button(words.t("timer.add-minute"), &controls.on_extend)}
+                    {button(words.t("timer.reset"), &controls.on_reset)}
                 </div>
             }
         </div>

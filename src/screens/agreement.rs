@@ -2,7 +2,6 @@
 //! individual's proposal (`#agreement/`). It only reads, follows changes made in the main window
 //! through storage events, and lays the agreement out to fit one printed page.
 
-use tandem_core::workshop::long_date;
 use tandem_core::{Bank, Norms};
 use yew::prelude::*;
 
@@ -12,6 +11,7 @@ use crate::hooks::use_stored;
 use crate::screens::brainstorm::agreement_heading;
 use crate::screens::norms::AgreementView;
 use crate::screens::proposal::PROPOSAL_HEADING;
+use crate::setup::{Setup, use_words};
 use crate::storage;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -29,19 +29,19 @@ struct Sheet {
     norms: Norms,
 }
 
-fn read(id: &str) -> Option<Sheet> {
-    let state = storage::load().state;
+fn read(setup: &Setup, id: &str) -> Option<Sheet> {
+    let state = storage::load(&setup.prefix).state;
     if id.is_empty() {
         return Some(Sheet {
-            heading: PROPOSAL_HEADING.to_owned(),
+            heading: setup.words.t(PROPOSAL_HEADING).to_owned(),
             day: browser::today(),
-            bank: std::rc::Rc::new(Bank::default_bank()),
+            bank: setup.bank.clone(),
             norms: state.proposal,
         });
     }
     let workshop = state.workshops.get(id)?;
     Some(Sheet {
-        heading: agreement_heading(workshop),
+        heading: agreement_heading(setup.words, workshop),
         day: workshop.date,
         bank: std::rc::Rc::new(workshop.bank.clone()),
         norms: workshop.norms.clone(),
@@ -50,19 +50,20 @@ fn read(id: &str) -> Option<Sheet> {
 
 #[component]
 pub fn AgreementSheet(props: &AgreementSheetProps) -> Html {
+    let words = use_words();
     let sheet = use_stored(props.workshop_id.clone(), read);
     let Some(sheet) = &*sheet else {
         return nothing_to_print(
-            "This workshop is not saved in this browser.",
-            "Open the agreement from the facilitator's window.",
+            words.t("sheet.workshop-missing"),
+            words.t("sheet.agreement-from"),
         );
     };
     html! {
         <div class="tandem sheet">
             <main class="tandem-main">
                 <h1>{&sheet.heading}</h1>
-                <p class="sheet-meta">{format!("Marketing and IT \u{b7} {}", long_date(sheet.day))}</p>
-                <AgreementView bank={sheet.bank.clone()} norms={sheet.norms.clone()} title="The norms" level={2} />
+                <p class="sheet-meta">{words.f("sheet.agreement-meta", &[("date", &words.date(sheet.day))])}</p>
+                <AgreementView bank={sheet.bank.clone()} norms={sheet.norms.clone()} title={words.t("sheet.the-norms")} level={2} />
                 <PrintButton />
             </main>
         </div>

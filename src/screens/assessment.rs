@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::likert::first_option_id;
 use crate::components::{Choice, LikertScale, Scale, StartOverButton};
+use crate::setup::use_words;
 
 #[derive(Properties, PartialEq)]
 pub struct AssessmentStepProps {
@@ -19,9 +20,9 @@ pub struct AssessmentStepProps {
     pub progress: Progress,
     /// What the person did, as the core's journey action; the owner of the journey applies it.
     pub on_action: Callback<Action>,
-    /// The last step's button.
-    #[prop_or(AttrValue::Static("See my report"))]
-    pub finish_label: AttrValue,
+    /// The last step's button; "See my report" unless given.
+    #[prop_or_default]
+    pub finish_label: Option<AttrValue>,
 }
 
 fn item_field(item_id: &str) -> String {
@@ -30,6 +31,7 @@ fn item_field(item_id: &str) -> String {
 
 #[component]
 pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
+    let words = use_words();
     let bank = &props.bank;
     let dimension = &bank.dimensions[props.step];
     let respondent = &props.respondent;
@@ -73,16 +75,22 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
     };
 
     let next_label = if props.step == last_step {
-        props.finish_label.to_string()
+        props.finish_label.as_ref().map_or_else(
+            || words.t("assessment.see-report").to_owned(),
+            ToString::to_string,
+        )
     } else {
-        format!("Next: {}", bank.dimensions[props.step + 1].title)
+        words.f(
+            "assessment.next",
+            &[("dimension", &bank.dimensions[props.step + 1].title)],
+        )
     };
     let other_side = respondent.role.other_side();
 
     html! {
         <section class="screen assessment" aria-labelledby="step-title">
             <p class="step-label">
-                {format!("Step {} of {}", props.step + 1, bank.dimensions.len())}
+                {words.f("assessment.step", &[("step", &(props.step + 1)), ("steps", &bank.dimensions.len())])}
             </p>
             <h1 id="step-title" tabindex="-1" ref={heading}>{&dimension.title}</h1>
             if !dimension.summary.is_empty() {
@@ -90,10 +98,10 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
             }
             <div class="progress">
                 <label for="progress">
-                    {format!(
-                        "{} of {} statements answered",
-                        props.progress.answered, props.progress.total
-                    )}
+                    {words.f("assessment.answered", &[
+                        ("answered", &props.progress.answered),
+                        ("total", &props.progress.total),
+                    ])}
                 </label>
                 <progress
                     id="progress"
@@ -102,8 +110,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                 />
             </div>
             <p class="instructions">
-                {"How far do you agree with each statement? Think of how things usually go, and \
-                  choose \u{201c}Don't know\u{201d} when you cannot say."}
+                {words.t("assessment.instructions")}
             </p>
             for item in &dimension.items {
                 <LikertScale
@@ -121,10 +128,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                 <LikertScale
                     key={format!("estimate-{}", dimension.id)}
                     name={format!("estimate-{}", dimension.id)}
-                    legend={format!(
-                        "Optional: how well do you think {} would say this area works?",
-                        other.label()
-                    )}
+                    legend={words.f("assessment.estimate", &[("other", &words.role(other))])}
                     scale={Scale::Estimate}
                     value={Choice::of_estimate(respondent.estimates.get(&dimension.id))}
                     on_answer={
@@ -135,7 +139,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
             }
             <div class="step-actions">
                 <button type="button" class="button" onclick={props.on_action.reform(|_: MouseEvent| Action::Back)}>
-                    {"Back"}
+                    {words.t("assessment.back")}
                 </button>
                 <button type="button" class="button primary"
                         onclick={props.on_action.reform(|_: MouseEvent| Action::Next)}>
@@ -145,14 +149,12 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
             if unanswered > 0 {
                 <p class="unanswered">
                     <button type="button" class="link" onclick={on_jump}>
-                        {format!(
-                            "Go to the first unanswered statement ({unanswered} left)"
-                        )}
+                        {words.f("assessment.first-unanswered", &[("left", &unanswered)])}
                     </button>
                 </p>
             }
-            <nav class="dimension-nav" aria-label="Dimensions">
-                <h2 class="nav-title">{"All dimensions"}</h2>
+            <nav class="dimension-nav" aria-label={words.t("assessment.dimensions")}>
+                <h2 class="nav-title">{words.t("assessment.all-dimensions")}</h2>
                 <ol>
                     for (index, each) in bank.dimensions.iter().enumerate() {
                         <li key={each.id.clone()}>
@@ -164,11 +166,10 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                             >
                                 {&each.title}
                                 <span class="count">
-                                    {format!(
-                                        " ({} of {})",
-                                        respondent.answered_in(each),
-                                        each.items.len()
-                                    )}
+                                    {" "}{words.f("assessment.count", &[
+                                        ("answered", &respondent.answered_in(each)),
+                                        ("total", &each.items.len()),
+                                    ])}
                                 </span>
                             </button>
                         </li>

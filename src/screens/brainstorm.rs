@@ -15,6 +15,7 @@ use crate::screens::norms::{
     AgreementEditor, AgreementExport, AgreementView, Board, IdeaForm, Prompts, RankedList,
     first_focus, idea_count, voter_count,
 };
+use crate::setup::{Words, use_words};
 
 #[derive(Properties, PartialEq)]
 pub struct NormsPhaseProps {
@@ -24,8 +25,8 @@ pub struct NormsPhaseProps {
 
 /// The heading of the working agreement's Markdown and printed page.
 #[must_use]
-pub fn agreement_heading(workshop: &Workshop) -> String {
-    format!("Working agreement: {}", workshop.name)
+pub fn agreement_heading(words: Words, workshop: &Workshop) -> String {
+    words.f("agreement.heading", &[("name", &workshop.name)])
 }
 
 /// The address of a workshop's printable agreement, relative to this page.
@@ -36,6 +37,7 @@ pub fn sheet_address(workshop_id: &str) -> String {
 
 #[component]
 pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
+    let words = use_words();
     let workshop = &props.workshop;
     let report = use_report(workshop);
     let bank = use_bank(&workshop.bank);
@@ -55,7 +57,7 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
         <Board bank={bank.clone()} norms={norms.clone()} on_action={Some(on_action.clone())} level={3} />
     };
     let reveal_first = html! {
-        <p class="note">{"Reveal the ideas in the brainstorm phase first."}</p>
+        <p class="note">{words.t("brainstorm.reveal-first")}</p>
     };
     match workshop.phase() {
         Phase::Brainstorm => {
@@ -75,29 +77,29 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
                         <Prompts bank={bank.clone()} report={report.clone()} level={3} />
                     } else {
                         <p class="note">
-                            {"The prompts come from the hotspots, which show once the results are revealed. "}
+                            {words.t("brainstorm.prompts-after-reveal")}{" "}
                             <button type="button" class="link" onclick={workshop_action.reform(|_: MouseEvent| WorkshopAction::Reveal)}>
-                                {"Reveal the results"}
+                                {words.t("workshop.reveal")}
                             </button>
                         </p>
                     }
-                    <p class="answered-count" aria-live="polite">{idea_count(norms)}</p>
+                    <p class="answered-count" aria-live="polite">{idea_count(words, norms)}</p>
                     if norms.revealed {
                         {board}
                         <IdeaForm bank={bank.clone()} dimension={first_focus} id="facilitator-idea"
-                                  legend="Add an idea from the room" {on_add} />
-                        <p>{"Someone would rather write privately? Hand them the device."}</p>
+                                  legend={words.t("brainstorm.from-room")} {on_add} />
+                        <p>{words.t("brainstorm.write-privately")}</p>
                     } else {
-                        <p>{"Ideas stay hidden, from you too, until you reveal them, so nobody simply follows the first idea they see."}</p>
+                        <p>{words.t("brainstorm.hidden")}</p>
                     }
                     <div class="report-actions">
-                        <button type="button" class="button primary big" onclick={on_next}>{"I'm next"}</button>
+                        <button type="button" class="button primary big" onclick={on_next}>{words.t("workshop.im-next")}</button>
                         if !norms.revealed {
                             <button type="button" class="button big" onclick={act(NormsAction::Reveal).reform(|event| {
                                 browser::focus_by_id_after_render("board-title".to_owned());
                                 event
                             })}>
-                                {"Reveal the ideas"}
+                                {words.t("brainstorm.reveal-ideas")}
                             </button>
                         }
                     </div>
@@ -111,26 +113,26 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
             let on_next = workshop_action.reform(|_: MouseEvent| WorkshopAction::StartVoting {
                 voter: browser::random_id(),
             });
-            let voters = voter_count(norms);
+            let voters = voter_count(words, norms);
             html! {
                 <div class="phase-content">
                     <VoteSettings cap={norms.cap} totals_shown={norms.totals_shown} on_action={on_action.clone()} />
                     <p class="answered-count" aria-live="polite">
-                        {voters}
-                        {if norms.voting_closed { " Voting is closed." } else { " Voting is open." }}
+                        {voters}{" "}
+                        {words.t(if norms.voting_closed { "vote.closed" } else { "vote.open" })}
                     </p>
                     <div class="report-actions">
                         if norms.voting_closed {
                             <button type="button" class="button" id="reopen-voting" onclick={act(NormsAction::ReopenVoting).reform(|event| {
                                 browser::focus_by_id_after_render("next-voter".to_owned());
                                 event
-                            })}>{"Reopen voting"}</button>
+                            })}>{words.t("vote.reopen")}</button>
                         } else {
-                            <button type="button" class="button primary big" id="next-voter" onclick={on_next}>{"I'm next to vote"}</button>
+                            <button type="button" class="button primary big" id="next-voter" onclick={on_next}>{words.t("vote.next-voter")}</button>
                             <button type="button" class="button big" onclick={act(NormsAction::CloseVoting).reform(|event| {
                                 browser::focus_by_id_after_render("reopen-voting".to_owned());
                                 event
-                            })}>{"Close voting"}</button>
+                            })}>{words.t("vote.close")}</button>
                         }
                     </div>
                     {board}
@@ -141,17 +143,17 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
             <div class="phase-content">
                 if !norms.voting_closed {
                     <p class="note">
-                        {"Voting is still open, so the ranking may change. "}
-                        <button type="button" class="link" onclick={act(NormsAction::CloseVoting)}>{"Close voting"}</button>
+                        {words.t("rank.still-open")}{" "}
+                        <button type="button" class="link" onclick={act(NormsAction::CloseVoting)}>{words.t("vote.close")}</button>
                     </p>
                 }
                 if !norms.order.is_empty() {
                     <p>
-                        {"You have reordered the list. "}
-                        <button type="button" class="link" onclick={act(NormsAction::RankByVotes)}>{"Rank by votes again"}</button>
+                        {words.t("rank.reordered")}{" "}
+                        <button type="button" class="link" onclick={act(NormsAction::RankByVotes)}>{words.t("rank.by-votes")}</button>
                     </p>
                 }
-                <p class="help">{format!("Ranked by dots; equal dots go to the idea more people voted for, then to the one written first. The top {} get a \u{201c}why?\u{201d}.", norms::TOP)}</p>
+                <p class="help">{words.f("rank.rule", &[("top", &norms::TOP)])}</p>
                 <RankedList bank={bank.clone()} norms={norms.clone()} on_action={Some(on_action.clone())} level={3} />
             </div>
         },
@@ -160,13 +162,13 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
             html! {
                 <div class="phase-content">
                     if candidates.is_empty() {
-                        <p>{"There are no ideas to adopt yet."}</p>
+                        <p>{words.t("agree.none")}</p>
                     } else {
-                        <p>{format!("The top {} of the ranked list. Adopt the ones the group commits to.", candidates.len())}</p>
+                        <p>{words.f("agree.top", &[("count", &candidates.len())])}</p>
                     }
                     <AgreementEditor bank={bank.clone()} norms={norms.clone()} {candidates}
                                      day={workshop.date} status={Status::Adopted} on_action={on_action.clone()} />
-                    {agreement(workshop, &bank)}
+                    {agreement(words, workshop, &bank)}
                 </div>
             }
         }
@@ -175,14 +177,14 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
 }
 
 /// The workshop's working agreement with its exports.
-pub fn agreement(workshop: &Workshop, bank: &Rc<Bank>) -> Html {
+pub fn agreement(words: Words, workshop: &Workshop, bank: &Rc<Bank>) -> Html {
     html! {
         <>
-            <AgreementView bank={bank.clone()} norms={workshop.norms.clone()} title="Adopted norms" level={3} />
+            <AgreementView bank={bank.clone()} norms={workshop.norms.clone()} title={words.t("agree.adopted")} level={3} />
             <AgreementExport
                 bank={bank.clone()}
                 norms={workshop.norms.clone()}
-                heading={agreement_heading(workshop)}
+                heading={agreement_heading(words, workshop)}
                 day={workshop.date}
                 sheet={sheet_address(&workshop.id)}
             />
@@ -200,6 +202,7 @@ struct VoteSettingsProps {
 /// Dots per person and whether running totals are shown.
 #[component]
 fn VoteSettings(props: &VoteSettingsProps) -> Html {
+    let words = use_words();
     let cap = use_state(|| props.cap.to_string());
     let problem = use_state_eq(|| None::<String>);
     let onsubmit = {
@@ -211,9 +214,7 @@ fn VoteSettings(props: &VoteSettingsProps) -> Html {
                     problem.set(None);
                     on_action.emit(NormsAction::SetCap(number));
                 }
-                Err(_) => problem.set(Some(
-                    "Dots per person must be a whole number from 1 to 10.".to_owned(),
-                )),
+                Err(_) => problem.set(Some(words.t("vote.cap-invalid").to_owned())),
             }
         })
     };
@@ -224,16 +225,16 @@ fn VoteSettings(props: &VoteSettingsProps) -> Html {
     html! {
         <form class="vote-settings" {onsubmit} novalidate=true>
             <div class="field">
-                <label for="vote-cap">{format!("Dots per person (now {})", props.cap)}</label>
+                <label for="vote-cap">{words.f("vote.cap-label", &[("cap", &props.cap)])}</label>
                 <input id="vote-cap" type="number" min="1" max="10" value={(*cap).clone()} oninput={bind_text(&cap)} />
             </div>
-            <button type="submit" class="button">{"Set dots"}</button>
+            <button type="submit" class="button">{words.t("vote.set-cap")}</button>
             if let Some(problem) = &*problem {
                 <p class="refusal" role="alert">{problem}</p>
             }
             <label class="check">
                 <input type="checkbox" checked={props.totals_shown} onchange={on_totals} />
-                {" Show running totals while voting"}
+                {" "}{words.t("vote.show-totals")}
             </label>
         </form>
     }

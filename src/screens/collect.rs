@@ -13,6 +13,7 @@ use crate::Model;
 use crate::browser;
 use crate::components::Qr;
 use crate::screens::join::{CODE_HASH, JOIN_HASH};
+use crate::setup::{Words, use_setup, use_words};
 
 #[derive(Properties, PartialEq)]
 pub struct CollectCodesProps {
@@ -29,14 +30,14 @@ struct Outcome {
 
 #[component]
 pub fn CollectCodes(props: &CollectCodesProps) -> Html {
+    let words = use_words();
     let workshop = &props.workshop;
     let workshop_code = code::workshop_code(&workshop.id);
-    let join = format!(
-        "{}{JOIN_HASH}{}/{}",
-        browser::page_address(),
+    let join = use_setup().address(&format!(
+        "{JOIN_HASH}{}/{}",
         workshop.bank.id,
         code::workshop_text(workshop_code)
-    );
+    ));
     let pasted = use_state(String::new);
     let outcomes = use_state(Vec::<Outcome>::new);
     let on_input = crate::components::bind_text_area(&pasted);
@@ -55,21 +56,24 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
                 let grouped = code::grouped(&found.text.replace([' ', '-'], ""));
                 let text = match found.result {
                     Ok(response) if known.contains(&response.respondent.id) => {
-                        format!("{grouped}: already added, nothing changed.")
+                        words.f("collect.already", &[("code", &grouped)])
                     }
                     Ok(response) => {
                         known.insert(response.respondent.id.clone());
-                        let role = response.respondent.role.label();
+                        let role = words.role(response.respondent.role);
                         dispatch.emit(TandemAction::Workshop {
                             id: workshop.id.clone(),
                             action: WorkshopAction::AddRespondent(response.respondent),
                         });
-                        format!("{grouped}: added ({role}).")
+                        words.f("collect.added", &[("code", &grouped), ("role", &role)])
                     }
                     Err(error) => {
                         results.push(Outcome {
                             added: false,
-                            text: format!("{grouped}: refused. {error}"),
+                            text: words.f(
+                                "collect.refused",
+                                &[("code", &grouped), ("why", &error.message(words.0))],
+                            ),
                         });
                         continue;
                     }
@@ -79,7 +83,7 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
             if results.is_empty() {
                 results.push(Outcome {
                     added: false,
-                    text: "No code was found in the box.".to_owned(),
+                    text: words.t("collect.no-code").to_owned(),
                 });
             }
             pasted.set(String::new());
@@ -88,18 +92,17 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
     };
     html! {
         <section class="collect" aria-labelledby="collect-title">
-            <h3 id="collect-title">{"Participants on their own devices"}</h3>
+            <h3 id="collect-title">{words.t("collect.title")}</h3>
             <p>
-                {format!("Workshop code {}. Participants open this link (or scan the QR code), answer, \
-                          and give you their response code:", code::workshop_text(workshop_code))}
+                {words.f("collect.lead", &[("code", &code::workshop_text(workshop_code))])}
             </p>
             <p class="join-link"><a href={join.clone()}>{join.clone()}</a></p>
-            <Qr text={join} label="QR code of the join link" />
+            <Qr text={join} label={words.t("collect.qr")} />
             <div class="field">
-                <label for="codes">{"Paste response codes (one or many)"}</label>
+                <label for="codes">{words.t("collect.paste")}</label>
                 <textarea id="codes" rows="4" value={(*pasted).clone()} oninput={on_input} />
             </div>
-            <button type="button" class="button" onclick={on_add}>{"Add codes"}</button>
+            <button type="button" class="button" onclick={on_add}>{words.t("collect.add")}</button>
             if !outcomes.is_empty() {
                 <ul class="outcomes" aria-live="polite">
                     for outcome in outcomes.iter() {
@@ -118,7 +121,7 @@ pub fn incoming_code() -> Option<String> {
 
 /// Adds the response in a `#code/…` link to the saved workshop it belongs to, and says what
 /// happened. Importing the same code twice changes nothing.
-pub fn receive_response(model: &UseReducerHandle<Model>, text: &str) -> String {
+pub fn receive_response(words: Words, model: &UseReducerHandle<Model>, text: &str) -> String {
     let mut first_error = None;
     for workshop in &model.state.workshops.list {
         let expected = code::workshop_code(&workshop.id);
@@ -128,23 +131,22 @@ pub fn receive_response(model: &UseReducerHandle<Model>, text: &str) -> String {
                     .respondents
                     .iter()
                     .any(|r| r.id == response.respondent.id);
-                let role = response.respondent.role.label();
+                let role = words.role(response.respondent.role);
                 model.dispatch(TandemAction::Workshop {
                     id: workshop.id.clone(),
                     action: WorkshopAction::AddRespondent(response.respondent),
                 });
                 model.dispatch(TandemAction::Open(View::Workshop(workshop.id.clone())));
-                return if known {
-                    format!(
-                        "This response ({role}) was already in \u{201c}{}\u{201d}; nothing changed.",
-                        workshop.name
-                    )
-                } else {
-                    format!(
-                        "Added a response ({role}) to \u{201c}{}\u{201d}.",
-                        workshop.name
-                    )
-                };
+                let values: [(&str, &dyn std::fmt::Display); 2] =
+                    [("role", &role), ("name", &workshop.name)];
+                return words.f(
+                    if known {
+                        "collect.link-already"
+                    } else {
+                        "collect.link-added"
+                    },
+                    &values,
+                );
             }
             Err(error) => {
                 first_error.get_or_insert(error);
@@ -152,12 +154,13 @@ pub fn receive_response(model: &UseReducerHandle<Model>, text: &str) -> String {
         }
     }
     match first_error {
-        Some(code::CodeError::OtherWorkshop { found, .. }) => format!(
-            "This response code is for workshop {found}, which is not saved in this browser. Open \
-             the link on the facilitator's device."
+        Some(code::CodeError::OtherWorkshop { found, .. }) => {
+            words.f("collect.link-other-workshop", &[("found", &found)])
+        }
+        Some(error) => words.f(
+            "collect.link-unreadable",
+            &[("why", &error.message(words.0))],
         ),
-        Some(error) => format!("This response link could not be read: {error}"),
-        None => "This response link is for a workshop, but no workshop is saved in this browser."
-            .to_owned(),
+        None => words.t("collect.link-no-workshop").to_owned(),
     }
 }

@@ -12,6 +12,7 @@ use crate::browser;
 use crate::components::{Qr, RoleChoice};
 use crate::hooks::use_focus_on_mount;
 use crate::screens::AssessmentStep;
+use crate::setup::{use_setup, use_words};
 use crate::storage;
 
 /// The hash of a join link: `#join/<bank id>/<workshop code>`.
@@ -48,30 +49,31 @@ impl Reducible for Model {
 #[component]
 pub fn Participant(props: &ParticipantProps) -> Html {
     // Parsed once, not on every render.
-    let bank = use_memo((), |()| Rc::new(Bank::default_bank()));
+    let setup = use_setup();
+    let words = setup.words;
+    let bank = setup.bank.clone();
     let workshop = code::parse_workshop(&props.workshop);
     match workshop {
         Some(workshop) if props.bank_id == bank.id.as_str() => html! {
             <div class="tandem">
                 <header class="tandem-header">
-                    <span class="brand">{"Tandem"}</span>
-                    <span class="tagline">{format!("Workshop {}", code::workshop_text(workshop))}</span>
+                    <span class="brand">{words.t("app.name")}</span>
+                    <span class="tagline">{words.f("join.workshop", &[("code", &code::workshop_text(workshop))])}</span>
                 </header>
                 <main class="tandem-main">
-                    <Answering {workshop} bank={(*bank).clone()} />
+                    <Answering {workshop} {bank} />
                 </main>
                 <footer class="tandem-footer">
-                    <p>{"Your answers stay on this device until you hand over your code."}</p>
+                    <p>{words.t("join.stays")}</p>
                 </footer>
             </div>
         },
         _ => html! {
             <div class="tandem">
                 <main class="tandem-main">
-                    <h1>{"This join link does not work"}</h1>
+                    <h1>{words.t("join.broken")}</h1>
                     <p class="lead">
-                        {"It is incomplete, or it is for a set of questions this page does not have. \
-                          Ask the facilitator for the link again."}
+                        {words.t("join.broken-why")}
                     </p>
                 </main>
             </div>
@@ -87,8 +89,15 @@ struct AnsweringProps {
 
 #[component]
 fn Answering(props: &AnsweringProps) -> Html {
+    let words = use_words();
     let workshop = props.workshop;
-    let loaded = use_memo(workshop, |&workshop| storage::load_participation(workshop));
+    let prefix = use_setup().prefix;
+    let loaded = {
+        let prefix = prefix.clone();
+        use_memo(workshop, move |&workshop| {
+            storage::load_participation(&prefix, workshop)
+        })
+    };
     let model = {
         let (loaded, bank) = (loaded.clone(), props.bank.clone());
         use_reducer(move || Model {
@@ -103,7 +112,7 @@ fn Answering(props: &AnsweringProps) -> Html {
     {
         let not_saved = not_saved.clone();
         use_effect_with(model.participation.clone(), move |participation| {
-            not_saved.set(storage::save_participation(participation).is_err());
+            not_saved.set(storage::save_participation(&prefix, participation).is_err());
         });
     }
     let dispatch = {
@@ -120,7 +129,7 @@ fn Answering(props: &AnsweringProps) -> Html {
                 {respondent}
                 {progress}
                 on_action={dispatch.clone()}
-                finish_label="Finish and get my code"
+                finish_label={words.t("join.finish")}
             />
         },
         (Screen::Report, Some(_)) => match model.participation.code(&model.bank) {
@@ -137,13 +146,12 @@ fn Answering(props: &AnsweringProps) -> Html {
         <>
             if !loaded.1.is_empty() {
                 <p class="note" role="status">
-                    {"Answers saved on this device earlier could not be read, so they were kept aside \
-                      and you start afresh."}
+                    {words.t("join.unreadable")}
                 </p>
             }
             if *not_saved {
                 <p class="note" role="status">
-                    {"This browser is not saving your answers; finish before closing this page."}
+                    {words.t("join.not-saving")}
                 </p>
             }
             {screen}
@@ -159,16 +167,16 @@ struct ChooseFunctionProps {
 
 #[component]
 fn ChooseFunction(props: &ChooseFunctionProps) -> Html {
+    let words = use_words();
     let heading = use_focus_on_mount();
     html! {
         <section class="screen start" aria-labelledby="join-title">
-            <p class="step-label">{format!("Workshop {}", props.workshop)}</p>
-            <h1 id="join-title" tabindex="-1" ref={heading}>{"Your answers for the workshop"}</h1>
+            <p class="step-label">{words.f("join.workshop", &[("code", &props.workshop)])}</p>
+            <h1 id="join-title" tabindex="-1" ref={heading}>{words.t("join.title")}</h1>
             <p class="lead">
-                {"Answer on this device. When you finish you get a short code to hand to the \
-                  facilitator; nothing is sent anywhere, and the results appear only for the group."}
+                {words.t("join.lead")}
             </p>
-            <h2 id="join-role">{"Which function do you work in?"}</h2>
+            <h2 id="join-role">{words.t("start.which-function")}</h2>
             <RoleChoice labelled_by="join-role" on_choose={props.on_begin.clone()} />
         </section>
     }
@@ -182,21 +190,21 @@ struct ResponseCodeProps {
 
 #[component]
 fn ResponseCode(props: &ResponseCodeProps) -> Html {
+    let words = use_words();
     let heading = use_focus_on_mount();
-    let link = format!("{}{CODE_HASH}{}", browser::page_address(), props.text);
+    let link = use_setup().address(&format!("{CODE_HASH}{}", props.text));
     html! {
         <section class="screen response-code" aria-labelledby="code-title">
-            <h1 id="code-title" tabindex="-1" ref={heading}>{"Your response code"}</h1>
+            <h1 id="code-title" tabindex="-1" ref={heading}>{words.t("code.title")}</h1>
             <p class="lead">
-                {"Hand this to the facilitator: read it out, type it into the chat, send the link, \
-                  or let them scan the QR code. It holds your answers and nothing else."}
+                {words.t("code.lead")}
             </p>
-            <p class="code-text" aria-label="Response code">{code::grouped(&props.text)}</p>
-            <p><a href={link.clone()}>{"Response link for the facilitator"}</a></p>
-            <Qr text={link} label="QR code of your response link" />
+            <p class="code-text" aria-label={words.t("code.label")}>{code::grouped(&props.text)}</p>
+            <p><a href={link.clone()}>{words.t("code.link")}</a></p>
+            <Qr text={link} label={words.t("code.qr")} />
             <p>
                 <button type="button" class="button" onclick={props.on_edit.reform(|_: MouseEvent| ())}>
-                    {"Change my answers"}
+                    {words.t("report.change-answers")}
                 </button>
             </p>
         </section>

@@ -11,12 +11,13 @@ use tandem_core::norms::{
     self, Agreement, FACILITATOR, Norm, Norms, NormsAction, NormsError, Owner, Status,
 };
 use tandem_core::scoring::Report;
-use tandem_core::workshop::{iso_date, long_date, parse_date};
+use tandem_core::workshop::{iso_date, parse_date};
 use tandem_core::{Bank, format1};
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{ConfirmButton, bind_select, bind_text, bind_text_area};
+use crate::setup::{Words, use_setup, use_words};
 
 /// A heading of the level that fits where a widget is placed.
 /// A heading with an id can receive focus from code (not from Tab), for when the control that
@@ -37,8 +38,8 @@ fn heading(level: u8, id: &str, text: impl Into<Html>) -> Html {
 
 /// Text in curly quotes, as norms are named in buttons and lists.
 #[must_use]
-pub fn quoted(text: &str) -> String {
-    format!("\u{201c}{text}\u{201d}")
+pub fn quoted(words: Words, text: &str) -> String {
+    words.f("quoted", &[("text", &text)])
 }
 
 #[must_use]
@@ -50,36 +51,63 @@ pub fn dimension_title<'a>(bank: &'a Bank, id: &'a str) -> &'a str {
 }
 
 /// "5 dots from 3 people".
-fn dots_text(norm: &Norm) -> String {
-    let dots = norm.dots();
-    let people = norm.supporters();
-    format!(
-        "{dots} dot{} from {people} {}",
-        if dots == 1 { "" } else { "s" },
-        if people == 1 { "person" } else { "people" }
-    )
+fn dots_text(words: Words, norm: &Norm) -> String {
+    let dots = words.f(
+        if norm.dots() == 1 {
+            "norms.dot"
+        } else {
+            "norms.dots"
+        },
+        &[("count", &norm.dots())],
+    );
+    let people = words.f(
+        if norm.supporters() == 1 {
+            "norms.person"
+        } else {
+            "norms.people"
+        },
+        &[("count", &norm.supporters())],
+    );
+    words.f("norms.dots-from", &[("dots", &dots), ("people", &people)])
 }
 
 /// "7 ideas from 3 people so far", or that there are none.
 #[must_use]
-pub fn idea_count(norms: &Norms) -> String {
+pub fn idea_count(words: Words, norms: &Norms) -> String {
     match (norms.ideas.len(), norms.authors()) {
-        (0, _) => "No ideas yet.".to_owned(),
-        (ideas, authors) => format!(
-            "{ideas} idea{} from {authors} {}.",
-            if ideas == 1 { "" } else { "s" },
-            if authors == 1 { "person" } else { "people" }
-        ),
+        (0, _) => words.t("norms.no-ideas").to_owned(),
+        (ideas, authors) => {
+            let ideas = words.f(
+                if ideas == 1 {
+                    "norms.idea"
+                } else {
+                    "norms.ideas"
+                },
+                &[("count", &ideas)],
+            );
+            let people = words.f(
+                if authors == 1 {
+                    "norms.person"
+                } else {
+                    "norms.people"
+                },
+                &[("count", &authors)],
+            );
+            words.f(
+                "norms.ideas-from",
+                &[("ideas", &ideas), ("people", &people)],
+            )
+        }
     }
 }
 
 /// "3 people have voted.", or that nobody has.
 #[must_use]
-pub fn voter_count(norms: &Norms) -> String {
+pub fn voter_count(words: Words, norms: &Norms) -> String {
     match norms.voters() {
-        0 => "Nobody has voted yet.".to_owned(),
-        1 => "1 person has voted.".to_owned(),
-        n => format!("{n} people have voted."),
+        0 => words.t("norms.nobody-voted").to_owned(),
+        1 => words.t("norms.one-voted").to_owned(),
+        n => words.f("norms.many-voted", &[("count", &n)]),
     }
 }
 
@@ -104,15 +132,16 @@ pub struct PromptsProps {
 /// A custom bank without prompts offers the dimension's recommendations instead.
 #[component]
 pub fn Prompts(props: &PromptsProps) -> Html {
+    let words = use_words();
     let focus = props.report.starting_points();
     let bank = &props.bank;
     html! {
         <section class="prompts" aria-labelledby="prompts-title">
-            {heading(props.level, "prompts-title", "Prompts from the hotspots")}
+            {heading(props.level, "prompts-title", words.t("norms.prompts"))}
             if focus.is_empty() {
-                <p>{"Nobody has answered yet, so there are no hotspots to start from: write norms for any dimension."}</p>
+                <p>{words.t("norms.no-answers-yet")}</p>
             } else if props.report.leading_hotspots().is_empty() {
-                <p>{"There are no hotspots, so start from the dimension with the most friction."}</p>
+                <p>{words.t("norms.no-hotspots")}</p>
             }
             <ul class="prompt-list">
                 for d in focus {
@@ -157,6 +186,7 @@ pub struct IdeaFormProps {
 /// field is ready for the next idea afterwards.
 #[component]
 pub fn IdeaForm(props: &IdeaFormProps) -> Html {
+    let words = use_words();
     let first = props
         .dimension
         .as_ref()
@@ -178,10 +208,12 @@ pub fn IdeaForm(props: &IdeaFormProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if text.trim().is_empty() {
-                status.set(Some(Err(NormsError::EmptyText.to_string())));
+                status.set(Some(Err(NormsError::EmptyText.message(words.0))));
             } else {
                 on_add.emit(((*dimension).clone(), text.trim().to_owned()));
-                status.set(Some(Ok(format!("Added: {}", quoted(text.trim())))));
+                status.set(Some(Ok(
+                    words.f("norms.added", &[("idea", &quoted(words, text.trim()))])
+                )));
                 text.set(String::new());
             }
             browser::focus_node(&field);
@@ -194,19 +226,19 @@ pub fn IdeaForm(props: &IdeaFormProps) -> Html {
             <fieldset>
                 <legend>{&props.legend}</legend>
                 <div class="field">
-                    <label for={text_id.clone()}>{"The norm, in one sentence"}</label>
+                    <label for={text_id.clone()}>{words.t("norms.the-norm")}</label>
                     <textarea id={text_id} rows="2" value={(*text).clone()} ref={field}
                               oninput={bind_text_area(&text)} />
                 </div>
                 <div class="field">
-                    <label for={dimension_id.clone()}>{"Dimension it serves"}</label>
+                    <label for={dimension_id.clone()}>{words.t("norms.serves")}</label>
                     <select id={dimension_id} onchange={bind_select(&dimension)}>
                         for d in &props.bank.dimensions {
                             <option value={d.id.clone()} selected={d.id == *dimension}>{&d.title}</option>
                         }
                     </select>
                 </div>
-                <button type="submit" class="button primary">{"Add idea"}</button>
+                <button type="submit" class="button primary">{words.t("norms.add-idea")}</button>
                 <p class="form-status" role="status">
                     {match &*status {
                         Some(Ok(added)) => html! { {added} },
@@ -221,18 +253,21 @@ pub fn IdeaForm(props: &IdeaFormProps) -> Html {
 
 /// "Contributor 1", "Contributor 2"… in the order people first wrote, so merged wordings stay
 /// traceable without naming anyone.
-fn author_labels(norms: &Norms) -> Rc<HashMap<String, String>> {
+fn author_labels(words: Words, norms: &Norms) -> Rc<HashMap<String, String>> {
     let mut labels = HashMap::new();
+    let mut contributors = 0;
     for draft in norms.ideas.iter().flat_map(|norm| &norm.drafts) {
         if draft.author == FACILITATOR {
-            labels.insert(draft.author.clone(), "the facilitator".to_owned());
+            labels.insert(
+                draft.author.clone(),
+                words.t("norms.the-facilitator").to_owned(),
+            );
         } else if !labels.contains_key(&draft.author) {
-            let number = labels
-                .values()
-                .filter(|l| l.starts_with("contributor"))
-                .count()
-                + 1;
-            labels.insert(draft.author.clone(), format!("contributor {number}"));
+            contributors += 1;
+            labels.insert(
+                draft.author.clone(),
+                words.f("norms.contributor", &[("number", &contributors)]),
+            );
         }
     }
     Rc::new(labels)
@@ -254,7 +289,8 @@ pub struct NormsViewProps {
 /// The revealed ideas grouped by dimension, with their dots when totals may be shown.
 #[component]
 pub fn Board(props: &NormsViewProps) -> Html {
-    let labels = author_labels(&props.norms);
+    let words = use_words();
+    let labels = author_labels(words, &props.norms);
     let bank = &props.bank;
     let show_dots = props.norms.totals_visible();
     let everyone: Vec<(String, String)> = props
@@ -265,9 +301,9 @@ pub fn Board(props: &NormsViewProps) -> Html {
         .collect();
     html! {
         <section class="board" aria-labelledby="board-title">
-            {heading(props.level, "board-title", "Ideas")}
+            {heading(props.level, "board-title", words.t("norms.ideas-title"))}
             if props.norms.ideas.is_empty() {
-                <p>{"No ideas yet."}</p>
+                <p>{words.t("norms.no-ideas")}</p>
             }
             for dimension in bank.dimensions.iter().filter(|d| props.norms.ideas.iter().any(|n| n.dimension == d.id)) {
                 <div class="board-group" key={dimension.id.clone()}>
@@ -304,6 +340,7 @@ struct IdeaCardProps {
 
 #[component]
 fn IdeaCard(props: &IdeaCardProps) -> Html {
+    let words = use_words();
     let norm = &props.norm;
     let editing = use_state_eq(|| false);
     let text = use_state(|| norm.text.clone());
@@ -318,13 +355,13 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
     let history = norm.has_history().then(|| {
         html! {
             <details class="drafts">
-                <summary>{format!("Original wordings ({})", norm.drafts.len())}</summary>
+                <summary>{words.f("norms.original-wordings", &[("count", &norm.drafts.len())])}</summary>
                 <ul>
                     for draft in &norm.drafts {
                         <li>
-                            {quoted(&draft.text)}
+                            {quoted(words, &draft.text)}{" "}
                             <span class="source">
-                                {format!(" by {}", props.labels.get(&draft.author).map_or("someone", String::as_str))}
+                                {words.f("norms.by", &[("author", &props.labels.get(&draft.author).map_or(words.t("norms.someone"), String::as_str))])}
                             </span>
                         </li>
                     }
@@ -337,7 +374,7 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
             <li class="idea">
                 <p class="idea-text">{&norm.text}</p>
                 if props.show_dots {
-                    <p class="idea-dots">{dots_text(norm)}</p>
+                    <p class="idea-dots">{dots_text(words, norm)}</p>
                 }
             </li>
         };
@@ -374,18 +411,18 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
             });
         })
     };
-    let quoted = quoted(&norm.text);
+    let quoted = quoted(words, &norm.text);
     html! {
         <li class="idea">
             if *editing {
                 <form class="idea-edit" onsubmit={on_save} novalidate=true>
                     <div class="field">
-                        <label for={format!("edit-{id}-text")}>{"Wording"}</label>
+                        <label for={format!("edit-{id}-text")}>{words.t("norms.wording")}</label>
                         <textarea id={format!("edit-{id}-text")} rows="2" value={(*text).clone()}
                                   oninput={bind_text_area(&text)} />
                     </div>
                     <div class="field">
-                        <label for={format!("edit-{id}-dimension")}>{"Dimension it serves"}</label>
+                        <label for={format!("edit-{id}-dimension")}>{words.t("norms.serves")}</label>
                         <select id={format!("edit-{id}-dimension")} onchange={bind_select(&dimension)}>
                             for d in &props.bank.dimensions {
                                 <option value={d.id.clone()} selected={d.id == *dimension}>{&d.title}</option>
@@ -393,41 +430,41 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
                         </select>
                     </div>
                     <div class="idea-actions">
-                        <button type="submit" class="button primary">{"Save"}</button>
+                        <button type="submit" class="button primary">{words.t("norms.save")}</button>
                         <button type="button" class="button" onclick={{
                             let editing = editing.clone();
                             move |_: MouseEvent| editing.set(false)
-                        }}>{"Cancel"}</button>
+                        }}>{words.t("confirm.cancel")}</button>
                     </div>
                 </form>
             } else {
                 <p class="idea-text">{&norm.text}</p>
                 if props.show_dots {
-                    <p class="idea-dots">{dots_text(norm)}</p>
+                    <p class="idea-dots">{dots_text(words, norm)}</p>
                 }
                 {history.unwrap_or_default()}
                 <div class="idea-actions">
-                    <button type="button" class="button" id={format!("edit-{id}")} aria-label={format!("Edit {quoted}")} onclick={{
+                    <button type="button" class="button" id={format!("edit-{id}")} aria-label={words.f("norms.edit-name", &[("idea", &quoted)])} onclick={{
                         let editing = editing.clone();
                         move |_: MouseEvent| editing.set(true)
-                    }}>{"Edit"}</button>
+                    }}>{words.t("norms.edit")}</button>
                     if !props.others.is_empty() {
                         <span class="merge">
-                            <label for={format!("merge-{id}")}>{"Merge into"}</label>
+                            <label for={format!("merge-{id}")}>{words.t("norms.merge-into")}</label>
                             <select id={format!("merge-{id}")} onchange={bind_select(&target)}>
                                 for (other, other_text) in &props.others {
                                     <option value={other.clone()} selected={*other == *target}>{other_text}</option>
                                 }
                             </select>
-                            <button type="button" class="button" aria-label={format!("Merge {quoted}")}
-                                    onclick={on_merge}>{"Merge"}</button>
+                            <button type="button" class="button" aria-label={words.f("norms.merge-name", &[("idea", &quoted)])}
+                                    onclick={on_merge}>{words.t("norms.merge")}</button>
                         </span>
                     }
                     <ConfirmButton
-                        label="Delete"
-                        name={format!("Delete {quoted}")}
-                        question={format!("Delete {quoted}? Its dots go with it.")}
-                        confirm_label="Yes, delete it"
+                        label={words.t("norms.delete")}
+                        name={words.f("norms.delete-name", &[("idea", &quoted)])}
+                        question={words.f("norms.delete-question", &[("idea", &quoted)])}
+                        confirm_label={words.t("workshops.delete-confirm")}
                         on_confirm={on_action.reform(move |()| {
                             browser::focus_by_id_after_render("board-title".to_owned());
                             NormsAction::Delete(id.clone())
@@ -451,6 +488,7 @@ pub struct BallotProps {
 /// cap. Totals of others' dots only when the facilitator shows them.
 #[component]
 pub fn Ballot(props: &BallotProps) -> Html {
+    let words = use_words();
     let norms = &props.norms;
     let voter = props.voter.to_string();
     let used = norms.dots_of(&voter);
@@ -458,14 +496,14 @@ pub fn Ballot(props: &BallotProps) -> Html {
     html! {
         <>
             <p class="dots-left" role="status">
-                {format!("Dots left: {left} of {}.", norms.cap)}
+                {words.f("norms.dots-left", &[("left", &left), ("cap", &norms.cap)])}
             </p>
             for dimension in props.bank.dimensions.iter().filter(|d| norms.ideas.iter().any(|n| n.dimension == d.id)) {
                 <div class="board-group" key={dimension.id.clone()}>
                     <h2>{&dimension.title}</h2>
                     <ul class="idea-list">
                         for norm in norms.ideas.iter().filter(|n| n.dimension == dimension.id) {
-                            {ballot_line(norm, &voter, left, norms.totals_visible(), &props.on_action)}
+                            {ballot_line(words, norm, &voter, left, norms.totals_visible(), &props.on_action)}
                         }
                     </ul>
                 </div>
@@ -475,6 +513,7 @@ pub fn Ballot(props: &BallotProps) -> Html {
 }
 
 fn ballot_line(
+    words: Words,
     norm: &Norm,
     voter: &str,
     left: u8,
@@ -482,7 +521,7 @@ fn ballot_line(
     on_action: &Callback<NormsAction>,
 ) -> Html {
     let mine = norm.votes.get(voter).copied().unwrap_or(0);
-    let quoted = quoted(&norm.text);
+    let quoted = quoted(words, &norm.text);
     let vote = |cast: bool| {
         let (voter, id) = (voter.to_owned(), norm.id.clone());
         on_action.reform(move |_: MouseEvent| {
@@ -498,21 +537,21 @@ fn ballot_line(
         <li class="idea" key={norm.id.clone()}>
             <p class="idea-text">{&norm.text}</p>
             <p class="idea-dots">
-                {format!("Your dots here: {mine}")}
+                {words.f("norms.your-dots", &[("count", &mine)])}
                 if totals {
-                    {format!(" \u{b7} {} in all", dots_text(norm))}
+                    {" \u{b7} "}{words.f("norms.in-all", &[("dots", &dots_text(words, norm))])}
                 }
             </p>
             <div class="idea-actions">
                 // aria-disabled rather than disabled: the button keeps focus after the last dot,
                 // and pressing it again says why nothing happens.
                 <button type="button" class="button" aria-disabled={(left == 0).then_some("true")}
-                        aria-label={format!("Add a dot to {quoted}")} onclick={vote(true)}>
-                    {"Add a dot"}
+                        aria-label={words.f("norms.add-dot-to", &[("idea", &quoted)])} onclick={vote(true)}>
+                    {words.t("norms.add-dot")}
                 </button>
                 <button type="button" class="button" aria-disabled={(mine == 0).then_some("true")}
-                        aria-label={format!("Take a dot back from {quoted}")} onclick={vote(false)}>
-                    {"Take a dot back"}
+                        aria-label={words.f("norms.take-dot-from", &[("idea", &quoted)])} onclick={vote(false)}>
+                    {words.t("norms.take-dot")}
                 </button>
             </div>
         </li>
@@ -523,28 +562,29 @@ fn ballot_line(
 /// this matter?" and the success signal. Reordering is by buttons, so the keyboard can do it.
 #[component]
 pub fn RankedList(props: &NormsViewProps) -> Html {
+    let words = use_words();
     let ranked = props.norms.ranked();
     let last = ranked.len().saturating_sub(1);
     html! {
         <section class="ranked" aria-labelledby="ranked-title">
-            {heading(props.level, "ranked-title", "Ranked list")}
+            {heading(props.level, "ranked-title", words.t("norms.ranked"))}
             if ranked.is_empty() {
-                <p>{"No ideas yet."}</p>
+                <p>{words.t("norms.no-ideas")}</p>
             }
             <ol class="ranked-list">
                 for (rank, norm) in ranked.iter().enumerate() {
                     <li class="idea" key={norm.id.clone()}>
                         <p class="idea-text">{&norm.text}</p>
                         <p class="idea-dots">
-                            {format!("{} \u{b7} {}", dimension_title(&props.bank, &norm.dimension), dots_text(norm))}
+                            {dimension_title(&props.bank, &norm.dimension)}{" \u{b7} "}{dots_text(words, norm)}
                         </p>
                         if let Some(on_action) = &props.on_action {
-                            {move_buttons(norm, rank, last, on_action)}
+                            {move_buttons(words, norm, rank, last, on_action)}
                             if rank < norms::TOP {
-                                {why_fields(norm, on_action)}
+                                {why_fields(words, norm, on_action)}
                             }
                         } else if rank < norms::TOP {
-                            {why_text(norm)}
+                            {why_text(words, norm)}
                         }
                     </li>
                 }
@@ -554,12 +594,13 @@ pub fn RankedList(props: &NormsViewProps) -> Html {
 }
 
 pub fn move_buttons(
+    words: Words,
     norm: &Norm,
     rank: usize,
     last: usize,
     on_action: &Callback<NormsAction>,
 ) -> Html {
-    let quoted = quoted(&norm.text);
+    let quoted = quoted(words, &norm.text);
     let button = |up: bool| {
         let to = if up { rank.saturating_sub(1) } else { rank + 1 };
         // Focus follows the norm; at the top or bottom the other button is the one left.
@@ -578,18 +619,18 @@ pub fn move_buttons(
     html! {
         <div class="idea-actions">
             <button type="button" class="button" id={format!("move-up-{}", norm.id)} disabled={rank == 0}
-                    aria-label={format!("Move up {quoted}")} onclick={button(true)}>
-                {"Move up"}
+                    aria-label={words.f("norms.move-up-name", &[("idea", &quoted)])} onclick={button(true)}>
+                {words.t("norms.move-up")}
             </button>
             <button type="button" class="button" id={format!("move-down-{}", norm.id)} disabled={rank == last}
-                    aria-label={format!("Move down {quoted}")} onclick={button(false)}>
-                {"Move down"}
+                    aria-label={words.f("norms.move-down-name", &[("idea", &quoted)])} onclick={button(false)}>
+                {words.t("norms.move-down")}
             </button>
         </div>
     }
 }
 
-pub fn why_fields(norm: &Norm, on_action: &Callback<NormsAction>) -> Html {
+pub fn why_fields(words: Words, norm: &Norm, on_action: &Callback<NormsAction>) -> Html {
     let (why_id, signal_id) = (format!("why-{}", norm.id), format!("signal-{}", norm.id));
     let set = |why: bool| {
         let id = norm.id.clone();
@@ -606,26 +647,26 @@ pub fn why_fields(norm: &Norm, on_action: &Callback<NormsAction>) -> Html {
     html! {
         <div class="why">
             <div class="field">
-                <label for={why_id.clone()}>{"Why does this matter?"}</label>
+                <label for={why_id.clone()}>{words.t("norms.why")}</label>
                 <textarea id={why_id} rows="2" value={norm.why.clone()} oninput={set(true)} />
             </div>
             <div class="field">
-                <label for={signal_id.clone()}>{"Success signal: what will we see when it works?"}</label>
+                <label for={signal_id.clone()}>{words.t("norms.signal-question")}</label>
                 <textarea id={signal_id} rows="2" value={norm.signal.clone()} oninput={set(false)} />
             </div>
         </div>
     }
 }
 
-fn why_text(norm: &Norm) -> Html {
+fn why_text(words: Words, norm: &Norm) -> Html {
     html! {
         <dl class="terms">
             if !norm.why.trim().is_empty() {
-                <dt>{"Why it matters"}</dt>
+                <dt>{words.t("norms.why-it-matters")}</dt>
                 <dd>{&norm.why}</dd>
             }
             if !norm.signal.trim().is_empty() {
-                <dt>{"Success signal"}</dt>
+                <dt>{words.t("norms.signal")}</dt>
                 <dd>{&norm.signal}</dd>
             }
         </dl>
@@ -648,6 +689,7 @@ pub struct AgreementEditorProps {
 /// Adopt norms and set their terms: owner, review date and status.
 #[component]
 pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
+    let words = use_words();
     html! {
         <ul class="agreement-editor">
             for norm in props.candidates.iter().filter_map(|id| props.norms.get(id)) {
@@ -658,7 +700,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                         norm={norm.clone()}
                         day={props.day}
                         status={props.status}
-                        adopt_label="Adopt into the working agreement"
+                        adopt_label={words.t("terms.adopt")}
                         on_action={props.on_action.clone()}
                     />
                 </li>
@@ -691,6 +733,7 @@ fn owner_value(owner: &Owner) -> &'static str {
 /// Whether a norm is adopted, and its owner, review date and status once it is.
 #[component]
 pub fn TermsFields(props: &TermsFieldsProps) -> Html {
+    let words = use_words();
     let norm = &props.norm;
     let terms = norm.agreement.clone();
     let owner = use_state(|| {
@@ -736,14 +779,14 @@ pub fn TermsFields(props: &TermsFieldsProps) -> Html {
                     "marketing" => Owner::Marketing,
                     "it" => Owner::It,
                     "person" if name.trim().is_empty() => {
-                        problem.set(Some("Type the owner's name."));
+                        problem.set(Some(words.t("terms.type-name")));
                         return;
                     }
                     "person" => Owner::Person(name.trim().to_owned()),
                     _ => Owner::Both,
                 };
                 let Some(review) = parse_date(review) else {
-                    problem.set(Some("Choose a review date."));
+                    problem.set(Some(words.t("terms.choose-date")));
                     return;
                 };
                 problem.set(None);
@@ -804,36 +847,36 @@ pub fn TermsFields(props: &TermsFieldsProps) -> Html {
         <div class="agreement-item">
             <label class="check">
                 <input type="checkbox" checked={terms.is_some()} onchange={on_adopt}
-                       aria-label={format!("{} {}", props.adopt_label, quoted(&norm.text))} />
-                {format!(" {}", props.adopt_label)}
+                       aria-label={format!("{} {}", props.adopt_label, quoted(words, &norm.text))} />
+                {" "}{props.adopt_label.clone()}
             </label>
             if terms.is_some() {
                 <div class="terms-fields">
                     <div class="field">
-                        <label for={format!("owner-{id}")}>{"Owner"}</label>
+                        <label for={format!("owner-{id}")}>{words.t("terms.owner")}</label>
                         <select id={format!("owner-{id}")} onchange={bind_select(&owner)}>
-                            for (value, label) in [("both", "Marketing and IT together"), ("marketing", "Marketing"), ("it", "IT"), ("person", "A named person")] {
+                            for (value, label) in [("both", words.t("owner.both")), ("marketing", words.t("owner.marketing")), ("it", words.t("owner.it")), ("person", words.t("terms.named-person"))] {
                                 <option {value} selected={*owner == value}>{label}</option>
                             }
                         </select>
                     </div>
                     if *owner == "person" {
                         <div class="field">
-                            <label for={format!("owner-name-{id}")}>{"Owner's name"}</label>
+                            <label for={format!("owner-name-{id}")}>{words.t("terms.owner-name")}</label>
                             <input id={format!("owner-name-{id}")} type="text" autocomplete="off"
                                    value={(*name).clone()} oninput={bind_text(&name)} />
                         </div>
                     }
                     <div class="field">
-                        <label for={format!("review-{id}")}>{"Review on"}</label>
+                        <label for={format!("review-{id}")}>{words.t("terms.review-on")}</label>
                         <input id={format!("review-{id}")} type="date" value={(*review).clone()}
                                oninput={bind_text(&review)} />
                     </div>
                     <div class="field">
-                        <label for={format!("status-{id}")}>{"Status"}</label>
+                        <label for={format!("status-{id}")}>{words.t("terms.status")}</label>
                         <select id={format!("status-{id}")} onchange={on_status}>
                             for each in Status::ALL {
-                                <option value={status_value(each)} selected={*status == each}>{each.label()}</option>
+                                <option value={status_value(each)} selected={*status == each}>{each.label(words.0)}</option>
                             }
                         </select>
                     </div>
@@ -868,32 +911,33 @@ pub struct AgreementViewProps {
 /// The working agreement as read in the report, on the projector and on paper.
 #[component]
 pub fn AgreementView(props: &AgreementViewProps) -> Html {
+    let words = use_words();
     let agreement = props.norms.agreement();
     html! {
         <section class="agreement" aria-labelledby="agreement-title">
             {heading(props.level, "agreement-title", props.title.to_string())}
             if agreement.is_empty() {
-                <p>{"No norms adopted yet."}</p>
+                <p>{words.t("agreement.no-norms")}</p>
             }
             <ol class="agreement-list">
                 for (norm, terms) in agreement {
                     <li key={norm.id.clone()}>
                         <p class="idea-text">{&norm.text}</p>
                         <dl class="terms">
-                            <dt>{"Serves"}</dt>
+                            <dt>{words.t("agreement.serves")}</dt>
                             <dd>{dimension_title(&props.bank, &norm.dimension)}</dd>
-                            <dt>{"Owner"}</dt>
-                            <dd>{terms.owner.label()}</dd>
-                            <dt>{"Review on"}</dt>
-                            <dd>{long_date(terms.review)}</dd>
-                            <dt>{"Status"}</dt>
-                            <dd>{terms.status.label()}</dd>
+                            <dt>{words.t("terms.owner")}</dt>
+                            <dd>{terms.owner.label(words.0).to_owned()}</dd>
+                            <dt>{words.t("terms.review-on")}</dt>
+                            <dd>{words.date(terms.review)}</dd>
+                            <dt>{words.t("terms.status")}</dt>
+                            <dd>{terms.status.label(words.0)}</dd>
                             if !norm.why.trim().is_empty() {
-                                <dt>{"Why it matters"}</dt>
+                                <dt>{words.t("norms.why-it-matters")}</dt>
                                 <dd>{&norm.why}</dd>
                             }
                             if !norm.signal.trim().is_empty() {
-                                <dt>{"Success signal"}</dt>
+                                <dt>{words.t("norms.signal")}</dt>
                                 <dd>{&norm.signal}</dd>
                             }
                         </dl>
@@ -918,6 +962,8 @@ pub struct AgreementExportProps {
 /// Download the agreement as Markdown, or open it as a page to print.
 #[component]
 pub fn AgreementExport(props: &AgreementExportProps) -> Html {
+    let words = use_words();
+    let sheet = use_setup().address(&props.sheet);
     let failed = use_state_eq(|| false);
     let on_download = {
         let failed = failed.clone();
@@ -930,10 +976,10 @@ pub fn AgreementExport(props: &AgreementExportProps) -> Html {
     };
     html! {
         <div class="report-actions">
-            <button type="button" class="button" onclick={on_download}>{"Download the agreement (Markdown)"}</button>
-            <a class="button" href={props.sheet.clone()} target="tandem-agreement">{"Open the agreement to print"}</a>
+            <button type="button" class="button" onclick={on_download}>{words.t("agreement.download-md")}</button>
+            <a class="button" href={sheet} target="tandem-agreement">{words.t("agreement.print")}</a>
             if *failed {
-                <p class="refusal" role="alert">{"The browser did not start the download. Please try again."}</p>
+                <p class="refusal" role="alert">{words.t("notice.download-failed")}</p>
             }
         </div>
     }

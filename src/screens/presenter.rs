@@ -13,6 +13,7 @@ use crate::hooks::{use_bank, use_report};
 use crate::screens::norms::{AgreementView, Board, Prompts, RankedList, idea_count, voter_count};
 use crate::screens::workshop::RevealReport;
 use crate::screens::workshops::answer_counts;
+use crate::setup::{Setup, Words, use_words};
 use crate::storage;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -21,20 +22,21 @@ pub struct PresenterProps {
 }
 
 /// The workshop, and every saved workshop as a run for the trend.
-fn read(id: &str) -> Option<(Workshop, Vec<Run>)> {
-    let workshops = storage::load().state.workshops;
+fn read(setup: &Setup, id: &str) -> Option<(Workshop, Vec<Run>)> {
+    let workshops = storage::load(&setup.prefix).state.workshops;
     Some((workshops.get(id)?.clone(), workshops.runs()))
 }
 
 #[component]
 pub fn Presenter(props: &PresenterProps) -> Html {
+    let words = use_words();
     let workshop = use_stored(props.workshop_id.clone(), read);
     let Some((workshop, runs)) = &*workshop else {
         return html! {
             <div class="tandem presenter">
                 <main class="tandem-main">
-                    <h1>{"This workshop is not saved in this browser."}</h1>
-                    <p class="lead">{"Open the presenter view from the facilitator's window."}</p>
+                    <h1>{words.t("sheet.workshop-missing")}</h1>
+                    <p class="lead">{words.t("presenter.open-from")}</p>
                 </main>
             </div>
         };
@@ -44,26 +46,26 @@ pub fn Presenter(props: &PresenterProps) -> Html {
         <div class="tandem presenter">
             <main class="tandem-main">
                 <p class="presenter-workshop">{&workshop.name}</p>
-                <h1>{phase.title()}</h1>
-                <Countdown timer={workshop.timer} phase={phase.title()} />
-                {content(workshop, runs, phase)}
+                <h1>{phase.title(words.0)}</h1>
+                <Countdown timer={workshop.timer} phase={phase.title(words.0)} />
+                {content(words, workshop, runs, phase)}
             </main>
         </div>
     }
 }
 
-fn content(workshop: &Workshop, runs: &[Run], phase: Phase) -> Html {
+fn content(words: Words, workshop: &Workshop, runs: &[Run], phase: Phase) -> Html {
     let runs = || runs.to_vec();
     match phase {
         Phase::Welcome => html! {
             <ul class="presenter-points">
-                <li>{"Answers are anonymous: nobody sees anyone else's."}</li>
-                <li>{"Results for Marketing or IT appear only when enough people from each have answered."}</li>
-                <li>{"Answer for how things usually go."}</li>
+                <li>{words.t("presenter.anonymous")}</li>
+                <li>{words.t("presenter.threshold")}</li>
+                <li>{words.t("presenter.usually")}</li>
             </ul>
         },
         Phase::Assessment => html! {
-            <p class="presenter-count" aria-live="polite">{format!("Answered so far: {}", answer_counts(workshop))}</p>
+            <p class="presenter-count" aria-live="polite">{words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}</p>
         },
         Phase::Brainstorm | Phase::Vote | Phase::Rank | Phase::Agree => html! {
             <PresentNorms workshop={workshop.clone()} />
@@ -78,7 +80,7 @@ fn content(workshop: &Workshop, runs: &[Run], phase: Phase) -> Html {
             <RevealReport workshop={workshop.clone()} runs={runs()} />
         },
         Phase::Reveal | Phase::Summary => html! {
-            <p class="presenter-count">{"The results will appear here when the facilitator reveals them."}</p>
+            <p class="presenter-count">{words.t("presenter.results-appear")}</p>
         },
     }
 }
@@ -92,6 +94,7 @@ struct PresentNormsProps {
 /// is revealed, the ranked list, and the agreement.
 #[component]
 fn PresentNorms(props: &PresentNormsProps) -> Html {
+    let words = use_words();
     let workshop = &props.workshop;
     let report = use_report(workshop);
     let bank = use_bank(&workshop.bank);
@@ -106,7 +109,7 @@ fn PresentNorms(props: &PresentNormsProps) -> Html {
                     <Board bank={bank.clone()} {norms} on_action={None::<Callback<_>>} level={2} />
                 } else {
                     <p class="presenter-count" aria-live="polite">
-                        {format!("{} The ideas appear here when the facilitator reveals them.", idea_count(&norms))}
+                        {idea_count(words, &norms)}{" "}{words.t("presenter.ideas-appear")}
                     </p>
                 }
             </>
@@ -114,8 +117,10 @@ fn PresentNorms(props: &PresentNormsProps) -> Html {
         Phase::Vote if norms.revealed => html! {
             <>
                 <p class="presenter-count" aria-live="polite">
-                    {voter_count(&norms)}
-                    {if norms.totals_visible() { "" } else { " Totals appear when voting closes." }}
+                    {voter_count(words, &norms)}
+                    if !norms.totals_visible() {
+                        {" "}{words.t("presenter.totals-appear")}
+                    }
                 </p>
                 <Board bank={bank.clone()} {norms} on_action={None::<Callback<_>>} level={2} />
             </>
@@ -124,10 +129,10 @@ fn PresentNorms(props: &PresentNormsProps) -> Html {
             <RankedList bank={bank.clone()} {norms} on_action={None::<Callback<_>>} level={2} />
         },
         Phase::Vote | Phase::Rank => html! {
-            <p class="presenter-count">{"The ideas appear here when the facilitator reveals them."}</p>
+            <p class="presenter-count">{words.t("presenter.ideas-appear")}</p>
         },
         _ => html! {
-            <AgreementView bank={bank.clone()} {norms} title="Adopted norms" level={2} />
+            <AgreementView bank={bank.clone()} {norms} title={words.t("agree.adopted")} level={2} />
         },
     }
 }

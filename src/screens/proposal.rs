@@ -16,9 +16,10 @@ use crate::screens::norms::{
     AgreementExport, IdeaForm, Prompts, TermsFields, dimension_title, first_focus, move_buttons,
     quoted, why_fields,
 };
+use crate::setup::use_words;
 
 /// The heading of the proposal's Markdown and printed page.
-pub const PROPOSAL_HEADING: &str = "Proposed working agreement";
+pub const PROPOSAL_HEADING: &str = "proposal.heading";
 
 #[derive(Properties, PartialEq)]
 pub struct ProposalScreenProps {
@@ -33,6 +34,7 @@ pub struct ProposalScreenProps {
 
 #[component]
 pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
+    let words = use_words();
     let heading = use_focus_on_mount();
     let report = use_memo(
         (props.bank.clone(), props.respondent.clone()),
@@ -74,13 +76,12 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
         <section class="screen proposal" aria-labelledby="proposal-title">
             <p>
                 <button type="button" class="link" onclick={props.on_back.reform(|_: MouseEvent| ())}>
-                    {"\u{2190} Back to my report"}
+                    {words.t("proposal.back")}
                 </button>
             </p>
-            <h1 id="proposal-title" tabindex="-1" ref={heading}>{"Norms to propose"}</h1>
+            <h1 id="proposal-title" tabindex="-1" ref={heading}>{words.t("proposal.title")}</h1>
             <p class="lead">
-                {"Draft the norms you would like Marketing and IT to agree on, then take them to \
-                  the other team. Everything is saved in this browser as you type."}
+                {words.t("proposal.lead")}
             </p>
             if props.respondent.is_some() {
                 <Prompts bank={props.bank.clone()} report={report.clone()} level={2} />
@@ -88,28 +89,28 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
             if let Some(refusal) = &props.refusal {
                 <p class="refusal" role="alert">{refusal}</p>
             }
-            <IdeaForm bank={props.bank.clone()} dimension={first} id="proposal-idea" legend="A new norm" {on_add} />
+            <IdeaForm bank={props.bank.clone()} dimension={first} id="proposal-idea" legend={words.t("proposal.new-norm")} {on_add} />
             if !ranked.is_empty() {
-                <h2>{"Your draft"}</h2>
+                <h2>{words.t("proposal.draft")}</h2>
                 <ol class="ranked-list">
                     for (rank, norm) in ranked.iter().enumerate() {
                         <li class="idea" key={norm.id.clone()}>
                             <p class="idea-text">{&norm.text}</p>
                             <p class="idea-dots">{dimension_title(&props.bank, &norm.dimension)}</p>
-                            {move_buttons(norm, rank, last, &props.on_action)}
-                            {why_fields(norm, &props.on_action)}
+                            {move_buttons(words, norm, rank, last, &props.on_action)}
+                            {why_fields(words, norm, &props.on_action)}
                             <TermsFields
                                 norm={(*norm).clone()}
                                 day={today}
                                 status={Status::Proposed}
-                                adopt_label="Include in my proposal"
+                                adopt_label={words.t("proposal.include")}
                                 on_action={props.on_action.clone()}
                             />
                             <ConfirmButton
-                                label="Delete"
-                                name={format!("Delete {}", quoted(&norm.text))}
-                                question={format!("Delete {}?", quoted(&norm.text))}
-                                confirm_label="Yes, delete it"
+                                label={words.t("norms.delete")}
+                                name={words.f("norms.delete-name", &[("idea", &quoted(words, &norm.text))])}
+                                question={words.f("proposal.delete-question", &[("idea", &quoted(words, &norm.text))])}
+                                confirm_label={words.t("workshops.delete-confirm")}
                                 on_confirm={{
                                     let id = norm.id.clone();
                                     props.on_action.reform(move |()| NormsAction::Delete(id.clone()))
@@ -121,7 +122,7 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
                 <AgreementExport
                     bank={props.bank.clone()}
                     norms={props.proposal.clone()}
-                    heading={PROPOSAL_HEADING}
+                    heading={words.t(PROPOSAL_HEADING)}
                     day={today}
                     sheet={crate::AGREEMENT_HASH}
                 />

@@ -7,11 +7,11 @@ use std::rc::Rc;
 use tandem_core::export;
 use tandem_core::history::{self, Run};
 use tandem_core::scoring::{self, Report, format_signed};
-use tandem_core::workshop::long_date;
 use tandem_core::{Bank, Dimension, Figures, Level, Norms, Respondent, WorkshopDocument, format1};
 use yew::prelude::*;
 
 use crate::hooks::use_focus_on_mount;
+use crate::setup::{Words, use_setup, use_words};
 
 use crate::browser;
 use crate::components::{GapBars, Radar, ScoreBar, Series, Sparkline, StartOverButton};
@@ -73,20 +73,25 @@ pub fn self_run(
 
 /// "4 Improved", or "not assessed".
 #[must_use]
-pub fn level_text(level: Option<Level>) -> String {
+pub fn level_text(words: Words, level: Option<Level>) -> String {
     level.map_or_else(
-        || "not assessed".to_owned(),
-        |level| format!("{} {}", level.number(), level.name()),
+        || words.t("chart.not-assessed").to_owned(),
+        |level| format!("{} {}", level.number(), level.name(words.0)),
     )
 }
 
+/// A figure with one decimal in the person's language, or "not available".
 #[must_use]
-pub fn figure(value: Option<f64>) -> String {
-    value.map_or_else(|| "not available".to_owned(), format1)
+pub fn figure(words: Words, value: Option<f64>) -> String {
+    value.map_or_else(
+        || words.t("chart.not-available").to_owned(),
+        |value| words.number(&format1(value)),
+    )
 }
 
 #[component]
 pub fn ReportScreen(props: &ReportScreenProps) -> Html {
+    let words = use_words();
     let heading = use_focus_on_mount();
     {
         let on_finished = props.on_finished.clone();
@@ -95,47 +100,46 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
     let bank = &props.bank;
     html! {
         <section class="screen report" aria-labelledby="report-title">
-            <h1 id="report-title" tabindex="-1" ref={heading}>{"Your friction report"}</h1>
+            <h1 id="report-title" tabindex="-1" ref={heading}>{words.t("report.title")}</h1>
             <p class="lead">
-                {format!("Your view as {}, scored out of 100.", props.respondent.role.label())}
+                {words.f("report.your-view", &[("role", &words.role(props.respondent.role))])}
             </p>
             if props.unanswered > 0 {
                 <p class="note">
-                    {format!(
-                        "You left {} statement{} unanswered; they are not counted. ",
-                        props.unanswered,
-                        if props.unanswered == 1 { "" } else { "s" }
-                    )}
+                    {if props.unanswered == 1 {
+                        words.t("report.left-one").to_owned()
+                    } else {
+                        words.f("report.left-many", &[("count", &props.unanswered)])
+                    }}{" "}
                     <button type="button" class="link" onclick={props.on_answer_rest.reform(|_: MouseEvent| ())}>
-                        {"Answer them now"}
+                        {words.t("report.answer-now")}
                     </button>
                 </p>
             }
             <SelfReport bank={bank.clone()} respondent={props.respondent.clone()}
                         proposal={props.proposal.clone()} history={props.history.clone()} />
             <section class="next-step" aria-labelledby="norms-title">
-                <h2 id="norms-title">{"From friction to norms"}</h2>
+                <h2 id="norms-title">{words.t("report.norms-title")}</h2>
                 <p>
-                    {"Draft the norms you would like both functions to agree on, starting from \
-                      your hotspots, and take them to the other team."}
+                    {words.t("report.norms-text")}
                 </p>
                 <button type="button" class="button primary" onclick={props.on_draft_norms.reform(|_: MouseEvent| ())}>
-                    {if props.proposal.ideas.is_empty() { "Draft norms to propose" } else { "Edit the norms I propose" }}
+                    {words.t(if props.proposal.ideas.is_empty() { "report.draft-norms" } else { "report.edit-norms" })}
                 </button>
             </section>
             <div class="report-actions">
                 <button type="button" class="button primary" onclick={props.on_download.reform(|_: MouseEvent| ())}>
-                    {"Download results (JSON)"}
+                    {words.t("report.download-json")}
                 </button>
                 <button type="button" class="button" onclick={props.on_edit.reform(|_: MouseEvent| ())}>
-                    {"Change my answers"}
+                    {words.t("report.change-answers")}
                 </button>
                 <StartOverButton on_confirm={props.on_start_over.clone()} />
             </div>
             <ReportExports
                 document={self_document(bank, &props.respondent, &props.proposal)}
                 stem="tandem-results"
-                heading="Friction report: self-assessment"
+                heading={words.t("report.self-heading")}
                 source="self-assessment"
                 sheet={crate::REPORT_HASH}
             />
@@ -155,6 +159,7 @@ pub struct SelfReportProps {
 /// trend, the norms proposed, every dimension, and how it is scored.
 #[component]
 pub fn SelfReport(props: &SelfReportProps) -> Html {
+    let words = use_words();
     let report = use_memo(
         (props.bank.clone(), props.respondent.clone()),
         |(bank, respondent)| scoring::score(bank, std::slice::from_ref(respondent)),
@@ -163,38 +168,38 @@ pub fn SelfReport(props: &SelfReportProps) -> Html {
     let current = self_run(bank, &props.respondent, &props.proposal, &props.history);
     html! {
         <>
-            {indices(&report)}
-            {charts(bank, &report, true, "self")}
-            {hotspots(bank, &report)}
+            {indices(words, &report)}
+            {charts(words, bank, &report, true, "self")}
+            {hotspots(words, bank, &report)}
             <Trend bank={bank.clone()} {current} runs={props.history.runs.clone()} />
             if !props.proposal.agreement().is_empty() {
-                <AgreementView bank={bank.clone()} norms={props.proposal.clone()} title="Norms you propose" level={2} />
+                <AgreementView bank={bank.clone()} norms={props.proposal.clone()} title={words.t("report.proposed-norms")} level={2} />
             }
-            {dimensions(bank, &report)}
-            {explanation()}
+            {dimensions(words, bank, &report)}
+            {explanation(words)}
         </>
     }
 }
 
 /// "How this is scored", in words generated from the core's constants.
-pub fn explanation() -> Html {
+pub fn explanation(words: Words) -> Html {
     html! {
         <section class="explanation" aria-labelledby="how-title">
-            <h2 id="how-title">{"How this is scored"}</h2>
-            for paragraph in scoring::explanation() {
+            <h2 id="how-title">{words.t("report.how-scored")}</h2>
+            for paragraph in scoring::explanation(words.0) {
                 <p>{paragraph}</p>
             }
         </section>
     }
 }
 
-pub fn indices(report: &Report) -> Html {
+pub fn indices(words: Words, report: &Report) -> Html {
     let card = |title: &'static str, value: Option<f64>, detail: String, kind: &'static str| {
         html! {
             <div class={classes!("index", format!("index-{kind}"))}>
                 <h2 class="index-title">{title}</h2>
                 <p class="index-value">
-                    <span class="number">{figure(value)}</span>
+                    <span class="number">{figure(words, value)}</span>
                     <span class="out-of">{" / 100"}</span>
                 </p>
                 <ScoreBar value={value} kind={kind} />
@@ -205,68 +210,69 @@ pub fn indices(report: &Report) -> Html {
     html! {
         <div class="indices">
             {card(
-                "Alignment index",
+                words.t("report.alignment-index"),
                 report.alignment_index,
-                format!("Higher is better: level {}.", level_text(report.level())),
+                words.f("report.alignment-detail", &[("level", &level_text(words, report.level()))]),
                 "score",
             )}
             {card(
-                "Friction index",
+                words.t("report.friction-index"),
                 report.friction_index,
-                "Higher means more friction between the two functions.".to_owned(),
+                words.t("report.friction-detail").to_owned(),
                 "friction",
             )}
         </div>
     }
 }
 
-pub fn hotspots(bank: &Bank, report: &Report) -> Html {
+pub fn hotspots(words: Words, bank: &Bank, report: &Report) -> Html {
     let leading = report.leading_hotspots();
     let body = if leading.is_empty() {
         let watch = report.watch().map(|d| {
-            let friction = figure(report.dimensions[d].friction);
-            format!(
-                " The place to keep watching is {} (friction {friction}).",
-                bank.dimensions[d].title
+            let friction = figure(words, report.dimensions[d].friction);
+            words.f(
+                "report.watch",
+                &[
+                    ("dimension", &bank.dimensions[d].title),
+                    ("friction", &friction),
+                ],
             )
         });
         html! {
             <p>
-                {format!(
-                    "No hotspots: no dimension reaches a friction of {:.0}.",
-                    scoring::HOTSPOT_FRICTION
-                )}
-                {watch.unwrap_or_default()}
+                {words.f("report.no-hotspots", &[("friction", &format!("{:.0}", scoring::HOTSPOT_FRICTION))])}
+                if let Some(watch) = watch {
+                    {" "}{watch}
+                }
             </p>
         }
     } else {
         html! {
             <ol class="hotspot-list">
                 for &d in leading {
-                    {hotspot(&bank.dimensions[d], &report.dimensions[d])}
+                    {hotspot(words, &bank.dimensions[d], &report.dimensions[d])}
                 }
             </ol>
         }
     };
     html! {
         <section class="hotspots" aria-labelledby="hotspots-title">
-            <h2 id="hotspots-title">{"Hotspots: where to start"}</h2>
+            <h2 id="hotspots-title">{words.t("report.hotspots")}</h2>
             {body}
         </section>
     }
 }
 
-fn hotspot(dimension: &Dimension, figures: &Figures) -> Html {
+fn hotspot(words: Words, dimension: &Dimension, figures: &Figures) -> Html {
     html! {
         <li class="hotspot">
             <h3>{&dimension.title}</h3>
             <p class="hotspot-figures">
-                {format!(
-                    "Friction {} · score {} (level {})",
-                    figure(figures.friction),
-                    figure(figures.score),
-                    level_text(figures.level())
-                )}
+                {words.f("report.hotspot-figures", &[
+                    ("friction", &figure(words, figures.friction)),
+                    ("score", &figure(words, figures.score)),
+                    ("level", &level_text(words, figures.level())),
+                ])}
             </p>
             if !dimension.recommendations.is_empty() {
                 <ul class="recommendations">
@@ -275,7 +281,7 @@ fn hotspot(dimension: &Dimension, figures: &Figures) -> Html {
                             {&recommendation.text}
                             if let Some(source) = &recommendation.source {
                                 <span class="source">
-                                    {format!(" (from \u{201c}{}\u{201d}, {})", source.article_title(), source.heading)}
+                                    {" "}{words.f("report.from-source", &[("article", &source.article_title()), ("heading", &source.heading)])}
                                 </span>
                             }
                         </li>
@@ -286,15 +292,13 @@ fn hotspot(dimension: &Dimension, figures: &Figures) -> Html {
     }
 }
 
-pub fn dimensions(bank: &Bank, report: &Report) -> Html {
+pub fn dimensions(words: Words, bank: &Bank, report: &Report) -> Html {
     html! {
         <section class="dimensions" aria-labelledby="dimensions-title">
-            <h2 id="dimensions-title">{"Every dimension"}</h2>
+            <h2 id="dimensions-title">{words.t("report.every-dimension")}</h2>
             if report.counts.total() == 1 {
                 <p>
-                    {"Spread measures how much people disagree with each other, so with one \
-                      person answering it is always 0. The estimated gap is the distance between \
-                      your view and how you think the other function sees it."}
+                    {words.t("report.one-person")}
                 </p>
             }
             <ul class="dimension-list">
@@ -303,22 +307,23 @@ pub fn dimensions(bank: &Bank, report: &Report) -> Html {
                         <h3>{&dimension.title}</h3>
                         if figures.is_assessed() {
                             <p class="dimension-level">
-                                {format!("Level {}", level_text(figures.level()))}
+                                {words.f("report.level", &[("level", &level_text(words, figures.level()))])}
                             </p>
                             <dl class="figures">
-                                {figure_row("Score", figures.score, 100.0, "score", "not available")}
-                                {figure_row("Friction", figures.friction, 100.0, "friction", "not available")}
-                                {figure_row("Spread", figures.spread, 50.0, "friction", "not available")}
+                                {figure_row(words, words.t("figure.score"), figures.score, 100.0, "score", words.t("chart.not-available"))}
+                                {figure_row(words, words.t("figure.friction"), figures.friction, 100.0, "friction", words.t("chart.not-available"))}
+                                {figure_row(words, words.t("figure.spread"), figures.spread, 50.0, "friction", words.t("chart.not-available"))}
                                 {figure_row(
-                                    "Estimated gap",
+                                    words,
+                                    words.t("figure.estimated-gap"),
                                     figures.estimated_gap,
                                     100.0,
                                     "friction",
-                                    "no estimate given",
+                                    words.t("figure.no-estimate"),
                                 )}
                             </dl>
                         } else {
-                            <p class="not-assessed">{"Not assessed: no statement here was answered."}</p>
+                            <p class="not-assessed">{words.t("report.not-assessed")}</p>
                         }
                     </li>
                 }
@@ -329,6 +334,7 @@ pub fn dimensions(bank: &Bank, report: &Report) -> Html {
 
 /// One figure as a labelled bar with its number written next to it.
 pub fn figure_row(
+    words: Words,
     label: &'static str,
     value: Option<f64>,
     max: f64,
@@ -340,7 +346,7 @@ pub fn figure_row(
             <dt>{label}</dt>
             <dd>
                 <ScoreBar {value} {max} {kind} />
-                <span class="figure-value">{value.map_or_else(|| missing.to_owned(), format1)}</span>
+                <span class="figure-value">{value.map_or_else(|| missing.to_owned(), |value| words.number(&format1(value)))}</span>
             </dd>
         </div>
     }
@@ -348,7 +354,7 @@ pub fn figure_row(
 
 /// The radar of dimension scores (with Marketing and IT overlaid when the threshold allows) and
 /// the diverging gap bars. `id` keeps the charts' ids unique on the page.
-pub fn charts(bank: &Bank, report: &Report, visible: bool, id: &str) -> Html {
+pub fn charts(words: Words, bank: &Bank, report: &Report, visible: bool, id: &str) -> Html {
     let dimensions: Vec<AttrValue> = bank
         .dimensions
         .iter()
@@ -356,41 +362,40 @@ pub fn charts(bank: &Bank, report: &Report, visible: bool, id: &str) -> Html {
         .collect();
     let column = |pick: fn(&Figures) -> Option<f64>| report.dimensions.iter().map(pick).collect();
     let mut series = vec![Series {
-        label: "Score".into(),
+        label: words.t("figure.score").into(),
         kind: "overall",
         values: column(|f| f.score),
     }];
     let groups = visible && report.counts.marketing > 0 && report.counts.it > 0;
     if groups {
         series.push(Series {
-            label: "Marketing".into(),
+            label: words.t("role.marketing").into(),
             kind: "marketing",
             values: column(|f| f.marketing),
         });
         series.push(Series {
-            label: "IT".into(),
+            label: words.t("role.it").into(),
             kind: "it",
             values: column(|f| f.it),
         });
     }
     let gaps: Vec<Option<f64>> = column(Figures::signed_gap);
-    let gap_note = if report.counts.total() == 1 {
-        "For one person, one side is your own view and the other your estimate of how the other \
-         function sees it."
+    let gap_note = words.t(if report.counts.total() == 1 {
+        "report.gap-note-one"
     } else {
-        "The Marketing mean minus the IT mean, each out of 100."
-    };
+        "report.gap-note-group"
+    });
     let title = format!("{id}-charts-title");
     html! {
         <section class="charts" aria-labelledby={title.clone()}>
-            <h2 id={title}>{"Charts"}</h2>
+            <h2 id={title}>{words.t("report.charts")}</h2>
             <Radar id={format!("{id}-radar")} dimensions={dimensions.clone()} {series} />
             if visible && gaps.iter().any(Option::is_some) {
                 <GapBars id={format!("{id}-gaps")} {dimensions} {gaps} note={gap_note} />
             } else if visible {
-                <p class="note">{"The gap chart needs answers from both functions, or estimates of how the other function sees each area."}</p>
+                <p class="note">{words.t("report.gap-needs")}</p>
             } else {
-                <p class="note">{"The gap chart is hidden with the Marketing and IT figures: there are too few respondents in a group."}</p>
+                <p class="note">{words.t("report.gap-hidden")}</p>
             }
         </section>
     }
@@ -409,6 +414,7 @@ pub struct TrendProps {
 /// as a small line, and the norms adopted earlier for the dimensions that moved.
 #[component]
 pub fn Trend(props: &TrendProps) -> Html {
+    let words = use_words();
     let trend = history::trend(&props.bank, &props.current, &props.runs);
     if trend.is_empty() {
         return Html::default();
@@ -427,36 +433,35 @@ pub fn Trend(props: &TrendProps) -> Html {
         .collect();
     html! {
         <section class="trend" aria-labelledby="trend-title">
-            <h2 id="trend-title">{"Since last time"}</h2>
+            <h2 id="trend-title">{words.t("trend.title")}</h2>
             <table class="trend-table">
                 <thead>
                     <tr>
-                        <th scope="col">{"Dimension"}</th>
-                        <th scope="col">{"Now"}</th>
-                        <th scope="col">{"Change"}</th>
-                        <th scope="col">{"Last runs"}</th>
+                        <th scope="col">{words.t("chart.dimension")}</th>
+                        <th scope="col">{words.t("trend.now")}</th>
+                        <th scope="col">{words.t("trend.change")}</th>
+                        <th scope="col">{words.t("trend.last-runs")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     for each in &trend {
                         <tr key={each.dimension.clone()} class={classes!(each.moved().then_some("moved"))}>
                             <th scope="row">{title(&each.dimension)}</th>
-                            <td>{figure(each.current)}</td>
+                            <td>{figure(words, each.current)}</td>
                             <td>
                                 {match (each.change, each.since) {
-                                    (Some(change), Some(since)) => format!("{} since {}", format_signed(change), long_date(since)),
-                                    _ => "no earlier score".to_owned(),
+                                    (Some(change), Some(since)) => words.f("trend.since", &[("change", &words.number(&format_signed(change))), ("date", &words.date(since))]),
+                                    _ => words.t("trend.no-earlier").to_owned(),
                                 }}
                             </td>
                             <td>
                                 if each.series.len() > 1 {
                                     <Sparkline
                                         values={each.series.clone()}
-                                        label={format!(
-                                            "Scores over the last {} runs: {}",
-                                            each.series.len(),
-                                            each.series.iter().map(|v| format1(*v)).collect::<Vec<_>>().join(", ")
-                                        )}
+                                        label={words.f("trend.sparkline", &[
+                                            ("runs", &each.series.len()),
+                                            ("scores", &each.series.iter().map(|v| words.number(&format1(*v))).collect::<Vec<_>>().join(", ")),
+                                        ])}
                                     />
                                 }
                             </td>
@@ -465,16 +470,15 @@ pub fn Trend(props: &TrendProps) -> Html {
                 </tbody>
             </table>
             if !moved.is_empty() {
-                <h3>{"Norms behind the moves"}</h3>
+                <h3>{words.t("trend.norms-behind")}</h3>
                 <ul>
                     for each in moved {
                         <li key={each.dimension.clone()}>
-                            {format!(
-                                "{} moved {}. Norms adopted earlier for it: {}.",
-                                title(&each.dimension),
-                                each.change.map(format_signed).unwrap_or_default(),
-                                each.norms.iter().map(|n| format!("\u{201c}{n}\u{201d}")).collect::<Vec<_>>().join(", ")
-                            )}
+                            {words.f("trend.moved", &[
+                                ("dimension", &title(&each.dimension)),
+                                ("change", &each.change.map(|change| words.number(&format_signed(change))).unwrap_or_default()),
+                                ("norms", &each.norms.iter().map(|n| words.f("quoted", &[("text", n)])).collect::<Vec<_>>().join(", ")),
+                            ])}
                         </li>
                     }
                 </ul>
@@ -503,6 +507,8 @@ type Make = fn(&WorkshopDocument, &str, &str) -> String;
 /// CSV (answers and summary), Markdown, and the printable page.
 #[component]
 pub fn ReportExports(props: &ReportExportsProps) -> Html {
+    let words = use_words();
+    let sheet = use_setup().address(&props.sheet);
     let failed = use_state_eq(|| false);
     // The files are written when asked for, not on every render: a large workshop's CSV is
     // thousands of rows.
@@ -526,17 +532,17 @@ pub fn ReportExports(props: &ReportExportsProps) -> Html {
     html! {
         <div class="report-actions">
             <button type="button" class="button" onclick={offer("answers.csv", "text/csv", |d, source, _| export::answers_csv(d, source))}>
-                {"Download answers (CSV)"}
+                {words.t("export.answers-csv")}
             </button>
             <button type="button" class="button" onclick={offer("summary.csv", "text/csv", |d, source, _| export::summary_csv(d, source))}>
-                {"Download summary (CSV)"}
+                {words.t("export.summary-csv")}
             </button>
             <button type="button" class="button" onclick={offer("report.md", "text/markdown", |d, _, heading| export::report_markdown(d, heading))}>
-                {"Download report (Markdown)"}
+                {words.t("export.report-md")}
             </button>
-            <a class="button" href={props.sheet.clone()} target="tandem-report">{"Open the report to print"}</a>
+            <a class="button" href={sheet} target="tandem-report">{words.t("export.report-print")}</a>
             if *failed {
-                <p class="refusal" role="alert">{"The browser did not start the download. Please try again."}</p>
+                <p class="refusal" role="alert">{words.t("notice.download-failed")}</p>
             }
         </div>
     }

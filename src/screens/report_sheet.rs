@@ -5,9 +5,8 @@
 
 use std::rc::Rc;
 
+use tandem_core::Workshop;
 use tandem_core::history::Run;
-use tandem_core::workshop::long_date;
-use tandem_core::{Bank, Workshop};
 use yew::prelude::*;
 
 use crate::browser;
@@ -17,6 +16,7 @@ use crate::screens::norms::AgreementView;
 use crate::screens::report::{SelfReport, explanation};
 use crate::screens::workshop::RevealReport;
 use crate::screens::workshops::answer_counts;
+use crate::setup::{Setup, use_setup};
 use crate::storage;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -30,49 +30,52 @@ pub struct ReportSheetProps {
 enum Sheet {
     Workshop(Workshop, Vec<Run>),
     SelfAssessment(tandem_core::Tandem),
+    /// Why there is nothing to print, as a catalogue key.
     Missing(&'static str),
 }
 
-fn read(id: &str) -> Sheet {
-    let state = storage::load().state;
+fn read(setup: &Setup, id: &str) -> Sheet {
+    let state = storage::load(&setup.prefix).state;
     if id.is_empty() {
         return if state.journey.respondent.is_some() {
             Sheet::SelfAssessment(state)
         } else {
-            Sheet::Missing("There is no self-assessment saved in this browser.")
+            Sheet::Missing("sheet.no-self-assessment")
         };
     }
     match state.workshops.get(id) {
         Some(workshop) if workshop.revealed => {
             Sheet::Workshop(workshop.clone(), state.workshops.runs())
         }
-        Some(_) => Sheet::Missing("The results of this workshop have not been revealed yet."),
-        None => Sheet::Missing("This workshop is not saved in this browser."),
+        Some(_) => Sheet::Missing("sheet.not-revealed"),
+        None => Sheet::Missing("sheet.workshop-missing"),
     }
 }
 
 #[component]
 pub fn ReportSheet(props: &ReportSheetProps) -> Html {
+    let setup = use_setup();
+    let words = setup.words;
     let sheet = use_stored(props.workshop_id.clone(), read);
     let (heading, meta, body) = match &*sheet {
         Sheet::Missing(why) => {
-            return nothing_to_print(why, "Open the report from the window where it is shown.");
+            return nothing_to_print(words.t(why), words.t("sheet.report-from"));
         }
         Sheet::Workshop(workshop, runs) => (
-            format!("Friction report: {}", workshop.name),
+            words.f("workshop.report-heading", &[("name", &workshop.name)]),
             format!(
                 "{} \u{b7} {}",
-                long_date(workshop.date),
-                answer_counts(workshop)
+                words.date(workshop.date),
+                answer_counts(words, workshop)
             ),
             html! {
                 <>
                     <RevealReport workshop={workshop.clone()} runs={runs.clone()} />
                     if !workshop.norms.agreement().is_empty() {
                         <AgreementView bank={Rc::new(workshop.bank.clone())} norms={workshop.norms.clone()}
-                                       title="Working agreement" level={2} />
+                                       title={words.t("sheet.working-agreement")} level={2} />
                     }
-                    {explanation()}
+                    {explanation(words)}
                 </>
             },
         ),
@@ -81,14 +84,16 @@ pub fn ReportSheet(props: &ReportSheetProps) -> Html {
                 return Html::default();
             };
             (
-                "Friction report: self-assessment".to_owned(),
-                format!(
-                    "{} \u{b7} the view of {}",
-                    long_date(browser::today()),
-                    respondent.role.label()
+                words.t("report.self-heading").to_owned(),
+                words.f(
+                    "sheet.self-meta",
+                    &[
+                        ("date", &words.date(browser::today())),
+                        ("role", &words.role(respondent.role)),
+                    ],
                 ),
                 html! {
-                    <SelfReport bank={Rc::new(Bank::default_bank())} {respondent}
+                    <SelfReport bank={setup.bank.clone()} {respondent}
                                 proposal={state.proposal.clone()} history={state.history.clone()} />
                 },
             )

@@ -2,11 +2,13 @@
 //! choice of function that begins (or resumes) the assessment.
 
 use tandem_core::assessment::Progress;
+use tandem_core::embed::Mode;
 use tandem_core::{Respondent, Role, View};
 use yew::prelude::*;
 
 use crate::components::RoleChoice;
 use crate::hooks::use_focus_on_mount;
+use crate::setup::{Setup, use_setup};
 
 #[derive(Properties, PartialEq)]
 pub struct StartScreenProps {
@@ -19,48 +21,44 @@ pub struct StartScreenProps {
 
 #[component]
 pub fn StartScreen(props: &StartScreenProps) -> Html {
+    let Setup { words, mode, .. } = use_setup();
     let heading = use_focus_on_mount();
     let minutes = props.progress.total.div_ceil(3).max(1);
     let current = props.respondent.as_ref().map(|r| r.role);
     html! {
         <section class="screen start" aria-labelledby="start-title">
             <h1 id="start-title" tabindex="-1" ref={heading}>
-                {"How well do Marketing and IT work together?"}
+                {words.t("start.title")}
             </h1>
             <p class="lead">
-                {format!(
-                    "Tandem asks you {} short questions about how Marketing and IT work together \
-                     and turns your answers into a friction report with concrete next steps; it \
-                     takes about {minutes} minutes.",
-                    props.progress.total
-                )}
+                {words.f("start.lead", &[("total", &props.progress.total), ("minutes", &minutes)])}
             </p>
             <p class="lead">
-                {"There is no sign-up: your answers are saved only in this browser and never \
-                  leave it."}
+                {words.t("start.no-signup")}
             </p>
             <h2 id="role-title">
-                { if current.is_some() { "Continue as" } else { "Which function do you work in?" } }
+                { if current.is_some() { words.t("start.continue-as") } else { words.t("start.which-function") } }
             </h2>
             if let Some(role) = current {
                 <p>
-                    {format!(
-                        "You answered {} of {} statements as {}. Pick the same function to carry \
-                         on, or another one to change it; your answers are kept.",
-                        props.progress.answered, props.progress.total, role.label()
-                    )}
+                    {words.f("start.resume", &[
+                        ("answered", &props.progress.answered),
+                        ("total", &props.progress.total),
+                        ("role", &words.role(role)),
+                    ])}
                 </p>
             }
             <RoleChoice labelled_by="role-title" {current} on_choose={props.on_begin.clone()} />
-            <h2>{"Running a workshop?"}</h2>
+            if mode == Mode::Both {
+            <h2>{words.t("start.workshop-title")}</h2>
             <p>
-                {"Facilitate a Marketing and IT session: an agenda with a timer, answers collected \
-                  in turn on one device, and a reveal of the group's friction report. "}
+                {words.t("start.workshop-text")}{" "}
                 <button type="button" class="link"
                         onclick={props.on_open.reform(|_: MouseEvent| View::Workshops)}>
-                    {"Open workshops"}
+                    {words.t("start.open-workshops")}
                 </button>
             </p>
+            }
         </section>
     }
 }

@@ -15,6 +15,7 @@ use crate::hooks::use_focus_on_mount;
 use crate::hooks::{use_bank, use_report};
 use crate::screens::AssessmentStep;
 use crate::screens::norms::{Ballot, IdeaForm, Prompts, first_focus, quoted};
+use crate::setup::{Words, use_words};
 
 #[derive(Properties, PartialEq)]
 pub struct TurnViewProps {
@@ -26,6 +27,7 @@ pub struct TurnViewProps {
 
 #[component]
 pub fn TurnView(props: &TurnViewProps) -> Html {
+    let words = use_words();
     let id = props.workshop.id.clone();
     let in_turn = {
         let (id, dispatch) = (id.clone(), props.dispatch.clone());
@@ -66,9 +68,9 @@ pub fn TurnView(props: &TurnViewProps) -> Html {
     let cancel = html! {
         <div class="danger-zone">
             <ConfirmButton
-                label="Cancel this turn"
-                question="Cancel this turn? The answers given in it are discarded."
-                confirm_label="Yes, cancel the turn"
+                label={words.t("turn.cancel")}
+                question={words.t("turn.cancel-question")}
+                confirm_label={words.t("turn.cancel-confirm")}
                 on_confirm={end_turn.clone()}
             />
         </div>
@@ -82,7 +84,7 @@ pub fn TurnView(props: &TurnViewProps) -> Html {
                     {respondent}
                     {progress}
                     on_action={in_turn.clone()}
-                    finish_label="Finish and hand back"
+                    finish_label={words.t("turn.finish")}
                 />
                 {cancel}
             </>
@@ -104,16 +106,16 @@ struct ChooseFunctionProps {
 
 #[component]
 fn ChooseFunction(props: &ChooseFunctionProps) -> Html {
+    let words = use_words();
     let heading = use_focus_on_mount();
     html! {
         <section class="screen start" aria-labelledby="turn-title">
             <p class="step-label">{&props.workshop_name}</p>
-            <h1 id="turn-title" tabindex="-1" ref={heading}>{"Your turn"}</h1>
+            <h1 id="turn-title" tabindex="-1" ref={heading}>{words.t("turn.your-turn")}</h1>
             <p class="lead">
-                {"Your answers are private: nobody in the room sees them, and results appear only \
-                  for the group as a whole."}
+                {words.t("turn.private")}
             </p>
-            <h2 id="turn-role">{"Which function do you work in?"}</h2>
+            <h2 id="turn-role">{words.t("start.which-function")}</h2>
             <RoleChoice labelled_by="turn-role" on_choose={props.on_begin.clone()} />
         </section>
     }
@@ -126,13 +128,14 @@ struct HandBackProps {
 
 #[component]
 fn HandBack(props: &HandBackProps) -> Html {
+    let words = use_words();
     let heading = use_focus_on_mount();
     html! {
         <section class="screen start" aria-labelledby="thanks-title">
-            <h1 id="thanks-title" tabindex="-1" ref={heading}>{"Thank you!"}</h1>
-            <p class="lead">{"What you entered is saved. Please hand the device back to the facilitator."}</p>
+            <h1 id="thanks-title" tabindex="-1" ref={heading}>{words.t("turn.thanks")}</h1>
+            <p class="lead">{words.t("turn.saved")}</p>
             <button type="button" class="button primary" onclick={props.on_done.reform(|_: MouseEvent| ())}>
-                {"Back to the facilitator"}
+                {words.t("turn.back")}
             </button>
         </section>
     }
@@ -164,6 +167,7 @@ fn workshop_action(props: &NormsTurnProps) -> Callback<WorkshopAction> {
 /// One person writes norm ideas in private: only their own are on screen.
 #[component]
 fn WriteIdeas(props: &NormsTurnProps) -> Html {
+    let words = use_words();
     let heading = use_focus_on_mount();
     let report = use_report(&props.workshop);
     let bank = use_bank(&props.workshop.bank);
@@ -182,11 +186,9 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
     html! {
         <section class="screen" aria-labelledby="write-title">
             <p class="step-label">{&props.workshop.name}</p>
-            <h1 id="write-title" tabindex="-1" ref={heading}>{"Your ideas"}</h1>
+            <h1 id="write-title" tabindex="-1" ref={heading}>{words.t("turn.your-ideas")}</h1>
             <p class="lead">
-                {"How should Marketing and IT work together from now on? Write as many norms as you \
-                  like. Nobody sees them until the facilitator reveals everyone's ideas together, \
-                  and they are shown without your name."}
+                {words.t("turn.ideas-lead")}
             </p>
             if props.workshop.revealed {
                 <Prompts bank={bank.clone()} report={report.clone()} level={2} />
@@ -194,34 +196,34 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
             if let Some(refusal) = &props.refusal {
                 <p class="refusal" role="alert">{refusal}</p>
             }
-            <IdeaForm bank={bank.clone()} dimension={first} id="turn-idea" legend="A new idea" {on_add} />
+            <IdeaForm bank={bank.clone()} dimension={first} id="turn-idea" legend={words.t("turn.new-idea")} {on_add} />
             if !mine.is_empty() {
-                <h2>{"Your ideas so far"}</h2>
+                <h2>{words.t("turn.so-far")}</h2>
                 <ul class="idea-list">
                     for norm in mine {
                         <li class="idea" key={norm.id.clone()}>
                             <p class="idea-text">{&norm.text}</p>
                             <button type="button" class="button"
-                                    aria-label={format!("Remove {}", quoted(&norm.text))}
+                                    aria-label={words.f("turn.remove-name", &[("idea", &quoted(words, &norm.text))])}
                                     onclick={act.reform(move |_: MouseEvent| WorkshopAction::Norms(NormsAction::Delete(norm.id.clone())))}>
-                                {"Remove"}
+                                {words.t("turn.remove")}
                             </button>
                         </li>
                     }
                 </ul>
             }
-            {done(&act)}
+            {done(words, &act)}
         </section>
     }
 }
 
 /// "Done": the person writing or voting hands the device back.
-fn done(act: &Callback<WorkshopAction>) -> Html {
+fn done(words: Words, act: &Callback<WorkshopAction>) -> Html {
     html! {
         <div class="step-actions">
             <span></span>
             <button type="button" class="button primary" onclick={act.reform(|_: MouseEvent| WorkshopAction::FinishTurn)}>
-                {"Done: hand the device back"}
+                {words.t("turn.done")}
             </button>
         </div>
     }
@@ -230,6 +232,7 @@ fn done(act: &Callback<WorkshopAction>) -> Html {
 /// One person places their dots.
 #[component]
 fn Vote(props: &NormsTurnProps) -> Html {
+    let words = use_words();
     let heading = use_focus_on_mount();
     let bank = use_bank(&props.workshop.bank);
     let act = workshop_action(props);
@@ -237,20 +240,16 @@ fn Vote(props: &NormsTurnProps) -> Html {
     html! {
         <section class="screen" aria-labelledby="vote-title">
             <p class="step-label">{&props.workshop.name}</p>
-            <h1 id="vote-title" tabindex="-1" ref={heading}>{"Your dots"}</h1>
+            <h1 id="vote-title" tabindex="-1" ref={heading}>{words.t("turn.your-dots")}</h1>
             <p class="lead">
-                {format!(
-                    "Place your {cap} dot{} on the norms that matter most to you; several on one \
-                     norm is fine. Nobody sees who placed which dots.",
-                    if cap == 1 { "" } else { "s" }
-                )}
+                {words.f(if cap == 1 { "turn.place-dot" } else { "turn.place-dots" }, &[("cap", &cap)])}
             </p>
             if let Some(refusal) = &props.refusal {
                 <p class="refusal" role="alert">{refusal}</p>
             }
             <Ballot bank={bank.clone()} norms={props.workshop.norms.clone()} voter={props.voter.clone()}
                     on_action={act.reform(WorkshopAction::Norms)} />
-            {done(&act)}
+            {done(words, &act)}
         </section>
     }
 }

@@ -8,7 +8,9 @@ use tandem_core::document::groups_visible;
 use tandem_core::history::Run;
 use tandem_core::scoring::Report;
 use tandem_core::workshop::{iso_date, read_date_and_threshold};
-use tandem_core::{Bank, Figures, Phase, TandemAction, View, Workshop, WorkshopAction, format1};
+use tandem_core::{
+    Bank, Figures, Phase, Role, TandemAction, View, Workshop, WorkshopAction, format1,
+};
 use yew::prelude::*;
 
 use crate::browser;
@@ -20,7 +22,8 @@ use crate::screens::collect::CollectCodes;
 use crate::screens::report::{
     ReportExports, Trend, charts, figure_row, hotspots, indices, level_text,
 };
-use crate::screens::workshops::{answer_counts, long_date};
+use crate::screens::workshops::answer_counts;
+use crate::setup::{Words, use_setup, use_words};
 
 #[derive(Properties, PartialEq)]
 pub struct FacilitatorViewProps {
@@ -34,6 +37,8 @@ pub struct FacilitatorViewProps {
 
 #[component]
 pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
+    let setup = use_setup();
+    let words = setup.words;
     let heading = use_focus_on_mount();
     let export_failed = use_state_eq(|| false);
     let workshop = &props.workshop;
@@ -78,17 +83,17 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
             <p>
                 <button type="button" class="link"
                         onclick={props.on_open.reform(|_: MouseEvent| View::Workshops)}>
-                    {"\u{2190} All workshops"}
+                    {words.t("workshop.all")}
                 </button>
             </p>
             <h1 id="workshop-title" tabindex="-1" ref={heading}>{&workshop.name}</h1>
             <p class="workshop-meta">
-                {long_date(workshop.date)}{" \u{b7} "}{answer_counts(workshop)}
+                {words.date(workshop.date)}{" \u{b7} "}{answer_counts(words, workshop)}
             </p>
             if let Some(refusal) = &props.refusal {
                 <p class="refusal" role="alert">{refusal}</p>
             }
-            <nav class="agenda" aria-label="Agenda">
+            <nav class="agenda" aria-label={words.t("workshop.agenda")}>
                 <ol>
                     for (index, each) in workshop.phases.iter().enumerate() {
                         <li key={format!("{each:?}")}>
@@ -101,66 +106,71 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                                             action: WorkshopAction::GoToPhase(index),
                                         })
                                     }}>
-                                {each.title()}
+                                {each.title(words.0)}
                             </button>
                         </li>
                     }
                 </ol>
             </nav>
             <section class="phase" aria-labelledby="phase-title">
-                <h2 id="phase-title">{phase.title()}</h2>
-                <p class="phase-duration">{format!("About {} minutes", phase.minutes())}</p>
-                <Countdown timer={workshop.timer} phase={phase.title()} controls={Some(controls)} />
-                <h3>{"Facilitator script"}</h3>
+                <h2 id="phase-title">{phase.title(words.0)}</h2>
+                <p class="phase-duration">{words.f("workshop.about-minutes", &[("minutes", &phase.minutes())])}</p>
+                <Countdown timer={workshop.timer} phase={phase.title(words.0)} controls={Some(controls)} />
+                <h3>{words.t("workshop.script")}</h3>
                 <ul class="script">
-                    for line in phase.script() {
-                        <li>{*line}</li>
+                    for line in phase.script(words.0) {
+                        <li>{line}</li>
                     }
                 </ul>
-                {phase_content(workshop, &props.runs, &props.dispatch)}
+                {phase_content(words, workshop, &props.runs, &props.dispatch)}
             </section>
             <div class="step-actions">
                 if let Some(previous) = previous {
                     <button type="button" class="button" onclick={act(|| WorkshopAction::PreviousPhase).reform(|_: MouseEvent| ())}>
-                        {format!("Back: {}", previous.title())}
+                        {words.f("workshop.back-to", &[("phase", &previous.title(words.0))])}
                     </button>
                 } else {
                     <span></span>
                 }
                 if let Some(next) = next {
                     <button type="button" class="button primary" onclick={act(|| WorkshopAction::NextPhase).reform(|_: MouseEvent| ())}>
-                        {format!("Next: {}", next.title())}
+                        {words.f("assessment.next", &[("dimension", &next.title(words.0))])}
                     </button>
                 }
             </div>
             <EditDetails key={workshop.id.clone()} workshop={workshop.clone()} dispatch={props.dispatch.clone()} />
             <div class="report-actions">
-                <a class="button" href={crate::presenter_address(&workshop.id)} target="tandem-presenter">
-                    {"Open the presenter view"}
+                <a class="button" href={setup.address(&crate::presenter_address(&workshop.id))} target="tandem-presenter">
+                    {words.t("workshop.open-presenter")}
                 </a>
-                <button type="button" class="button" onclick={on_export}>{"Export workshop (JSON)"}</button>
+                <button type="button" class="button" onclick={on_export}>{words.t("workshop.export")}</button>
             </div>
             if *export_failed {
-                <p class="refusal" role="alert">{"The browser did not start the download. Please try again."}</p>
+                <p class="refusal" role="alert">{words.t("notice.download-failed")}</p>
             }
         </section>
     }
 }
 
 /// The report's exports, offered once the results are revealed.
-fn exports(workshop: &Workshop) -> Html {
+fn exports(words: Words, workshop: &Workshop) -> Html {
     html! {
         <ReportExports
             document={workshop.document()}
             stem="tandem-workshop"
-            heading={format!("Friction report: {}", workshop.name)}
+            heading={words.f("workshop.report-heading", &[("name", &workshop.name)])}
             source={workshop.name.clone()}
             sheet={format!("{}{}", crate::REPORT_HASH, workshop.id)}
         />
     }
 }
 
-fn phase_content(workshop: &Workshop, runs: &[Run], dispatch: &Callback<TandemAction>) -> Html {
+fn phase_content(
+    words: Words,
+    workshop: &Workshop,
+    runs: &[Run],
+    dispatch: &Callback<TandemAction>,
+) -> Html {
     let id = workshop.id.clone();
     let act = move |action: WorkshopAction| {
         let id = id.clone();
@@ -174,11 +184,11 @@ fn phase_content(workshop: &Workshop, runs: &[Run], dispatch: &Callback<TandemAc
         Phase::Assessment => html! {
             <div class="phase-content">
                 <p class="answered-count" aria-live="polite">
-                    {format!("Answered so far: {}.", answer_counts(workshop))}
+                    {words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}
                 </p>
-                <p>{"Hand the device to the next participant. Their answers stay hidden from everyone, you included."}</p>
+                <p>{words.t("workshop.hand-device")}</p>
                 <button type="button" class="button primary big" onclick={act(WorkshopAction::StartTurn)}>
-                    {"I'm next"}
+                    {words.t("workshop.im-next")}
                 </button>
                 <CollectCodes workshop={workshop.clone()} dispatch={dispatch.clone()} />
             </div>
@@ -189,29 +199,26 @@ fn phase_content(workshop: &Workshop, runs: &[Run], dispatch: &Callback<TandemAc
         Phase::Summary if workshop.revealed => html! {
             <>
                 <RevealReport workshop={workshop.clone()} runs={runs.to_vec()} />
-                {agreement(workshop, &Rc::new(workshop.bank.clone()))}
-                {exports(workshop)}
+                {agreement(words, workshop, &Rc::new(workshop.bank.clone()))}
+                {exports(words, workshop)}
             </>
         },
         Phase::Reveal if workshop.revealed => html! {
             <>
                 <RevealReport workshop={workshop.clone()} runs={runs.to_vec()} />
-                {exports(workshop)}
+                {exports(words, workshop)}
             </>
         },
         Phase::Reveal | Phase::Summary => html! {
             <div class="phase-content">
-                <p>{format!("Answered so far: {}. The results are hidden until you reveal them.", answer_counts(workshop))}</p>
+                <p>{words.f("workshop.hidden-until-reveal", &[("counts", &answer_counts(words, workshop))])}</p>
                 if !groups_visible(workshop.counts(), workshop.threshold) {
                     <p class="note">
-                        {format!(
-                            "Marketing and IT figures will stay hidden: each needs at least {} respondents.",
-                            workshop.threshold
-                        )}
+                        {words.f("workshop.will-stay-hidden", &[("threshold", &workshop.threshold)])}
                     </p>
                 }
                 <button type="button" class="button primary big" onclick={act(WorkshopAction::Reveal)}>
-                    {"Reveal the results"}
+                    {words.t("workshop.reveal")}
                 </button>
             </div>
         },
@@ -229,6 +236,7 @@ pub struct RevealReportProps {
 /// The group's friction report with Marketing and IT side by side, within the privacy threshold.
 #[component]
 pub fn RevealReport(props: &RevealReportProps) -> Html {
+    let words = use_words();
     let report = use_report(&props.workshop);
     let workshop = &props.workshop;
     let visible = groups_visible(report.counts, workshop.threshold);
@@ -242,49 +250,51 @@ pub fn RevealReport(props: &RevealReportProps) -> Html {
     );
     html! {
         <div class="reveal">
-            {indices(&report)}
-            {charts(&workshop.bank, &report, visible, "workshop")}
-            {hotspots(&workshop.bank, &report)}
+            {indices(words, &report)}
+            {charts(words, &workshop.bank, &report, visible, "workshop")}
+            {hotspots(words, &workshop.bank, &report)}
             <Trend bank={bank} {current} runs={props.runs.clone()} />
-            {breakdown(&workshop.bank, &report, visible, workshop.threshold)}
+            {breakdown(words, &workshop.bank, &report, visible, workshop.threshold)}
         </div>
     }
 }
 
-fn breakdown(bank: &Bank, report: &Report, visible: bool, threshold: u8) -> Html {
-    let hidden = format!("hidden: fewer than {threshold} respondents in a group");
+fn breakdown(words: Words, bank: &Bank, report: &Report, visible: bool, threshold: u8) -> Html {
+    let hidden = words.f("workshop.hidden-figure", &[("threshold", &threshold)]);
+    let missing = words.t("chart.not-available");
+    let no_answers = words.t("workshop.no-answers");
     html! {
         <section class="dimensions" aria-labelledby="breakdown-title">
-            <h2 id="breakdown-title">{"Every dimension, Marketing and IT side by side"}</h2>
+            <h2 id="breakdown-title">{words.t("workshop.breakdown")}</h2>
             if !visible {
-                <p class="note">{format!("Marketing and IT figures are {hidden}.")}</p>
+                <p class="note">{words.f("workshop.figures-are", &[("hidden", &hidden)])}</p>
             }
             <ul class="dimension-list">
                 for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
                     <li class="dimension" key={dimension.id.clone()}>
                         <h3>{&dimension.title}</h3>
                         if figures.is_assessed() {
-                            <p class="dimension-level">{format!("Level {}", level_text(figures.level()))}</p>
+                            <p class="dimension-level">{words.f("report.level", &[("level", &level_text(words, figures.level()))])}</p>
                             <dl class="figures">
-                                {figure_row("Score", figures.score, 100.0, "score", "not available")}
+                                {figure_row(words, words.t("figure.score"), figures.score, 100.0, "score", missing)}
                                 if visible {
-                                    {figure_row("Marketing", figures.marketing, 100.0, "score", "no answers")}
-                                    {figure_row("IT", figures.it, 100.0, "score", "no answers")}
-                                    {figure_row("Gap", figures.gap, 100.0, "friction", "not available")}
+                                    {figure_row(words, words.t("role.marketing"), figures.marketing, 100.0, "score", no_answers)}
+                                    {figure_row(words, words.t("role.it"), figures.it, 100.0, "score", no_answers)}
+                                    {figure_row(words, words.t("figure.gap"), figures.gap, 100.0, "friction", missing)}
                                 } else {
                                     <div class="figure">
-                                        <dt>{"Marketing, IT, gap"}</dt>
+                                        <dt>{words.t("workshop.marketing-it-gap")}</dt>
                                         <dd><span class="hidden-figure">{&hidden}</span></dd>
                                     </div>
                                 }
-                                {figure_row("Spread", figures.spread, 50.0, "friction", "not available")}
-                                {figure_row("Friction", figures.friction, 100.0, "friction", "not available")}
+                                {figure_row(words, words.t("figure.spread"), figures.spread, 50.0, "friction", missing)}
+                                {figure_row(words, words.t("figure.friction"), figures.friction, 100.0, "friction", missing)}
                             </dl>
                             if visible {
-                                {perception(figures)}
+                                {perception(words, figures)}
                             }
                         } else {
-                            <p class="not-assessed">{"Not assessed: nobody answered these statements."}</p>
+                            <p class="not-assessed">{words.t("workshop.nobody-answered")}</p>
                         }
                     </li>
                 }
@@ -294,26 +304,30 @@ fn breakdown(bank: &Bank, report: &Report, visible: bool, threshold: u8) -> Html
 }
 
 /// "IT thinks Marketing rates this 40; Marketing actually rates it 65", both ways.
-fn perception(figures: &Figures) -> Html {
-    let sentence = |guesser: &str, side: &str, guess: Option<f64>, actual: Option<f64>| {
+fn perception(words: Words, figures: &Figures) -> Html {
+    let sentence = |guesser: Role, side: Role, guess: Option<f64>, actual: Option<f64>| {
         guess.zip(actual).map(|(guess, actual)| {
-            format!(
-                "{guesser} thinks {side} rates this {}; {side} actually rates it {}.",
-                format1(guess),
-                format1(actual)
+            words.f(
+                "workshop.perception",
+                &[
+                    ("guesser", &words.role(guesser)),
+                    ("side", &words.role(side)),
+                    ("guess", &words.number(&format1(guess))),
+                    ("actual", &words.number(&format1(actual))),
+                ],
             )
         })
     };
     let lines: Vec<String> = [
         sentence(
-            "IT",
-            "Marketing",
+            Role::It,
+            Role::Marketing,
             figures.marketing_as_seen_by_it,
             figures.marketing,
         ),
         sentence(
-            "Marketing",
-            "IT",
+            Role::Marketing,
+            Role::It,
             figures.it_as_seen_by_marketing,
             figures.it,
         ),
@@ -327,7 +341,7 @@ fn perception(figures: &Figures) -> Html {
                 <p class="perception">{line}</p>
             }
             if let Some(gap) = figures.perception_gap {
-                <p class="perception">{format!("Perception gap: {}", format1(gap))}</p>
+                <p class="perception">{words.f("workshop.perception-gap", &[("gap", &words.number(&format1(gap)))])}</p>
             }
         </>
     }
@@ -343,6 +357,7 @@ struct EditDetailsProps {
 /// core's validation; a refusal is shown at the top of the view.
 #[component]
 fn EditDetails(props: &EditDetailsProps) -> Html {
+    let words = use_words();
     let workshop = &props.workshop;
     let name = use_state(|| workshop.name.clone());
     let date = use_state(|| iso_date(workshop.date));
@@ -361,7 +376,7 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
             let (day, k) = match read_date_and_threshold(&date, &threshold) {
                 Ok(fields) => fields,
                 Err(error) => {
-                    problem.set(Some(error.to_string()));
+                    problem.set(Some(error.message(words.0)));
                     return;
                 }
             };
@@ -397,32 +412,32 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
     };
     html! {
         <details class="edit-details">
-            <summary>{"Workshop details"}</summary>
+            <summary>{words.t("workshop.details")}</summary>
             <form onsubmit={onsubmit} novalidate=true>
                 if let Some(problem) = &*problem {
                     <p class="refusal" role="alert">{problem}</p>
                 }
                 <div class="field">
-                    <label for="edit-name">{"Name"}</label>
+                    <label for="edit-name">{words.t("workshop.name")}</label>
                     <input id="edit-name" type="text" value={(*name).clone()} oninput={bind_text(&name)} autocomplete="off" />
                 </div>
                 <div class="field">
-                    <label for="edit-date">{"Date"}</label>
+                    <label for="edit-date">{words.t("workshop.date")}</label>
                     <input id="edit-date" type="date" value={(*date).clone()} oninput={bind_text(&date)} />
                 </div>
                 <div class="field">
-                    <label for="edit-threshold">{"Privacy threshold"}</label>
+                    <label for="edit-threshold">{words.t("workshop.threshold")}</label>
                     <input id="edit-threshold" type="number" min="1" max="10" value={(*threshold).clone()}
                            oninput={bind_text(&threshold)} />
                 </div>
-                <button type="submit" class="button">{"Save details"}</button>
+                <button type="submit" class="button">{words.t("workshop.save-details")}</button>
                 <fieldset class="field phases">
-                    <legend>{"Phases (change at once)"}</legend>
+                    <legend>{words.t("workshop.phases")}</legend>
                     for phase in Phase::ALL {
                         <label class="check">
                             <input type="checkbox" checked={workshop.phases.contains(&phase)}
                                    onchange={toggle_phase(phase)} />
-                            {format!(" {}", phase.title())}
+                            {" "}{phase.title(words.0)}
                         </label>
                     }
                 </fieldset>

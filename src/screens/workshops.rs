@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-pub use tandem_core::workshop::long_date;
-use tandem_core::workshop::{Setup, iso_date, read_date_and_threshold};
+use tandem_core::embed::Mode;
+use tandem_core::workshop::{iso_date, read_date_and_threshold};
 use tandem_core::{
     Bank, OnConflict, Phase, TandemAction, View, Workshop, WorkshopDocument, Workshops,
 };
@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{ConfirmButton, bind_text};
 use crate::hooks::use_focus_on_mount;
+use crate::setup::{Setup, Words, use_setup, use_words};
 
 #[derive(Properties, PartialEq)]
 pub struct WorkshopListProps {
@@ -26,43 +27,49 @@ pub struct WorkshopListProps {
 
 /// "5 Marketing · 4 IT · 1 other", or that nobody has answered.
 #[must_use]
-pub fn answer_counts(workshop: &Workshop) -> String {
+pub fn answer_counts(words: Words, workshop: &Workshop) -> String {
     let counts = workshop.counts();
     if counts.total() == 0 {
-        return "No answers yet".to_owned();
+        return words.t("workshops.no-answers").to_owned();
     }
-    format!(
-        "{} Marketing \u{b7} {} IT \u{b7} {} other",
-        counts.marketing, counts.it, counts.other
+    words.f(
+        "workshops.counts",
+        &[
+            ("marketing", &counts.marketing),
+            ("it", &counts.it),
+            ("other", &counts.other),
+        ],
     )
 }
 
 #[component]
 pub fn WorkshopList(props: &WorkshopListProps) -> Html {
+    let Setup { words, mode, .. } = use_setup();
     let heading = use_focus_on_mount();
     html! {
         <section class="screen workshops" aria-labelledby="workshops-title">
-            <p>
-                <button type="button" class="link"
-                        onclick={props.on_open.reform(|_: MouseEvent| View::SelfAssessment)}>
-                    {"\u{2190} Back to the self-assessment"}
-                </button>
-            </p>
-            <h1 id="workshops-title" tabindex="-1" ref={heading}>{"Workshops"}</h1>
+            if mode == Mode::Both {
+                <p>
+                    <button type="button" class="link"
+                            onclick={props.on_open.reform(|_: MouseEvent| View::SelfAssessment)}>
+                        {words.t("workshops.back")}
+                    </button>
+                </p>
+            }
+            <h1 id="workshops-title" tabindex="-1" ref={heading}>{words.t("workshops.title")}</h1>
             <p class="lead">
-                {"Run a Marketing \u{d7} IT session from this browser. Everything stays on this \
-                  device until you export it."}
+                {words.t("workshops.lead")}
             </p>
             if let Some(refusal) = &props.refusal {
                 <p class="refusal" role="alert">{refusal}</p>
             }
-            <h2>{"Saved workshops"}</h2>
+            <h2>{words.t("workshops.saved")}</h2>
             if props.workshops.list.is_empty() {
-                <p>{"No workshops yet: create one below, or import a workshop file."}</p>
+                <p>{words.t("workshops.none")}</p>
             } else {
                 <ul class="workshop-list">
                     for workshop in &props.workshops.list {
-                        {saved_workshop(workshop, &props.dispatch, &props.on_open)}
+                        {saved_workshop(words, workshop, &props.dispatch, &props.on_open)}
                     }
                 </ul>
             }
@@ -73,35 +80,35 @@ pub fn WorkshopList(props: &WorkshopListProps) -> Html {
 }
 
 fn saved_workshop(
+    words: Words,
     workshop: &Workshop,
     dispatch: &Callback<TandemAction>,
     on_open: &Callback<View>,
 ) -> Html {
     let id = workshop.id.clone();
-    let status = format!(
-        "{}{}",
-        workshop.phase().title(),
-        if workshop.revealed {
-            " \u{b7} results revealed"
-        } else {
-            ""
-        }
-    );
+    let status = if workshop.revealed {
+        words.f(
+            "workshops.revealed",
+            &[("phase", &workshop.phase().title(words.0))],
+        )
+    } else {
+        workshop.phase().title(words.0).to_owned()
+    };
     html! {
         <li class="workshop-card" key={id.clone()}>
             <h3>{&workshop.name}</h3>
             <p class="workshop-meta">
-                {long_date(workshop.date)}
-                {" \u{b7} "}{answer_counts(workshop)}{" \u{b7} "}{status}
+                {words.date(workshop.date)}
+                {" \u{b7} "}{answer_counts(words, workshop)}{" \u{b7} "}{status}
             </p>
             <div class="workshop-actions">
                 <button type="button" class="button primary"
-                        aria-label={format!("Open {}", workshop.name)}
+                        aria-label={words.f("workshops.open-name", &[("name", &workshop.name)])}
                         onclick={on_open.reform({ let id = id.clone(); move |_: MouseEvent| View::Workshop(id.clone()) })}>
-                    {"Open"}
+                    {words.t("workshops.open")}
                 </button>
                 <button type="button" class="button"
-                        aria-label={format!("Duplicate {}", workshop.name)}
+                        aria-label={words.f("workshops.duplicate-name", &[("name", &workshop.name)])}
                         onclick={dispatch.reform({
                             let id = id.clone();
                             move |_: MouseEvent| TandemAction::Duplicate {
@@ -109,12 +116,12 @@ fn saved_workshop(
                                 new_id: browser::random_id(),
                             }
                         })}>
-                    {"Duplicate"}
+                    {words.t("workshops.duplicate")}
                 </button>
                 <ConfirmButton
-                    label={format!("Delete {}", workshop.name)}
-                    question={format!("Delete the workshop \u{201c}{}\u{201d} and all its answers? This cannot be undone.", workshop.name)}
-                    confirm_label="Yes, delete it"
+                    label={words.f("workshops.delete-name", &[("name", &workshop.name)])}
+                    question={words.f("workshops.delete-question", &[("name", &workshop.name)])}
+                    confirm_label={words.t("workshops.delete-confirm")}
                     on_confirm={dispatch.reform(move |()| TandemAction::Delete(id.clone()))}
                 />
             </div>
@@ -131,6 +138,7 @@ struct CreateWorkshopProps {
 /// The form for a new workshop. Its fields are transient until submitted.
 #[component]
 fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
+    let words = use_words();
     let name = use_state(String::new);
     let date = use_state(|| iso_date(browser::today()));
     let threshold = use_state(|| tandem_core::document::DEFAULT_THRESHOLD.to_string());
@@ -151,11 +159,11 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
             let (day, k) = match read_date_and_threshold(&date, &threshold) {
                 Ok(fields) => fields,
                 Err(error) => {
-                    problem.set(Some(error.to_string()));
+                    problem.set(Some(error.message(words.0)));
                     return;
                 }
             };
-            let setup = Setup {
+            let setup = tandem_core::workshop::Setup {
                 name: (*name).clone(),
                 date: day,
                 threshold: k,
@@ -166,36 +174,35 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
                     problem.set(None);
                     dispatch.emit(TandemAction::Create(workshop));
                 }
-                Err(error) => problem.set(Some(error.to_string())),
+                Err(error) => problem.set(Some(error.message(words.0))),
             }
         })
     };
     html! {
         <form class="create-workshop" {onsubmit} novalidate=true>
-            <h2>{"Create a workshop"}</h2>
+            <h2>{words.t("workshops.create-title")}</h2>
             if let Some(problem) = &*problem {
                 <p class="refusal" role="alert">{problem}</p>
             }
             <div class="field">
-                <label for="workshop-name">{"Name"}</label>
+                <label for="workshop-name">{words.t("workshop.name")}</label>
                 <input id="workshop-name" type="text" value={(*name).clone()} oninput={bind_text(&name)}
                        autocomplete="off" />
             </div>
             <div class="field">
-                <label for="workshop-date">{"Date"}</label>
+                <label for="workshop-date">{words.t("workshop.date")}</label>
                 <input id="workshop-date" type="date" value={(*date).clone()} oninput={bind_text(&date)} />
             </div>
             <div class="field">
-                <label for="workshop-threshold">{"Privacy threshold"}</label>
+                <label for="workshop-threshold">{words.t("workshop.threshold")}</label>
                 <input id="workshop-threshold" type="number" min="1" max="10" value={(*threshold).clone()}
                        oninput={bind_text(&threshold)} aria-describedby="threshold-help" />
                 <p id="threshold-help" class="help">
-                    {"Figures for Marketing or IT alone are shown only when each has at least this many \
-                      respondents (1 to 10)."}
+                    {words.t("workshops.threshold-help")}
                 </p>
             </div>
             <fieldset class="field phases">
-                <legend>{"Phases"}</legend>
+                <legend>{words.t("workshops.phases")}</legend>
                 for phase in Phase::ALL {
                     <label class="check">
                         <input type="checkbox" checked={phases.contains(&phase)}
@@ -211,11 +218,11 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
                                        phases.set(chosen);
                                    })
                                }} />
-                        {format!(" {} ({} min)", phase.title(), phase.minutes())}
+                        {" "}{words.f("workshops.phase-minutes", &[("phase", &phase.title(words.0)), ("minutes", &phase.minutes())])}
                     </label>
                 }
             </fieldset>
-            <button type="submit" class="button primary">{"Create workshop"}</button>
+            <button type="submit" class="button primary">{words.t("workshops.create")}</button>
         </form>
     }
 }
@@ -229,6 +236,7 @@ struct ImportWorkshopProps {
 /// Reads a workshop file; a workshop already saved asks whether to merge or keep both.
 #[component]
 fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
+    let words = use_words();
     let problem = use_state(|| None::<String>);
     let pending = use_state(|| None::<Workshop>);
     let input = use_node_ref();
@@ -246,12 +254,12 @@ fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
                 dispatch.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                let read = browser::read_chosen_file(&element).await;
+                let read = browser::read_chosen_file(words, &element).await;
                 element.set_value("");
                 let workshop = read.and_then(|text| {
                     WorkshopDocument::from_json(&text)
                         .map(|imported| {
-                            let name = "Imported workshop";
+                            let name = words.t("workshops.imported");
                             Workshop::from_document(
                                 imported.document,
                                 &browser::random_id(),
@@ -260,9 +268,7 @@ fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
                             )
                         })
                         .map_err(|invalid| {
-                            format!(
-                                "This file was not imported, and nothing was changed:\n{invalid}"
-                            )
+                            format!("{}\n{invalid}", words.t("workshops.not-imported"))
                         })
                 });
                 match workshop {
@@ -296,9 +302,9 @@ fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
     };
     html! {
         <section class="import-workshop" aria-labelledby="import-title">
-            <h2 id="import-title">{"Import a workshop file"}</h2>
+            <h2 id="import-title">{words.t("workshops.import-title")}</h2>
             <div class="field">
-                <label for="import-file">{"Workshop file (JSON)"}</label>
+                <label for="import-file">{words.t("workshops.file")}</label>
                 <input id="import-file" type="file" accept=".json,application/json" ref={input} {onchange} />
             </div>
             if let Some(problem) = &*problem {
@@ -311,16 +317,16 @@ fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
             if let Some(workshop) = &*pending {
                 <div class="confirm" role="group" aria-labelledby="conflict-question">
                     <p id="conflict-question" class="confirm-question">
-                        {format!("\u{201c}{}\u{201d} is already saved here. Add the file's answers to it, or keep both?", workshop.name)}
+                        {words.f("workshops.conflict", &[("name", &workshop.name)])}
                     </p>
                     <button type="button" class="button primary" onclick={choose(Some(OnConflict::Merge))}>
-                        {"Merge into the saved workshop"}
+                        {words.t("workshops.merge")}
                     </button>
                     <button type="button" class="button"
                             onclick={choose(Some(OnConflict::KeepBoth { id: browser::random_id() }))}>
-                        {"Keep both"}
+                        {words.t("workshops.keep-both")}
                     </button>
-                    <button type="button" class="button" onclick={choose(None)}>{"Cancel"}</button>
+                    <button type="button" class="button" onclick={choose(None)}>{words.t("confirm.cancel")}</button>
                 </div>
             }
         </section>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::ConfirmButton;
+use crate::setup::use_words;
 
 #[derive(Properties, PartialEq)]
 pub struct YourDataProps {
@@ -26,6 +27,7 @@ pub struct YourDataProps {
 
 #[component]
 pub fn YourData(props: &YourDataProps) -> Html {
+    let words = use_words();
     let input = use_node_ref();
     let onchange = {
         let input = input.clone();
@@ -36,12 +38,11 @@ pub fn YourData(props: &YourDataProps) -> Html {
             };
             let (on_restore, on_refused) = (on_restore.clone(), on_refused.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let read = browser::read_chosen_file(&element).await;
+                let read = browser::read_chosen_file(words, &element).await;
                 element.set_value("");
                 match read.and_then(|text| {
-                    Backup::from_json(&text).map_err(|invalid| {
-                        format!("This backup was not restored, and nothing was changed:\n{invalid}")
-                    })
+                    Backup::from_json(&text)
+                        .map_err(|invalid| format!("{}\n{invalid}", words.t("data.not-restored")))
                 }) {
                     Ok(backup) => on_restore.emit(backup),
                     Err(message) => on_refused.emit(message),
@@ -51,37 +52,37 @@ pub fn YourData(props: &YourDataProps) -> Html {
     };
     html! {
         <section class="your-data" aria-labelledby="your-data-title">
-            <h2 id="your-data-title">{"Your data"}</h2>
-            <p>{"Tandem runs entirely in your browser. Nothing you enter is sent anywhere."}</p>
+            <h2 id="your-data-title">{words.t("data.title")}</h2>
+            <p>{words.t("app.runs-locally")}</p>
             <div class="data-actions">
                 if props.has_data {
                     <button type="button" class="button quiet" onclick={props.on_export.reform(|_: MouseEvent| ())}>
-                        {"Export everything (JSON)"}
+                        {words.t("data.export")}
                     </button>
                 }
                 <div class="field">
-                    <label for="backup-file">{"Restore a backup (merged into what is here)"}</label>
+                    <label for="backup-file">{words.t("data.restore")}</label>
                     <input id="backup-file" type="file" accept=".json,application/json" ref={input} {onchange} />
                 </div>
                 <div class="field">
-                    <label for="retention">{"Keep earlier runs and workshops"}</label>
+                    <label for="retention">{words.t("data.keep")}</label>
                     <select id="retention" onchange={props.on_retention.reform(|event: Event| {
                         let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
                         select.value().parse().ok()
                     })}>
-                        <option value="" selected={props.retention.is_none()}>{"For ever"}</option>
+                        <option value="" selected={props.retention.is_none()}>{words.t("data.for-ever")}</option>
                         for days in CHOICES {
                             <option value={days.to_string()} selected={props.retention == Some(days)}>
-                                {format!("{days} days after their date")}
+                                {words.f("data.days", &[("days", &days)])}
                             </option>
                         }
                     </select>
                 </div>
                 if props.has_data {
                     <ConfirmButton
-                        label="Delete my data"
-                        question="Delete every answer and workshop Tandem has saved in this browser? This cannot be undone."
-                        confirm_label="Yes, delete everything"
+                        label={words.t("data.delete")}
+                        question={words.t("data.delete-question")}
+                        confirm_label={words.t("data.delete-confirm")}
                         on_confirm={props.on_delete.clone()}
                     />
                 }

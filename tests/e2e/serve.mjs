@@ -20,9 +20,10 @@ createServer(async (request, response) => {
   }
   const relative = normalize(path.slice(base.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
   try {
-    const body = await readFile(join(dir, relative.endsWith('/') ? `${relative}index.html` : relative));
+    const file = relative.endsWith('/') ? `${relative}index.html` : relative;
+    const body = await readFile(join(dir, file));
     response.writeHead(200, {
-      'Content-Type': TYPES[extname(relative)] ?? 'application/octet-stream',
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Security-Policy': CSP,
       'Cache-Control': 'no-store',
     });

@@ -3,6 +3,7 @@
 //! never wipes anything: workshops merge respondents by id, runs and norms are added when
 //! missing, and a self-assessment in progress is kept.
 
+use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Journey;
@@ -49,42 +50,51 @@ pub struct Restored {
 }
 
 impl Restored {
-    /// "Restored 2 workshops (1 new, 1 merged, 5 respondents added), 3 earlier runs and 2 norms."
+    /// "Restored 2 workshops (1 new, 1 merged, 5 respondents added), 3 earlier runs, 2 drafted
+    /// norms.", in `locale`.
     #[must_use]
-    pub fn summary(&self) -> String {
-        let mut parts = vec![format!(
-            "{} workshop{} ({} new, {} merged, {} respondent{} added)",
-            self.workshops_added + self.workshops_merged,
-            if self.workshops_added + self.workshops_merged == 1 {
-                ""
-            } else {
-                "s"
-            },
-            self.workshops_added,
-            self.workshops_merged,
-            self.respondents_added,
-            if self.respondents_added == 1 { "" } else { "s" }
-        )];
-        parts.push(format!(
-            "{} earlier run{}",
-            self.runs_added,
-            plural(self.runs_added)
-        ));
-        parts.push(format!(
-            "{} drafted norm{}",
-            self.norms_added,
-            plural(self.norms_added)
-        ));
-        let mut text = format!("Restored {}.", parts.join(", "));
+    pub fn summary(&self, locale: Locale) -> String {
+        let count = |one: &'static str, many: &'static str, n: usize| {
+            locale.format(if n == 1 { one } else { many }, &[("count", &n)])
+        };
+        let workshops = self.workshops_added + self.workshops_merged;
+        let mut text = locale.format(
+            "told.restored",
+            &[
+                (
+                    "workshops",
+                    &count("count.workshop", "count.workshops", workshops),
+                ),
+                ("new", &self.workshops_added),
+                ("merged", &self.workshops_merged),
+                (
+                    "respondents",
+                    &count(
+                        "count.respondent",
+                        "count.respondents",
+                        self.respondents_added,
+                    ),
+                ),
+                (
+                    "runs",
+                    &count("count.earlier-run", "count.earlier-runs", self.runs_added),
+                ),
+                (
+                    "norms",
+                    &count(
+                        "count.drafted-norm",
+                        "count.drafted-norms",
+                        self.norms_added,
+                    ),
+                ),
+            ],
+        );
         if self.self_assessment {
-            text.push_str(" The backup's self-assessment is back.");
+            text.push(' ');
+            text.push_str(locale.text("told.restored-self"));
         }
         text
     }
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
 }
 
 impl Backup {
@@ -263,7 +273,7 @@ mod tests {
         assert_eq!(merged.workshops.get("w1").unwrap().respondents.len(), 2);
         assert_eq!((what.workshops_merged, what.respondents_added), (1, 1));
         assert_eq!(
-            what.summary(),
+            what.summary(Locale::En),
             "Restored 1 workshop (0 new, 1 merged, 1 respondent added), 0 earlier runs, 0 drafted norms."
         );
         // Restoring the same backup again adds nothing.

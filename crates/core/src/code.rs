@@ -10,6 +10,7 @@
 //! every burst of up to 16 wrong bits; one wrong character spoils at most 5 adjacent bits and
 //! two swapped neighbours at most 10, so every such mistake is caught.
 
+use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Action, Journey, Screen};
@@ -38,35 +39,62 @@ pub struct Response {
 }
 
 /// Why a code was refused. Each message says what happened; nothing is imported.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodeError {
     /// Nothing but spaces and dashes.
-    #[error("The code is empty.")]
     Empty,
     /// A character that never appears in a code.
-    #[error("\u{201c}{character}\u{201d} (character {position}) cannot appear in a response code.")]
     Character { position: usize, character: char },
     /// Too few or too many characters for this question bank.
-    #[error(
-        "The code has {found} characters but should have {expected}: part of it is missing or extra."
-    )]
     Length { found: usize, expected: usize },
     /// The checksum does not match: a character was mistyped, swapped or changed.
-    #[error("The code does not check out: a character was probably mistyped or swapped.")]
     Checksum,
     /// Written by a later Tandem.
-    #[error("This code was made by a newer version of Tandem (format {0}).")]
     Version(u8),
     /// Made with another question bank.
-    #[error("This code was made with a different set of questions than this workshop uses.")]
     OtherBank,
     /// Made for another workshop.
-    #[error("This code belongs to workshop {found}, not to this one ({expected}).")]
     OtherWorkshop { found: String, expected: String },
     /// Checks out but holds a value no Tandem writes.
-    #[error("The code holds values Tandem never writes; it may have been altered.")]
     Malformed,
 }
+
+impl CodeError {
+    /// What went wrong, in `locale`.
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            CodeError::Empty => locale.text("error.code.empty").to_owned(),
+            CodeError::Character {
+                position,
+                character,
+            } => locale.format(
+                "error.code.character",
+                &[("position", position), ("character", character)],
+            ),
+            CodeError::Length { found, expected } => locale.format(
+                "error.code.length",
+                &[("found", found), ("expected", expected)],
+            ),
+            CodeError::Checksum => locale.text("error.code.checksum").to_owned(),
+            CodeError::Version(value) => locale.format("error.code.version", &[("0", value)]),
+            CodeError::OtherBank => locale.text("error.code.other-bank").to_owned(),
+            CodeError::OtherWorkshop { found, expected } => locale.format(
+                "error.code.other-workshop",
+                &[("found", found), ("expected", expected)],
+            ),
+            CodeError::Malformed => locale.text("error.code.malformed").to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for CodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for CodeError {}
 
 /// The bank's fingerprint: 16 bits of an FNV-1a hash of its id, version and item and dimension
 /// ids in order, so a code is only read against the bank it was made with.

@@ -3,6 +3,7 @@
 //! respects the privacy threshold the way the report does, and every cell a person or a bank
 //! author wrote is neutralised against spreadsheet formula injection.
 
+use crate::i18n::Locale;
 use std::fmt::Write as _;
 
 use crate::bank::Bank;
@@ -180,7 +181,7 @@ pub fn report_markdown(document: &WorkshopDocument, heading: &str) -> String {
         crate::norms::append_agreement(&mut out, bank, &document.norms, "###");
     }
     out.push_str("\n## How this is scored\n\n");
-    for paragraph in scoring::explanation() {
+    for paragraph in scoring::explanation(Locale::En) {
         out.push_str(&paragraph);
         out.push_str("\n\n");
     }

@@ -11,8 +11,10 @@ pub mod bank;
 pub mod chart;
 pub mod code;
 pub mod document;
+pub mod embed;
 pub mod export;
 pub mod history;
+pub mod i18n;
 pub mod norms;
 pub mod respondent;
 pub mod retention;
@@ -29,7 +31,7 @@ pub use document::{Imported, WorkshopDocument};
 pub use norms::{Agreement, Norm, Norms, NormsAction, NormsError, Owner, Status};
 pub use respondent::{Rating, Respondent, Role};
 pub use scoring::{Figures, Level, Report, format1, round1};
-pub use tandem::{Step, Tandem, TandemAction, View};
+pub use tandem::{Step, Tandem, TandemAction, Told, View};
 pub use validation::{Invalid, Problem};
 pub use workshop::{
     OnConflict, Phase, Setup, Timer, Turn, Workshop, WorkshopAction, WorkshopError, Workshops,

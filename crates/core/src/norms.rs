@@ -7,6 +7,7 @@
 //! randomness), and the bank is passed in to check dimensions. Knows nothing of screens or
 //! storage.
 
+use crate::i18n::Locale;
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 
@@ -55,12 +56,13 @@ pub enum Owner {
 }
 
 impl Owner {
+    /// Who owns the norm, in `locale` (a person by the name typed).
     #[must_use]
-    pub fn label(&self) -> &str {
+    pub fn label(&self, locale: Locale) -> &str {
         match self {
-            Owner::Marketing => "Marketing",
-            Owner::It => "IT",
-            Owner::Both => "Marketing and IT together",
+            Owner::Marketing => locale.text("owner.marketing"),
+            Owner::It => locale.text("owner.it"),
+            Owner::Both => locale.text("owner.both"),
             Owner::Person(name) => name,
         }
     }
@@ -88,14 +90,15 @@ impl Status {
         Status::Retired,
     ];
 
+    /// Where the norm stands, in `locale`.
     #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Proposed => "Proposed",
-            Status::Adopted => "Adopted",
-            Status::Revisit => "To revisit",
-            Status::Retired => "Retired",
-        }
+    pub fn label(self, locale: Locale) -> &'static str {
+        locale.text(match self {
+            Status::Proposed => "status.proposed",
+            Status::Adopted => "status.adopted",
+            Status::Revisit => "status.revisit",
+            Status::Retired => "status.retired",
+        })
     }
 }
 
@@ -242,33 +245,54 @@ pub enum NormsAction {
 }
 
 /// Why a change to the norms was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NormsError {
     /// An idea was added or edited with no text.
-    #[error("Write the norm first: the text is empty.")]
     EmptyText,
     /// The dimension is not one of the bank's.
-    #[error("Choose the dimension this norm serves.")]
     NoDimension,
     /// A vote before the ideas were revealed.
-    #[error("Voting starts once the ideas are revealed.")]
     NotRevealed,
     /// A vote after voting closed.
-    #[error("Voting is closed. The facilitator can reopen it.")]
     VotingClosed,
     /// A voter tried to place more dots than the cap.
-    #[error("You have placed all {0} of your dots. Take one back to place it elsewhere.")]
     NoDotsLeft(u8),
     /// The cap was outside 1 to 10.
-    #[error("Each person gets between 1 and 10 dots; {0} is not.")]
     Cap(u8),
     /// The cap would fall below what someone has already placed.
-    #[error("Someone has already placed {0} dots, so the cap cannot go below {0}.")]
     CapBelowVotes(u8),
     /// An owner named as a person with an empty name.
-    #[error("Type the owner's name, or choose Marketing, IT or both.")]
     NoOwnerName,
 }
+
+impl NormsError {
+    /// What went wrong, in `locale`.
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            NormsError::EmptyText => locale.text("error.norms.empty-text").to_owned(),
+            NormsError::NoDimension => locale.text("error.norms.no-dimension").to_owned(),
+            NormsError::NotRevealed => locale.text("error.norms.not-revealed").to_owned(),
+            NormsError::VotingClosed => locale.text("error.norms.voting-closed").to_owned(),
+            NormsError::NoDotsLeft(value) => {
+                locale.format("error.norms.no-dots-left", &[("0", value)])
+            }
+            NormsError::Cap(value) => locale.format("error.norms.cap", &[("0", value)]),
+            NormsError::CapBelowVotes(value) => {
+                locale.format("error.norms.cap-below-votes", &[("0", value)])
+            }
+            NormsError::NoOwnerName => locale.text("error.norms.no-owner-name").to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for NormsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for NormsError {}
 
 impl Norms {
     /// Whether there is nothing to keep: no ideas and every setting at its default.
@@ -701,9 +725,9 @@ pub(crate) fn append_agreement(out: &mut String, bank: &Bank, norms: &Norms, lev
             rank + 1,
             markdown_text(&norm.text),
             markdown_text(dimension),
-            markdown_text(terms.owner.label()),
+            markdown_text(terms.owner.label(Locale::En)),
             crate::workshop::long_date(terms.review),
-            terms.status.label(),
+            terms.status.label(Locale::En),
         );
         if !norm.why.trim().is_empty() {
             let _ = writeln!(out, "- **Why it matters:** {}", markdown_text(&norm.why));

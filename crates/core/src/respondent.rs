@@ -2,6 +2,7 @@
 //! estimates of how the other function rates each dimension. Owns the 1–5 agreement scale; does
 //! not know how answers are scored.
 
+use crate::i18n::Locale;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -42,13 +43,14 @@ impl Role {
         }
     }
 
+    /// The function's name in `locale`.
     #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Marketing => "Marketing",
-            Role::It => "IT",
-            Role::Other => "Another function",
-        }
+    pub fn label(self, locale: Locale) -> &'static str {
+        locale.text(match self {
+            Role::Marketing => "role.marketing",
+            Role::It => "role.it",
+            Role::Other => "role.other",
+        })
     }
 }
 
@@ -80,16 +82,16 @@ impl Rating {
         self.0
     }
 
-    /// The scale's words for this point, as shown next to the number.
+    /// The scale's words for this point in `locale`, as shown next to the number.
     #[must_use]
-    pub fn agreement_label(self) -> &'static str {
-        match self.0 {
-            1 => "Strongly disagree",
-            2 => "Disagree",
-            3 => "Neutral",
-            4 => "Agree",
-            _ => "Strongly agree",
-        }
+    pub fn agreement_label(self, locale: Locale) -> &'static str {
+        locale.text(match self.0 {
+            1 => "scale.agree.1",
+            2 => "scale.agree.2",
+            3 => "scale.agree.3",
+            4 => "scale.agree.4",
+            _ => "scale.agree.5",
+        })
     }
 }
 

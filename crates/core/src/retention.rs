@@ -4,6 +4,7 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Locale;
 use crate::tandem::Tandem;
 
 /// The choices offered, in days.
@@ -24,16 +25,26 @@ pub struct Forgotten {
 }
 
 impl Forgotten {
-    /// "Deleted 2 earlier runs and 1 workshop older than 30 days, as set under Your data."
+    /// "Deleted 2 earlier runs and 1 workshop older than 30 days, as set under Your data.", in
+    /// `locale`.
     #[must_use]
-    pub fn summary(&self, days: u32) -> String {
-        format!(
-            "Deleted {} earlier run{} and {} workshop{} older than {days} days, as set under \
-             \u{201c}Your data\u{201d}.",
-            self.runs,
-            if self.runs == 1 { "" } else { "s" },
-            self.workshops,
-            if self.workshops == 1 { "" } else { "s" },
+    pub fn summary(&self, locale: Locale, days: u32) -> String {
+        let count = |one: &'static str, many: &'static str, n: usize| {
+            locale.format(if n == 1 { one } else { many }, &[("count", &n)])
+        };
+        locale.format(
+            "told.forgotten",
+            &[
+                (
+                    "runs",
+                    &count("count.earlier-run", "count.earlier-runs", self.runs),
+                ),
+                (
+                    "workshops",
+                    &count("count.workshop", "count.workshops", self.workshops),
+                ),
+                ("days", &days),
+            ],
         )
     }
 }
@@ -119,7 +130,7 @@ mod tests {
         assert_eq!(kept.workshops.list.len(), 1);
         assert_eq!(kept.workshops.list[0].id, "w-new");
         assert_eq!(
-            forgotten.summary(90),
+            forgotten.summary(Locale::En, 90),
             "Deleted 1 earlier run and 1 workshop older than 90 days, as set under \u{201c}Your data\u{201d}."
         );
     }

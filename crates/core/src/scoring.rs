@@ -2,6 +2,7 @@
 //! Owns the weights, the levels, hotspots and rounding; knows nothing of how figures are shown,
 //! hidden by the privacy threshold or exported (see `document`).
 
+use crate::i18n::Locale;
 use serde::Serialize;
 
 use crate::bank::Bank;
@@ -62,15 +63,16 @@ impl Level {
         self as u8
     }
 
+    /// The level's name in `locale`.
     #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Level::Initial => "Initial",
-            Level::Committed => "Committed",
-            Level::Established => "Established",
-            Level::Improved => "Improved",
-            Level::Optimised => "Optimised",
-        }
+    pub fn name(self, locale: Locale) -> &'static str {
+        locale.text(match self {
+            Level::Initial => "level.initial",
+            Level::Committed => "level.committed",
+            Level::Established => "level.established",
+            Level::Improved => "level.improved",
+            Level::Optimised => "level.optimised",
+        })
     }
 }
 
@@ -405,39 +407,40 @@ pub fn format_signed(value: f64) -> String {
 /// "How this is scored", in plain words, built from the constants above so the explanation
 /// cannot drift from the arithmetic.
 #[must_use]
-pub fn explanation() -> Vec<String> {
+pub fn explanation(locale: Locale) -> Vec<String> {
     let pct = |weight: f64| format!("{:.0}%", weight * 100.0);
     let bands = Level::BANDS
         .iter()
-        .map(|(level, from)| format!("{} {} from {from:.0}", level.number(), level.name()))
+        .map(|(level, from)| {
+            locale.format(
+                "explain.band",
+                &[
+                    ("number", &level.number()),
+                    ("level", &level.name(locale)),
+                    ("from", &format!("{from:.0}")),
+                ],
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     vec![
-        "Each answer becomes a number from 0 to 100: strongly disagree is 0, neutral 50, strongly \
-         agree 100. Statements that describe a problem are turned around first, so a high number \
-         always means better alignment. \"Don't know\" is left out rather than counted as neutral."
-            .to_owned(),
-        "A dimension's score is the average of its statements. When both Marketing and IT have \
-         answered, the score is the average of the Marketing mean and the IT mean, so the larger \
-         group cannot outvote the smaller one."
-            .to_owned(),
-        format!(
-            "Friction adds up three things: how low the score is ({} of the distance to 100), how \
-             far apart Marketing and IT are ({}; for a single person, the distance between their \
-             own view and how they think the other side sees it), and how much people disagree \
-             with each other ({} of twice the standard deviation).",
-            pct(SCORE_WEIGHT),
-            pct(GAP_WEIGHT),
-            pct(SPREAD_WEIGHT)
+        locale.text("explain.answers").to_owned(),
+        locale.text("explain.score").to_owned(),
+        locale.format(
+            "explain.friction",
+            &[
+                ("score", &pct(SCORE_WEIGHT)),
+                ("gap", &pct(GAP_WEIGHT)),
+                ("spread", &pct(SPREAD_WEIGHT)),
+            ],
         ),
-        format!(
-            "A dimension with friction of {HOTSPOT_FRICTION:.0} or more is a hotspot; the report \
-             leads with the {LEADING_HOTSPOTS} worst. The alignment index is the average score \
-             and the friction index the average friction over the dimensions that were answered."
+        locale.format(
+            "explain.hotspots",
+            &[
+                ("hotspot", &format!("{HOTSPOT_FRICTION:.0}")),
+                ("leading", &LEADING_HOTSPOTS),
+            ],
         ),
-        format!(
-            "Levels follow Luftman's strategic alignment maturity model: {bands}. Figures are \
-             rounded to one decimal only for display."
-        ),
+        locale.format("explain.levels", &[("bands", &bands)]),
     ]
 }

@@ -6,22 +6,17 @@
 
 use crate::assessment::Journey;
 use crate::history::History;
+use crate::i18n::Locale;
 use crate::norms::Norms;
-use crate::tandem::Tandem;
+use crate::tandem::{Tandem, Told};
 use crate::workshop::{Workshop, Workshops};
 
 impl Tandem {
     /// [`Tandem::merged_with_saved`], with what replaced versions the person should be told of.
     #[must_use]
-    pub fn synced_with(&self, saved: &Tandem) -> (Tandem, Option<String>) {
+    pub fn synced_with(&self, saved: &Tandem) -> (Tandem, Option<Told>) {
         let (merged, replaced) = self.merged_with_saved(saved);
-        let told = (!replaced.is_empty()).then(|| {
-            format!(
-                "Another tab saved changes to the same things at the same time; its later \
-                 version was kept for {}.",
-                replaced.join(", ")
-            )
-        });
+        let told = (!replaced.is_empty()).then_some(Told::Replaced(replaced));
         (merged, told)
     }
 
@@ -29,7 +24,7 @@ impl Tandem {
     /// each record of this tab that the other tab's later version replaced. The open view stays
     /// this tab's own.
     #[must_use]
-    pub fn merged_with_saved(&self, saved: &Tandem) -> (Tandem, Vec<String>) {
+    pub fn merged_with_saved(&self, saved: &Tandem) -> (Tandem, Vec<Replaced>) {
         // Nothing saved at all: the other tab deleted everything, which this tab follows.
         if *saved == Tandem::default() {
             return (
@@ -54,7 +49,35 @@ impl Tandem {
     }
 }
 
-fn merge_journey(mine: &Journey, theirs: &Journey, replaced: &mut Vec<String>) -> Journey {
+/// A record of this tab that another tab's later save replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Replaced {
+    /// An answer in the self-assessment, by item id.
+    Answer { item: String },
+    /// The whole self-assessment, started over in the other tab.
+    SelfAssessment,
+    /// A drafted or workshop norm, by its text.
+    Norm { text: String },
+    /// One participant's answers in a workshop, by the workshop's name.
+    Participant { workshop: String },
+}
+
+impl Replaced {
+    /// What was replaced, in `locale`.
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Replaced::Answer { item } => locale.format("replaced.answer", &[("item", item)]),
+            Replaced::SelfAssessment => locale.text("replaced.self-assessment").to_owned(),
+            Replaced::Norm { text } => locale.format("replaced.norm", &[("text", text)]),
+            Replaced::Participant { workshop } => {
+                locale.format("replaced.participant", &[("workshop", workshop)])
+            }
+        }
+    }
+}
+
+fn merge_journey(mine: &Journey, theirs: &Journey, replaced: &mut Vec<Replaced>) -> Journey {
     match (&mine.respondent, &theirs.respondent) {
         (Some(me), Some(them)) if me.id == them.id => {
             let mut merged = theirs.clone();
@@ -65,7 +88,7 @@ fn merge_journey(mine: &Journey, theirs: &Journey, replaced: &mut Vec<String>) -
                             respondent.answers.insert(item.clone(), *answer);
                         }
                         Some(other) if other != answer => {
-                            replaced.push(format!("your answer to statement {item}"));
+                            replaced.push(Replaced::Answer { item: item.clone() });
                         }
                         Some(_) => {}
                     }
@@ -84,20 +107,22 @@ fn merge_journey(mine: &Journey, theirs: &Journey, replaced: &mut Vec<String>) -
         // Every change is saved at once, so a saved self-assessment that differs from this tab's
         // or is gone was started over (or deleted) in the other tab, later: follow it.
         (Some(_), _) => {
-            replaced.push("the self-assessment (it was started over in another tab)".to_owned());
+            replaced.push(Replaced::SelfAssessment);
             theirs.clone()
         }
         (None, _) => theirs.clone(),
     }
 }
 
-fn merge_norms(mine: &Norms, theirs: &Norms, replaced: &mut Vec<String>) -> Norms {
+fn merge_norms(mine: &Norms, theirs: &Norms, replaced: &mut Vec<Replaced>) -> Norms {
     let mut merged = theirs.clone();
     for norm in &mine.ideas {
         match theirs.get(&norm.id) {
             None => merged.ideas.push(norm.clone()),
             Some(other) if other != norm => {
-                replaced.push(format!("the norm \u{201c}{}\u{201d}", norm.text));
+                replaced.push(Replaced::Norm {
+                    text: norm.text.clone(),
+                });
             }
             Some(_) => {}
         }
@@ -115,7 +140,11 @@ fn merge_history(mine: &History, theirs: &History) -> History {
     merged
 }
 
-fn merge_workshops(mine: &Workshops, theirs: &Workshops, replaced: &mut Vec<String>) -> Workshops {
+fn merge_workshops(
+    mine: &Workshops,
+    theirs: &Workshops,
+    replaced: &mut Vec<Replaced>,
+) -> Workshops {
     let mut merged = theirs.clone();
     // A workshop deleted in either tab stays deleted.
     merged.list.retain(|w| !mine.deleted.contains(&w.id));
@@ -144,15 +173,14 @@ fn merge_workshops(mine: &Workshops, theirs: &Workshops, replaced: &mut Vec<Stri
 
 /// The other tab's workshop with this tab's respondents added; a respondent both have with other
 /// answers, and norms both changed, take the other tab's version and are named.
-fn merge_workshop(mine: &Workshop, theirs: &Workshop, replaced: &mut Vec<String>) -> Workshop {
+fn merge_workshop(mine: &Workshop, theirs: &Workshop, replaced: &mut Vec<Replaced>) -> Workshop {
     let mut merged = theirs.clone();
     for respondent in &mine.respondents {
         match theirs.respondents.iter().find(|r| r.id == respondent.id) {
             None => merged.respondents.push(respondent.clone()),
-            Some(other) if other != respondent => replaced.push(format!(
-                "one participant's answers in \u{201c}{}\u{201d}",
-                mine.name
-            )),
+            Some(other) if other != respondent => replaced.push(Replaced::Participant {
+                workshop: mine.name.clone(),
+            }),
             Some(_) => {}
         }
     }
@@ -237,9 +265,11 @@ mod tests {
         let theirs = workshop(&[("a", 3)]);
         let (merged, replaced) = mine.merged_with_saved(&theirs);
         assert_eq!(merged.journey, Journey::default());
+        assert_eq!(replaced, [Replaced::SelfAssessment]);
         assert_eq!(
-            replaced,
-            ["the self-assessment (it was started over in another tab)"]
+            Told::Replaced(replaced).message(Locale::En),
+            "Another tab saved changes to the same things at the same time; its later version \
+             was kept for the self-assessment (it was started over in another tab)."
         );
     }
 
@@ -271,8 +301,12 @@ mod tests {
             "the other tab saved later"
         );
         assert_eq!(
-            replaced,
-            ["one participant's answers in \u{201c}Kickoff\u{201d}"]
+            replaced[0].message(Locale::En),
+            "one participant's answers in \u{201c}Kickoff\u{201d}"
+        );
+        assert_eq!(
+            replaced[0].message(Locale::De),
+            "die Antworten einer teilnehmenden Person in \u{201e}Kickoff\u{201c}"
         );
     }
 

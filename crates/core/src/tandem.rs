@@ -3,6 +3,9 @@
 //! [`Tandem::apply`]; every transition is one of the pure transitions of `assessment`, `norms`
 //! or `workshop`, routed here.
 
+use crate::backup::Restored;
+use crate::i18n::Locale;
+use crate::sync::Replaced;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Action, Journey};
@@ -86,7 +89,34 @@ pub struct Tandem {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Step {
     pub state: Option<Tandem>,
-    pub told: Option<String>,
+    pub told: Option<Told>,
+}
+
+/// What the person should be told about an action's effect on their data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Told {
+    /// What a restored backup added.
+    Restored(Restored),
+    /// What another tab's later save replaced here.
+    Replaced(Vec<Replaced>),
+}
+
+impl Told {
+    /// The sentence to show, in `locale`.
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Told::Restored(restored) => restored.summary(locale),
+            Told::Replaced(replaced) => {
+                let what = replaced
+                    .iter()
+                    .map(|each| each.message(locale))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                locale.format("told.replaced", &[("what", &what)])
+            }
+        }
+    }
 }
 
 impl Tandem {
@@ -193,7 +223,7 @@ impl Tandem {
             } => next.workshops = self.workshops.import(workshop, on_conflict),
             TandemAction::Restore(backup) => {
                 let (restored, what) = self.restore(*backup);
-                (next, told) = (restored, Some(what.summary()));
+                (next, told) = (restored, Some(Told::Restored(what)));
             }
             TandemAction::SetRetention(days) => next.retention.days = days,
             TandemAction::Sync(saved) => (next, told) = self.synced_with(&saved),

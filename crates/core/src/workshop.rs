@@ -3,6 +3,7 @@
 //! (`now_ms`) because the core has no clock; ids come in because it has no randomness.
 //! Knows nothing of screens or storage.
 
+use crate::i18n::Locale;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -35,23 +36,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// A date as people write it in English: `24 November 2026`.
 #[must_use]
 pub fn long_date(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS[date.month0() as usize];
-    format!("{} {month} {}", date.day(), date.year())
+    crate::i18n::Locale::En.long_date(date)
 }
 
 /// Dates in stored and exported JSON, as `2026-11-24`, through [`iso_date`] and [`parse_date`]
@@ -108,18 +93,19 @@ impl Phase {
         Phase::Summary,
     ];
 
+    /// The phase's name in `locale`.
     #[must_use]
-    pub fn title(self) -> &'static str {
-        match self {
-            Phase::Welcome => "Welcome and ground rules",
-            Phase::Assessment => "Individual assessment",
-            Phase::Reveal => "Reveal",
-            Phase::Brainstorm => "Brainstorm norms",
-            Phase::Vote => "Merge and dot-vote",
-            Phase::Rank => "Ranked list and \u{201c}why?\u{201d}",
-            Phase::Agree => "Working agreement",
-            Phase::Summary => "Summary and next steps",
-        }
+    pub fn title(self, locale: Locale) -> &'static str {
+        locale.text(match self {
+            Phase::Welcome => "phase.welcome",
+            Phase::Assessment => "phase.assessment",
+            Phase::Reveal => "phase.reveal",
+            Phase::Brainstorm => "phase.brainstorm",
+            Phase::Vote => "phase.vote",
+            Phase::Rank => "phase.rank",
+            Phase::Agree => "phase.agree",
+            Phase::Summary => "phase.summary",
+        })
     }
 
     /// The time the phase usually needs.
@@ -132,59 +118,24 @@ impl Phase {
         }
     }
 
-    /// What the facilitator says and does in this phase.
+    /// What the facilitator says and does in this phase, in `locale`.
     #[must_use]
-    pub fn script(self) -> &'static [&'static str] {
-        match self {
-            Phase::Welcome => &[
-                "Say why we are here: Marketing and IT depend on each other, and this session finds \
-                 where the friction is so we can agree how to work together.",
-                "Ground rules: answers are anonymous, nobody sees anyone else's, and results for a \
-                 function appear only when enough people from it have answered.",
-                "Ask everyone to answer for how things usually go, not for the best or worst day.",
-            ],
-            Phase::Assessment => &[
-                "Each person answers on their own, in turn on this device: tap \u{201c}I'm next\u{201d}, \
-                 choose your function, answer, and hand the device back.",
-                "Nobody sees the results until everyone has answered and you choose Reveal.",
-            ],
-            Phase::Reveal => &[
-                "Show the friction report. Start with the hotspots: where is friction highest?",
-                "Look at the gaps between Marketing and IT, and at how each side guessed the \
-                 other would answer. Ask what surprised people.",
-                "Keep the discussion on how the functions work, not on who answered what.",
-            ],
+    pub fn script(self, locale: Locale) -> Vec<&'static str> {
+        let keys: &[&'static str] = match self {
+            Phase::Welcome => &["script.welcome.1", "script.welcome.2", "script.welcome.3"],
+            Phase::Assessment => &["script.assessment.1", "script.assessment.2"],
+            Phase::Reveal => &["script.reveal.1", "script.reveal.2", "script.reveal.3"],
             Phase::Brainstorm => &[
-                "Read out the hotspots and their prompts. Each idea is a norm: how we will work \
-                 together from now on, in one sentence.",
-                "Each person writes on their own, in turn on this device: tap \u{201c}I'm next\u{201d}, \
-                 add as many ideas as you like, and hand the device back. Nobody sees anyone \
-                 else's ideas until you reveal them.",
-                "Reveal the ideas together, then merge the ones that say the same thing.",
+                "script.brainstorm.1",
+                "script.brainstorm.2",
+                "script.brainstorm.3",
             ],
-            Phase::Vote => &[
-                "Merge duplicates first, so votes are not split between two wordings of one idea.",
-                "Each person places their dots in turn: several on one idea if it matters that \
-                 much. Decide whether the running totals are shown; hiding them avoids a \
-                 bandwagon.",
-                "Close voting when everyone has voted.",
-            ],
-            Phase::Rank => &[
-                "Show the ranked list. Move a norm up or down if the group agrees it belongs there.",
-                "For each of the top norms ask \u{201c}why does this matter?\u{201d} and write down the \
-                 signal that will show it is working.",
-            ],
-            Phase::Agree => &[
-                "Adopt the norms the group will commit to. Each needs an owner: Marketing, IT, \
-                 both, or a named person.",
-                "Set a review date (six weeks from today unless the group picks another) and \
-                 agree who brings the agreement to that review.",
-            ],
-            Phase::Summary => &[
-                "Read the working agreement aloud, then the one or two hotspots it answers.",
-                "Agree who sends the report and the agreement, and when the group meets again.",
-            ],
-        }
+            Phase::Vote => &["script.vote.1", "script.vote.2", "script.vote.3"],
+            Phase::Rank => &["script.rank.1", "script.rank.2"],
+            Phase::Agree => &["script.agree.1", "script.agree.2"],
+            Phase::Summary => &["script.summary.1", "script.summary.2"],
+        };
+        keys.iter().map(|key| locale.text(key)).collect()
     }
 }
 
@@ -354,38 +305,69 @@ pub enum WorkshopAction {
 }
 
 /// Why a workshop change was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkshopError {
     /// The name was empty or only spaces.
-    #[error("A workshop needs a name.")]
     EmptyName,
     /// The privacy threshold was outside 1 to 10.
-    #[error("The privacy threshold must be between 1 and 10; {0} is not.")]
     Threshold(u8),
     /// Every phase was deselected.
-    #[error("A workshop needs at least one phase.")]
     NoPhases,
     /// A respondent's answers do not fit the workshop's bank.
-    #[error("These answers do not fit this workshop's questions: {0}")]
     Answers(String),
     /// "I'm next" outside the individual assessment phase.
-    #[error("Participants answer during the individual assessment phase.")]
     NotAnswering,
     /// The date field was empty or not a real date.
-    #[error("Choose a date for the workshop.")]
     NoDate,
     /// The threshold field was not a whole number.
-    #[error("The privacy threshold must be a whole number from 1 to 10.")]
     ThresholdNotANumber,
     /// "I'm next" to write ideas outside the brainstorm phase.
-    #[error("Ideas are written during the brainstorm phase.")]
     NotBrainstorming,
     /// "I'm next" to vote outside the vote phase.
-    #[error("Dots are placed during the merge and dot-vote phase.")]
     NotVoting,
     /// A change to the norms was refused.
-    #[error(transparent)]
-    Norms(#[from] NormsError),
+    Norms(NormsError),
+}
+
+impl WorkshopError {
+    /// What went wrong, in `locale`.
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            WorkshopError::EmptyName => locale.text("error.workshop.empty-name").to_owned(),
+            WorkshopError::Threshold(value) => {
+                locale.format("error.workshop.threshold", &[("0", value)])
+            }
+            WorkshopError::NoPhases => locale.text("error.workshop.no-phases").to_owned(),
+            WorkshopError::Answers(value) => {
+                locale.format("error.workshop.answers", &[("0", value)])
+            }
+            WorkshopError::NotAnswering => locale.text("error.workshop.not-answering").to_owned(),
+            WorkshopError::NoDate => locale.text("error.workshop.no-date").to_owned(),
+            WorkshopError::ThresholdNotANumber => locale
+                .text("error.workshop.threshold-not-a-number")
+                .to_owned(),
+            WorkshopError::NotBrainstorming => {
+                locale.text("error.workshop.not-brainstorming").to_owned()
+            }
+            WorkshopError::NotVoting => locale.text("error.workshop.not-voting").to_owned(),
+            WorkshopError::Norms(inner) => inner.message(locale),
+        }
+    }
+}
+
+impl std::fmt::Display for WorkshopError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for WorkshopError {}
+
+impl From<NormsError> for WorkshopError {
+    fn from(error: NormsError) -> Self {
+        WorkshopError::Norms(error)
+    }
 }
 
 /// Reads the date and threshold fields of a workshop form, as typed.

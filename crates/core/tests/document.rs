@@ -378,7 +378,9 @@ fn a_document_carries_norms_and_an_older_one_without_them_still_imports() {
     let norm = &imported.norms.ideas[0];
     assert_eq!(norm.dots(), 2);
     assert_eq!(
-        norm.agreement.as_ref().map(|a| a.owner.label()),
+        norm.agreement
+            .as_ref()
+            .map(|a| a.owner.label(tandem_core::i18n::Locale::En)),
         Some("Dana")
     );
     // Exporting again keeps them, byte for byte.

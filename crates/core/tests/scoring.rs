@@ -237,7 +237,10 @@ fn levels_follow_luftmans_five_bands() {
         assert_eq!(Level::of(score), level, "score {score}");
     }
     assert_eq!(Level::Improved.number(), 4);
-    assert_eq!(Level::Optimised.name(), "Optimised");
+    assert_eq!(
+        Level::Optimised.name(tandem_core::i18n::Locale::En),
+        "Optimised"
+    );
 }
 
 #[test]
@@ -428,7 +431,7 @@ fn figures_display_with_exactly_one_decimal() {
 
 #[test]
 fn the_explanation_is_generated_from_the_weights_in_use() {
-    let text = tandem_core::scoring::explanation().join(" ");
+    let text = tandem_core::scoring::explanation(tandem_core::i18n::Locale::En).join(" ");
     assert!(
         text.contains("50%") && text.contains("30%") && text.contains("20%"),
         "{text}"

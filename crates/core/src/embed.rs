@@ -1,0 +1,333 @@
+//! What a host page asks of an embedded Tandem, read from the attributes of its element:
+//!
+//! ```html
+//! <div data-tandem data-mode="self" data-namespace="team-a" data-theme="auto" lang="de"
+//!      data-bank="#team-bank"></div>
+//! ```
+//!
+//! Reading is pure: the app hands in a lookup for the element's attributes and gets either the
+//! settings or a message for the page's author that names the attribute and what it accepts.
+
+use std::fmt;
+
+use crate::i18n::Locale;
+use crate::tandem::View;
+
+/// Which journeys the embed offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The start screen with both: the self-assessment and workshops.
+    #[default]
+    Both,
+    /// The self-assessment only (`data-mode="self"`).
+    SelfAssessment,
+    /// Workshops only (`data-mode="workshop"`).
+    Workshop,
+}
+
+impl Mode {
+    /// Whether this mode shows `view`.
+    #[must_use]
+    pub fn allows(self, view: &View) -> bool {
+        match self {
+            Mode::Both => true,
+            Mode::SelfAssessment => matches!(view, View::SelfAssessment | View::Proposal),
+            Mode::Workshop => matches!(view, View::Workshops | View::Workshop(_)),
+        }
+    }
+
+    /// `view` when this mode shows it, else where this mode starts.
+    #[must_use]
+    pub fn fit(self, view: View) -> View {
+        match self {
+            _ if self.allows(&view) => view,
+            Mode::Workshop => View::Workshops,
+            Mode::Both | Mode::SelfAssessment => View::SelfAssessment,
+        }
+    }
+}
+
+/// The colour scheme: the visitor's (`auto`) or one the host fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The value of `data-theme` that selects this theme in the stylesheet.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Where a host's own question bank comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BankSource {
+    /// The text of the page's element with this id, typically
+    /// `<script type="application/json" id="…">`.
+    Inline(String),
+    /// A file at this address, relative to the host page (for example a file beside `dist/`).
+    File(String),
+}
+
+/// Everything the element asks for. Attributes left out take the defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    pub mode: Mode,
+    /// Keeps this embed's data apart from every other namespace on the same site.
+    pub namespace: Option<String>,
+    pub theme: Theme,
+    /// The language asked for by `lang`; `None` follows the browser.
+    pub locale: Option<Locale>,
+    pub bank: Option<BankSource>,
+}
+
+/// An attribute the host page set to a value Tandem does not accept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadAttribute {
+    pub attribute: &'static str,
+    pub value: String,
+    /// What the attribute accepts.
+    pub expected: &'static str,
+}
+
+impl fmt::Display for BadAttribute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}=\"{}\": {}",
+            self.attribute, self.value, self.expected
+        )
+    }
+}
+
+impl std::error::Error for BadAttribute {}
+
+/// The longest namespace accepted; storage keys stay short.
+pub const NAMESPACE_MAX: usize = 40;
+
+impl Settings {
+    /// Reads the settings from an element's attributes; `attribute` returns an attribute's value
+    /// when the element has it.
+    ///
+    /// # Errors
+    /// The first attribute with a value Tandem does not accept.
+    pub fn read(attribute: impl Fn(&str) -> Option<String>) -> Result<Settings, BadAttribute> {
+        let bad = |attribute: &'static str, value: String, expected: &'static str| BadAttribute {
+            attribute,
+            value,
+            expected,
+        };
+        let mode = match attribute("data-mode") {
+            None => Mode::Both,
+            Some(value) => match value.trim() {
+                "" | "both" => Mode::Both,
+                "self" => Mode::SelfAssessment,
+                "workshop" => Mode::Workshop,
+                _ => {
+                    return Err(bad(
+                        "data-mode",
+                        value,
+                        "use \"self\", \"workshop\" or \"both\"",
+                    ));
+                }
+            },
+        };
+        let namespace = match attribute("data-namespace") {
+            None => None,
+            Some(value) if valid_namespace(&value) => Some(value),
+            Some(value) => {
+                return Err(bad(
+                    "data-namespace",
+                    value,
+                    "use 1 to 40 letters, digits, \"-\" or \"_\"",
+                ));
+            }
+        };
+        let theme = match attribute("data-theme") {
+            None => Theme::Auto,
+            Some(value) => match value.trim() {
+                "" | "auto" => Theme::Auto,
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                _ => {
+                    return Err(bad(
+                        "data-theme",
+                        value,
+                        "use \"auto\", \"light\" or \"dark\"",
+                    ));
+                }
+            },
+        };
+        let locale = match attribute("lang") {
+            None => None,
+            Some(value) if value.trim().is_empty() => None,
+            Some(value) => match Locale::of_tag(&value) {
+                Some(locale) => Some(locale),
+                None => {
+                    return Err(bad(
+                        "lang",
+                        value,
+                        "Tandem speaks English (\"en\") and German (\"de\")",
+                    ));
+                }
+            },
+        };
+        let bank = match attribute("data-bank") {
+            None => None,
+            Some(value) => match value.trim() {
+                "" => return Err(bad("data-bank", value, BANK_EXPECTED)),
+                id if id.starts_with('#') && id.len() > 1 => {
+                    Some(BankSource::Inline(id[1..].to_owned()))
+                }
+                "#" => return Err(bad("data-bank", value, BANK_EXPECTED)),
+                file => Some(BankSource::File(file.to_owned())),
+            },
+        };
+        Ok(Settings {
+            mode,
+            namespace,
+            theme,
+            locale,
+            bank,
+        })
+    }
+
+    /// The start of every storage key this embed writes. The page's own Tandem (no namespace)
+    /// keeps `tandem.`; a namespace `team-a` writes under `tandem:team-a.`, which no other
+    /// namespace's keys start with.
+    #[must_use]
+    pub fn storage_prefix(&self) -> String {
+        storage_prefix(self.namespace.as_deref())
+    }
+}
+
+const BANK_EXPECTED: &str =
+    "use \"#id\" of an element holding the bank's JSON, or the address of a JSON file";
+
+/// The start of every storage key for `namespace`; see [`Settings::storage_prefix`].
+#[must_use]
+pub fn storage_prefix(namespace: Option<&str>) -> String {
+    match namespace {
+        None => "tandem.".to_owned(),
+        Some(namespace) => format!("tandem:{namespace}."),
+    }
+}
+
+/// Whether `value` may name a namespace: 1 to [`NAMESPACE_MAX`] ASCII letters, digits, `-` or
+/// `_`, so it can sit in a storage key and an address unescaped.
+#[must_use]
+pub fn valid_namespace(value: &str) -> bool {
+    (1..=NAMESPACE_MAX).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(pairs: &[(&str, &str)]) -> Result<Settings, BadAttribute> {
+        Settings::read(|name| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value).to_owned())
+        })
+    }
+
+    #[test]
+    fn an_element_with_no_settings_gets_the_defaults() {
+        assert_eq!(read(&[]), Ok(Settings::default()));
+        assert_eq!(Settings::default().storage_prefix(), "tandem.");
+    }
+
+    #[test]
+    fn every_attribute_is_read() {
+        let settings = read(&[
+            ("data-mode", "self"),
+            ("data-namespace", "team-a"),
+            ("data-theme", "dark"),
+            ("lang", "de-AT"),
+            ("data-bank", "#team-bank"),
+        ])
+        .unwrap();
+        assert_eq!(settings.mode, Mode::SelfAssessment);
+        assert_eq!(settings.namespace.as_deref(), Some("team-a"));
+        assert_eq!(settings.theme, Theme::Dark);
+        assert_eq!(settings.locale, Some(Locale::De));
+        assert_eq!(
+            settings.bank,
+            Some(BankSource::Inline("team-bank".to_owned()))
+        );
+        assert_eq!(settings.storage_prefix(), "tandem:team-a.");
+        assert_eq!(
+            read(&[("data-mode", "workshop"), ("data-bank", "banks/sales.json")])
+                .unwrap()
+                .bank,
+            Some(BankSource::File("banks/sales.json".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_mode_shows_only_its_own_journey() {
+        let workshop = View::Workshop("w1".to_owned());
+        assert_eq!(Mode::Workshop.fit(View::SelfAssessment), View::Workshops);
+        assert_eq!(Mode::Workshop.fit(workshop.clone()), workshop);
+        assert_eq!(
+            Mode::SelfAssessment.fit(workshop.clone()),
+            View::SelfAssessment
+        );
+        assert_eq!(Mode::SelfAssessment.fit(View::Proposal), View::Proposal);
+        assert_eq!(Mode::Both.fit(workshop.clone()), workshop);
+        assert!(!Mode::SelfAssessment.allows(&View::Workshops));
+    }
+
+    #[test]
+    fn namespaces_never_share_a_key_prefix() {
+        let prefixes =
+            [None, Some("a"), Some("ab"), Some("a-b"), Some("quarantine")].map(storage_prefix);
+        for (i, one) in prefixes.iter().enumerate() {
+            for (j, other) in prefixes.iter().enumerate() {
+                assert!(
+                    i == j || !other.starts_with(one.as_str()),
+                    "{one} / {other}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_value_names_its_attribute_and_what_it_accepts() {
+        let error = read(&[("data-namespace", "team a")]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "data-namespace=\"team a\": use 1 to 40 letters, digits, \"-\" or \"_\""
+        );
+        assert_eq!(
+            read(&[("data-mode", "quiz")]).unwrap_err().attribute,
+            "data-mode"
+        );
+        assert_eq!(
+            read(&[("data-theme", "blue")]).unwrap_err().attribute,
+            "data-theme"
+        );
+        assert_eq!(read(&[("lang", "fr")]).unwrap_err().attribute, "lang");
+        assert_eq!(
+            read(&[("data-bank", "#")]).unwrap_err().attribute,
+            "data-bank"
+        );
+        assert!(!valid_namespace(&"x".repeat(41)));
+        assert!(!valid_namespace(""));
+        assert!(!valid_namespace("a.b"));
+    }
+}

@@ -1,0 +1,286 @@
+//! What one mount of Tandem was asked for, and where it lives: the page's own Tandem
+//! (`index.html`, settings from the address's query) or an embed in a host page (settings from
+//! its element's attributes, rendered into a Shadow DOM root). Each mount gets a [`Setup`] as
+//! Yew context: its storage prefix, its question bank, its language and the address its links
+//! to the other pages start from. Two embeds on one page get two setups and never meet.
+
+use std::fmt::Display;
+use std::rc::Rc;
+
+use tandem_core::Bank;
+use tandem_core::embed::{BankSource, Mode, Settings, Theme};
+use tandem_core::i18n::Locale;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use crate::storage;
+
+/// The words of one language; see [`tandem_core::i18n`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Words(pub Locale);
+
+impl Words {
+    /// The text for `key`.
+    #[must_use]
+    pub fn t(self, key: &'static str) -> &'static str {
+        self.0.text(key)
+    }
+
+    /// The text for `key` with its `{name}` placeholders filled.
+    #[must_use]
+    pub fn f(self, key: &'static str, values: &[(&str, &dyn Display)]) -> String {
+        self.0.format(key, values)
+    }
+
+    /// A date as this language writes it.
+    #[must_use]
+    pub fn date(self, date: chrono::NaiveDate) -> String {
+        self.0.long_date(date)
+    }
+
+    /// The name of a function people work in.
+    #[must_use]
+    pub fn role(self, role: tandem_core::Role) -> &'static str {
+        role.label(self.0)
+    }
+
+    /// A figure already formatted by the core (`3.5`, `-12`), with this language's decimal mark.
+    #[must_use]
+    pub fn number(self, text: &str) -> String {
+        self.0.number(text)
+    }
+}
+
+/// One mount's settings and surroundings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Setup {
+    pub mode: Mode,
+    /// Where this mount's data lives in storage; see [`storage`].
+    pub prefix: Rc<str>,
+    pub bank: Rc<Bank>,
+    pub words: Words,
+    /// The page's own Tandem, without `#…`, for links to the presenter view, the printable
+    /// pages and the join page. For an embed it is `index.html` beside the loader, with the
+    /// embed's namespace and bank in its query, so those pages open the same data.
+    pub page: Rc<str>,
+    /// Whether this mount is an embed in someone else's page. An embed does not claim the
+    /// page's landmarks: its main part, header and footer are plain elements, since the host
+    /// page has its own `main`.
+    pub embedded: bool,
+}
+
+impl Setup {
+    /// The address of one of the other pages: `page` followed by `hash`.
+    #[must_use]
+    pub fn address(&self, hash: &str) -> String {
+        format!("{}{hash}", self.page)
+    }
+}
+
+/// This mount's setup.
+///
+/// # Panics
+/// Outside a mount; every root is rendered inside its setup.
+#[hook]
+pub fn use_setup() -> Setup {
+    use_context::<Setup>().expect("every root is rendered inside its Setup")
+}
+
+/// This mount's words; English where a component is rendered alone (the browser tests).
+#[hook]
+pub fn use_words() -> Words {
+    use_context::<Setup>()
+        .map(|setup| setup.words)
+        .unwrap_or_default()
+}
+
+/// Why a mount could not start, for the author of the host page.
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct Problem {
+    pub words: Words,
+    /// As [`Setup::embedded`].
+    pub embedded: bool,
+    /// One line per thing to fix.
+    pub lines: Vec<String>,
+}
+
+/// The browser's preferred languages, most preferred first.
+fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|window| window.navigator()) else {
+        return Vec::new();
+    };
+    let mut tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    if tags.is_empty()
+        && let Some(tag) = navigator.language()
+    {
+        tags.push(tag);
+    }
+    tags
+}
+
+/// Reads a mount's settings and loads its bank. `attribute` reads the element's attributes
+/// (or the page's query); `page` is the address links start from.
+///
+/// # Errors
+/// A [`Problem`] naming the attribute or the bank's mistakes, in the mount's language.
+pub async fn load(
+    attribute: impl Fn(&str) -> Option<String>,
+    page: impl FnOnce(&Settings) -> String,
+    embedded: bool,
+) -> Result<(Setup, Theme), Problem> {
+    let browser = Words(Locale::negotiate(&browser_languages()));
+    let settings = Settings::read(&attribute).map_err(|bad| Problem {
+        embedded,
+        words: bad
+            .attribute
+            .ne("lang")
+            .then(|| attribute("lang").and_then(|tag| Locale::of_tag(&tag)))
+            .flatten()
+            .map_or(browser, Words),
+        lines: vec![bad.to_string()],
+    })?;
+    let words = settings.locale.map_or(browser, Words);
+    let prefix = settings.storage_prefix();
+    let bank = match &settings.bank {
+        None => storage::load_bank(&prefix)
+            .and_then(|text| Bank::from_json(&text).ok())
+            .unwrap_or_else(Bank::default_bank),
+        Some(source) => {
+            let text = bank_text(source).await.map_err(|line| Problem {
+                embedded,
+                words,
+                lines: vec![line],
+            })?;
+            let bank = Bank::from_json(&text).map_err(|invalid| Problem {
+                embedded,
+                words,
+                lines: std::iter::once(
+                    words.f("embed.bank-invalid", &[("source", &describe(source))]),
+                )
+                .chain(invalid.0.iter().map(ToString::to_string))
+                .collect(),
+            })?;
+            // Without storage the pages opened from here use the default bank; the embed itself
+            // still works.
+            storage::save_bank(&prefix, Some(&text)).ok();
+            bank
+        }
+    };
+    let setup = Setup {
+        mode: settings.mode,
+        prefix: prefix.into(),
+        bank: Rc::new(bank),
+        words,
+        page: page(&settings).into(),
+        embedded,
+    };
+    Ok((setup, settings.theme))
+}
+
+fn describe(source: &BankSource) -> String {
+    match source {
+        BankSource::Inline(id) => format!("#{id}"),
+        BankSource::File(address) => address.clone(),
+    }
+}
+
+/// The text of a host's bank: the content of the element with the id, or the file's.
+async fn bank_text(source: &BankSource) -> Result<String, String> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    match source {
+        BankSource::Inline(id) => document
+            .get_element_by_id(id)
+            .and_then(|element| element.text_content())
+            .ok_or_else(|| {
+                format!("data-bank=\"#{id}\": the page has no element with the id \"{id}\"")
+            }),
+        BankSource::File(address) => {
+            // Only a file of this site: a link must not be able to put someone else's questions
+            // (or requests) into Tandem.
+            let url = web_sys::Url::new_with_base(
+                address,
+                &document.base_uri().ok().flatten().unwrap_or_default(),
+            )
+            .map_err(|_| format!("data-bank=\"{address}\": this is not an address"))?;
+            let here = web_sys::window().and_then(|window| window.location().origin().ok());
+            if Some(url.origin()) != here {
+                return Err(format!(
+                    "data-bank=\"{address}\": the bank must be a file of this site"
+                ));
+            }
+            fetch_text(&url.href()).await.map_err(|why| {
+                format!("data-bank=\"{address}\": the file could not be loaded ({why})")
+            })
+        }
+    }
+}
+
+async fn fetch_text(address: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(address))
+        .await
+        .and_then(JsValue::dyn_into)
+        .map_err(|error| describe_error(&error))?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|error| describe_error(&error))?;
+    JsFuture::from(text)
+        .await
+        .map_err(|error| describe_error(&error))?
+        .as_string()
+        .ok_or_else(|| "not text".to_owned())
+}
+
+fn describe_error(error: &JsValue) -> String {
+    error.dyn_ref::<js_sys::Error>().map_or_else(
+        || format!("{error:?}"),
+        |error| String::from(error.message()),
+    )
+}
+
+/// The query that opens the page's own Tandem with an embed's data: its namespace, language and
+/// bank file (as an absolute address). An inline bank travels through storage instead (see
+/// [`storage::save_bank`]).
+#[must_use]
+pub fn query(settings: &Settings, host_page: &str) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return String::new();
+    };
+    if let Some(namespace) = &settings.namespace {
+        params.append("namespace", namespace);
+    }
+    if let Some(locale) = settings.locale {
+        params.append("lang", locale.tag());
+    }
+    if settings.theme != Theme::Auto {
+        params.append("theme", settings.theme.key());
+    }
+    if let Some(BankSource::File(address)) = &settings.bank {
+        let absolute = web_sys::Url::new_with_base(address, host_page)
+            .map_or_else(|_| address.clone(), |url| url.href());
+        params.append("bank", &absolute);
+    }
+    let query = String::from(params.to_string());
+    if query.is_empty() {
+        query
+    } else {
+        format!("?{query}")
+    }
+}
+
+/// A setting of the page's own Tandem from its address: `?namespace=team-a&lang=de` is read as
+/// the attributes `data-namespace` and `lang` of an embed.
+#[must_use]
+pub fn query_setting(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name.strip_prefix("data-").unwrap_or(name))
+}
