@@ -231,20 +231,29 @@ fn Shell(props: &ShellProps) -> Html {
 #[component]
 fn CannotStart(problem: &setup::Problem) -> Html {
     let words = problem.words;
-    let main = if problem.embedded { "div" } else { "main" };
+    let message = html! {
+        <div class="cannot-start" role="alert">
+            <h1>{words.t("embed.cannot-start")}</h1>
+            <ul class="problems">
+                {for problem.lines.iter().map(|line| html! { <li><code>{line}</code></li> })}
+            </ul>
+            <p>{words.t("embed.cannot-start-help")}</p>
+        </div>
+    };
     html! {
         <div class="tandem">
-            <@{main} class="tandem-main">
-                <div class="cannot-start" role="alert">
-                    <h1>{words.t("embed.cannot-start")}</h1>
-                    <ul class="problems">
-                        {for problem.lines.iter().map(|line| html! { <li><code>{line}</code></li> })}
-                    </ul>
-                    <p>{words.t("embed.cannot-start-help")}</p>
-                </div>
-            </@>
+            {part(problem.embedded, "main", "tandem-main", message)}
         </div>
     }
+}
+
+/// `children` in a `tag` element (`header`, `main`, `footer`) with `class`; in an embed, in a
+/// plain `div` instead, since the host page owns its landmarks (see `Setup::embedded`).
+fn part(embedded: bool, tag: &'static str, class: &'static str, children: Html) -> Html {
+    let mut element = yew::virtual_dom::VTag::new(if embedded { "div" } else { tag });
+    element.add_attribute("class", class);
+    element.add_child(children);
+    element.into()
 }
 
 /// The address of a workshop's presenter view, relative to this page.
@@ -519,12 +528,6 @@ pub fn App() -> Html {
         || !state.proposal.is_empty()
         || !state.workshops.list.is_empty();
     let refusal = model.refusal.as_ref().map(|error| error.message(words.0));
-    // An embed leaves the page's landmarks to the page (see `Setup::embedded`).
-    let (header, main, footer) = if setup.embedded {
-        ("div", "div", "div")
-    } else {
-        ("header", "main", "footer")
-    };
     // Another tab of the page's own Tandem may open what this embed's mode does not show.
     let view = setup.mode.fit(state.view.clone());
     let screen = match (&view, state.open_workshop()) {
@@ -602,13 +605,15 @@ pub fn App() -> Html {
 
     html! {
         <div class="tandem">
-            <@{header} class="tandem-header">
-                <span class="brand">{words.t("app.name")}</span>
-                <span class="tagline">{words.t("app.tagline")}</span>
-            </@>
+            {part(setup.embedded, "header", "tandem-header", html! {
+                <>
+                    <span class="brand">{words.t("app.name")}</span>
+                    <span class="tagline">{words.t("app.tagline")}</span>
+                </>
+            })}
             {notice_view(words, &notice, (has_data && !in_turn).then_some(&on_export))}
-            <@{main} class="tandem-main">{screen}</@>
-            <@{footer} class="tandem-footer">
+            {part(setup.embedded, "main", "tandem-main", screen)}
+            {part(setup.embedded, "footer", "tandem-footer", html! {
                 if in_turn {
                     <p>{words.t("app.runs-locally")}</p>
                 } else {
@@ -616,7 +621,7 @@ pub fn App() -> Html {
                               retention={state.retention.days}
                               {on_retention} />
                 }
-            </@>
+            })}
         </div>
     }
 }

@@ -149,7 +149,7 @@ pub async fn load(
     let bank = match &settings.bank {
         None => storage::load_bank(&prefix)
             .and_then(|text| Bank::from_json(&text).ok())
-            .unwrap_or_else(Bank::default_bank),
+            .unwrap_or_else(|| Bank::default_bank_in(words.0)),
         Some(source) => {
             let text = bank_text(source).await.map_err(|line| Problem {
                 embedded,

@@ -967,8 +967,13 @@ pub fn AgreementExport(props: &AgreementExportProps) -> Html {
     let failed = use_state_eq(|| false);
     let on_download = {
         let failed = failed.clone();
-        let markdown =
-            norms::agreement_markdown(&props.heading, props.day, &props.bank, &props.norms);
+        let markdown = norms::agreement_markdown(
+            &props.heading,
+            props.day,
+            &props.bank,
+            &props.norms,
+            words.0,
+        );
         let name = format!("tandem-agreement-{}.md", iso_date(props.day));
         Callback::from(move |_: MouseEvent| {
             failed.set(browser::download(&name, "text/markdown", &markdown).is_err());

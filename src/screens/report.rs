@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use tandem_core::export;
 use tandem_core::history::{self, Run};
+use tandem_core::i18n::Locale;
 use tandem_core::scoring::{self, Report, format_signed};
 use tandem_core::{Bank, Dimension, Figures, Level, Norms, Respondent, WorkshopDocument, format1};
 use yew::prelude::*;
@@ -501,8 +502,9 @@ pub struct ReportExportsProps {
     pub sheet: AttrValue,
 }
 
-/// Writes one export from the document, its CSV source name and its Markdown heading.
-type Make = fn(&WorkshopDocument, &str, &str) -> String;
+/// Writes one export from the document, its CSV source name, its Markdown heading and the
+/// language of its words.
+type Make = fn(&WorkshopDocument, &str, &str, Locale) -> String;
 
 /// CSV (answers and summary), Markdown, and the printable page.
 #[component]
@@ -525,19 +527,19 @@ pub fn ReportExports(props: &ReportExportsProps) -> Html {
                 "{stem}-{suffix}-{}",
                 browser::now_iso().get(..10).unwrap_or("export")
             );
-            let contents = make(document, source, heading);
+            let contents = make(document, source, heading, words.0);
             failed.set(browser::download(&name, mime, &contents).is_err());
         })
     };
     html! {
         <div class="report-actions">
-            <button type="button" class="button" onclick={offer("answers.csv", "text/csv", |d, source, _| export::answers_csv(d, source))}>
+            <button type="button" class="button" onclick={offer("answers.csv", "text/csv", |d, source, _, _| export::answers_csv(d, source))}>
                 {words.t("export.answers-csv")}
             </button>
-            <button type="button" class="button" onclick={offer("summary.csv", "text/csv", |d, source, _| export::summary_csv(d, source))}>
+            <button type="button" class="button" onclick={offer("summary.csv", "text/csv", |d, source, _, _| export::summary_csv(d, source))}>
                 {words.t("export.summary-csv")}
             </button>
-            <button type="button" class="button" onclick={offer("report.md", "text/markdown", |d, _, heading| export::report_markdown(d, heading))}>
+            <button type="button" class="button" onclick={offer("report.md", "text/markdown", |d, _, heading, locale| export::report_markdown(d, heading, locale))}>
                 {words.t("export.report-md")}
             </button>
             <a class="button" href={sheet} target="tandem-report">{words.t("export.report-print")}</a>

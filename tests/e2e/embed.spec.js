@@ -184,4 +184,12 @@ test('in an iframe with lang=de the whole UI is German, with German dates, and a
   const workshop = await frame.locator('body').innerText();
   expect(workshop).not.toMatch(/\b(the|and|your|you|of)\b/i);
   await expectAccessibleIn(page, ['iframe'], 'a German workshop');
+
+  // Without a bank of the host's, a German page asks the default bank's questions in German.
+  await page.goto('index.html?lang=de');
+  await page.getByRole('button', { name: 'Marketing' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gegenseitiges Verständnis');
+  await expect(page.getByRole('group', { name: /^Ich könnte einer neuen Kollegin erklären/ })).toBeVisible();
+  await expect(page.getByText('Schritt 1 von 8')).toBeVisible();
 });

@@ -202,7 +202,7 @@ fn render(format: Format, documents: Vec<(String, WorkshopDocument)>) -> Result<
             Ok(if format == Format::Json {
                 document.to_json()
             } else {
-                export::report_markdown(&document, &heading)
+                export::report_markdown(&document, &heading, tandem_core::i18n::Locale::En)
             })
         }
     }

@@ -2,6 +2,7 @@
 //! recommendations for a dimension that turns out to be a hotspot. A bank is data, read from JSON
 //! and validated before use; this module owns that validation and the default bank.
 
+use crate::i18n::Locale;
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -91,6 +92,7 @@ fn first_version() -> u32 {
 }
 
 const DEFAULT_BANK: &str = include_str!("../banks/default.json");
+const DEFAULT_BANK_DE: &str = include_str!("../banks/default.de.json");
 
 impl Bank {
     /// The built-in "Marketing × IT alignment" bank, drawn from the seed articles.
@@ -100,7 +102,22 @@ impl Bank {
     /// mistake in it fails `make test` rather than reaching a user.
     #[must_use]
     pub fn default_bank() -> Bank {
-        Bank::from_json(DEFAULT_BANK).expect("the bundled default bank is valid")
+        Bank::default_bank_in(Locale::En)
+    }
+
+    /// The built-in bank in `locale`. Every language's version has the same ids, reverse keys
+    /// and sources, only other words, so codes, workshops and trends are shared across
+    /// languages (the tests of this module check it).
+    ///
+    /// # Panics
+    /// As [`Bank::default_bank`].
+    #[must_use]
+    pub fn default_bank_in(locale: Locale) -> Bank {
+        let text = match locale {
+            Locale::En => DEFAULT_BANK,
+            Locale::De => DEFAULT_BANK_DE,
+        };
+        Bank::from_json(text).expect("the bundled default bank is valid")
     }
 
     /// Reads and validates a bank.
@@ -376,5 +393,39 @@ mod tests {
                 .starts_with("dimensions[0]: missing field `title`"),
             "{problems}"
         );
+    }
+
+    #[test]
+    fn every_language_of_the_default_bank_has_the_same_questions_in_other_words() {
+        let english = Bank::default_bank();
+        for locale in Locale::ALL {
+            let other = Bank::default_bank_in(locale);
+            assert_eq!(
+                crate::code::fingerprint(&other),
+                crate::code::fingerprint(&english)
+            );
+            let shape = |bank: &Bank| {
+                bank.dimensions
+                    .iter()
+                    .map(|d| {
+                        let items: Vec<_> = d
+                            .items
+                            .iter()
+                            .map(|i| (i.id.clone(), i.reverse, i.source.clone()))
+                            .collect();
+                        let sources: Vec<_> =
+                            d.recommendations.iter().map(|r| r.source.clone()).collect();
+                        let prompts: Vec<_> = d.prompts.iter().map(|p| p.source.clone()).collect();
+                        (d.id.clone(), items, sources, prompts)
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(shape(&other), shape(&english), "{locale:?}");
+        }
+        let german = Bank::default_bank_in(Locale::De);
+        assert_eq!(german.dimensions[0].title, "Gegenseitiges Verständnis");
+        for (de, en) in german.items().zip(english.items()) {
+            assert_ne!(de.1.text, en.1.text, "{} is not translated", en.1.id);
+        }
     }
 }

@@ -122,45 +122,65 @@ pub fn append_summary(out: &mut String, document: &WorkshopDocument, source: &st
     }
 }
 
-/// The friction report as Markdown under `heading`: indices, hotspots with their
+/// The friction report as Markdown under `heading`, in `locale`: indices, hotspots with their
 /// recommendations and seed sources, every dimension's figures in a table, the working
 /// agreement when there is one, and how it is scored.
 #[must_use]
-pub fn report_markdown(document: &WorkshopDocument, heading: &str) -> String {
+pub fn report_markdown(document: &WorkshopDocument, heading: &str, locale: Locale) -> String {
     let report = document.report_export();
     let bank = &document.bank;
+    let figure_or = |value: Option<f64>| figure_or(locale, value);
     let mut out = format!("# {}\n\n", markdown_text(heading));
     let counts = report.respondents;
     let _ = writeln!(
         out,
-        "{} respondents: {} Marketing, {} IT, {} other.\n",
-        counts.total(),
-        counts.marketing,
-        counts.it,
-        counts.other
+        "{}\n",
+        locale.format(
+            "md.respondents",
+            &[
+                ("total", &counts.total()),
+                ("marketing", &counts.marketing),
+                ("it", &counts.it),
+                ("other", &counts.other),
+            ],
+        )
     );
+    let level = report
+        .level
+        .map(|level| format!(" {}", locale.format("md.level", &[("level", &level)])))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "- **Alignment index:** {} / 100{}\n- **Friction index:** {} / 100",
+        "- **{}:** {} / 100{level}\n- **{}:** {} / 100",
+        locale.text("report.alignment-index"),
         figure_or(report.alignment_index),
-        report
-            .level
-            .map(|level| format!(" (level {level})"))
-            .unwrap_or_default(),
+        locale.text("report.friction-index"),
         figure_or(report.friction_index),
     );
-    hotspots_markdown(&mut out, bank, &report);
-    out.push_str("\n## Every dimension\n\n");
+    hotspots_markdown(&mut out, bank, &report, locale);
+    let _ = write!(out, "\n## {}\n\n", locale.text("report.every-dimension"));
     if !report.groups_visible {
         let _ = writeln!(
             out,
-            "Marketing and IT figures are hidden: fewer than {} respondents in a group.\n",
-            document.threshold
+            "{}\n",
+            locale.format("md.hidden", &[("threshold", &document.threshold)])
         );
     }
-    out.push_str(
-        "| Dimension | Score | Marketing | IT | Gap | Estimated gap | Spread | Friction |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|\n",
+    let _ = writeln!(
+        out,
+        "| {} |\n|---|---:|---:|---:|---:|---:|---:|---:|",
+        [
+            "chart.dimension",
+            "figure.score",
+            "role.marketing",
+            "role.it",
+            "figure.gap",
+            "figure.estimated-gap",
+            "figure.spread",
+            "figure.friction",
+        ]
+        .map(|key| locale.text(key))
+        .join(" | ")
     );
     for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
         let _ = writeln!(
@@ -177,11 +197,11 @@ pub fn report_markdown(document: &WorkshopDocument, heading: &str) -> String {
         );
     }
     if !document.norms.agreement().is_empty() {
-        out.push_str("\n## Working agreement\n");
-        crate::norms::append_agreement(&mut out, bank, &document.norms, "###");
+        let _ = writeln!(out, "\n## {}", locale.text("sheet.working-agreement"));
+        crate::norms::append_agreement(&mut out, bank, &document.norms, "###", locale);
     }
-    out.push_str("\n## How this is scored\n\n");
-    for paragraph in scoring::explanation(Locale::En) {
+    let _ = write!(out, "\n## {}\n\n", locale.text("report.how-scored"));
+    for paragraph in scoring::explanation(locale) {
         out.push_str(&paragraph);
         out.push_str("\n\n");
     }
@@ -257,17 +277,20 @@ pub fn combine(documents: Vec<(String, WorkshopDocument)>) -> Result<WorkshopDoc
     }
 }
 
-fn figure_or(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), format1)
+fn figure_or(locale: Locale, value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |value| locale.number(&format1(value)))
 }
 
-fn hotspots_markdown(out: &mut String, bank: &Bank, report: &ReportExport) {
-    out.push_str("\n## Hotspots\n\n");
+fn hotspots_markdown(out: &mut String, bank: &Bank, report: &ReportExport, locale: Locale) {
+    let _ = write!(out, "\n## {}\n\n", locale.text("md.hotspots"));
     if report.hotspots.is_empty() {
         let _ = writeln!(
             out,
-            "No dimension reaches a friction of {:.0}.",
-            scoring::HOTSPOT_FRICTION
+            "{}",
+            locale.format(
+                "md.no-hotspots",
+                &[("friction", &format!("{:.0}", scoring::HOTSPOT_FRICTION))],
+            )
         );
         return;
     }
@@ -278,9 +301,17 @@ fn hotspots_markdown(out: &mut String, bank: &Bank, report: &ReportExport) {
         let dimension = &bank.dimensions[d];
         let _ = writeln!(
             out,
-            "### {} (friction {})\n",
-            markdown_text(&dimension.title),
-            figure_or(report.dimensions[d].friction)
+            "### {}\n",
+            locale.format(
+                "md.hotspot",
+                &[
+                    ("dimension", &markdown_text(&dimension.title)),
+                    (
+                        "friction",
+                        &figure_or(locale, report.dimensions[d].friction)
+                    ),
+                ],
+            )
         );
         for recommendation in &dimension.recommendations {
             let source = recommendation
@@ -288,9 +319,14 @@ fn hotspots_markdown(out: &mut String, bank: &Bank, report: &ReportExport) {
                 .as_ref()
                 .map(|s| {
                     format!(
-                        " (from \u{201c}{}\u{201d}, {})",
-                        s.article_title(),
-                        markdown_text(&s.heading)
+                        " {}",
+                        locale.format(
+                            "report.from-source",
+                            &[
+                                ("article", &s.article_title()),
+                                ("heading", &markdown_text(&s.heading)),
+                            ],
+                        )
                     )
                 })
                 .unwrap_or_default();
@@ -462,7 +498,7 @@ mod tests {
     #[test]
     fn the_markdown_report_has_indices_hotspots_a_table_and_the_explanation() {
         let doc = document(&[(Role::Marketing, 5), (Role::It, 1)], 1);
-        let markdown = report_markdown(&doc, "Q4 <alignment>");
+        let markdown = report_markdown(&doc, "Q4 <alignment>", Locale::En);
         assert!(markdown.starts_with("# Q4 &lt;alignment&gt;\n\n2 respondents"));
         assert!(markdown.contains("- **Alignment index:** "));
         assert!(markdown.contains("## Hotspots"));
@@ -502,7 +538,7 @@ mod tests {
         ] {
             doc.norms = doc.norms.apply(&doc.bank, action).unwrap().unwrap();
         }
-        let markdown = report_markdown(&doc, "Mine");
+        let markdown = report_markdown(&doc, "Mine", Locale::En);
         assert!(
             markdown.contains("\n## Working agreement\n\n### 1. One KPI glossary\n"),
             "{markdown}"

@@ -690,27 +690,42 @@ fn checked(bank: &Bank, dimension: &str, text: &str) -> Result<String, NormsErro
 /// Markdown for pasting into a wiki or an email. Everything people typed is escaped, so it reads
 /// as the text they wrote and never as markup or HTML.
 #[must_use]
-pub fn agreement_markdown(heading: &str, day: NaiveDate, bank: &Bank, norms: &Norms) -> String {
+pub fn agreement_markdown(
+    heading: &str,
+    day: NaiveDate,
+    bank: &Bank,
+    norms: &Norms,
+    locale: Locale,
+) -> String {
     use std::fmt::Write as _;
     let agreement = norms.agreement();
     let mut out = format!("# {}\n\n", markdown_text(heading));
     let count = match agreement.len() {
-        0 => "No norms adopted yet.".to_owned(),
-        1 => "1 norm.".to_owned(),
-        n => format!("{n} norms."),
+        0 => locale.text("agreement.no-norms").to_owned(),
+        1 => locale.text("md.one-norm").to_owned(),
+        n => locale.format("md.norms", &[("count", &n)]),
     };
     // Writing to a String cannot fail.
     let _ = writeln!(
         out,
-        "Marketing and IT, {}. {count}",
-        crate::workshop::long_date(day)
+        "{}",
+        locale.format(
+            "md.agreement-meta",
+            &[("date", &locale.long_date(day)), ("count", &count)],
+        )
     );
-    append_agreement(&mut out, bank, norms, "##");
+    append_agreement(&mut out, bank, norms, "##", locale);
     out
 }
 
 /// Each adopted norm under a heading of `level` (`"##"`), with its terms.
-pub(crate) fn append_agreement(out: &mut String, bank: &Bank, norms: &Norms, level: &str) {
+pub(crate) fn append_agreement(
+    out: &mut String,
+    bank: &Bank,
+    norms: &Norms,
+    level: &str,
+    locale: Locale,
+) {
     use std::fmt::Write as _;
     for (rank, (norm, terms)) in norms.agreement().iter().enumerate() {
         let dimension = bank
@@ -721,19 +736,33 @@ pub(crate) fn append_agreement(out: &mut String, bank: &Bank, norms: &Norms, lev
         // Writing to a String cannot fail.
         let _ = write!(
             out,
-            "\n{level} {}. {}\n\n- **Serves:** {}\n- **Owner:** {}\n- **Review on:** {}\n- **Status:** {}\n",
+            "\n{level} {}. {}\n\n- **{}:** {}\n- **{}:** {}\n- **{}:** {}\n- **{}:** {}\n",
             rank + 1,
             markdown_text(&norm.text),
+            locale.text("agreement.serves"),
             markdown_text(dimension),
-            markdown_text(terms.owner.label(Locale::En)),
-            crate::workshop::long_date(terms.review),
-            terms.status.label(Locale::En),
+            locale.text("terms.owner"),
+            markdown_text(terms.owner.label(locale)),
+            locale.text("terms.review-on"),
+            locale.long_date(terms.review),
+            locale.text("terms.status"),
+            terms.status.label(locale),
         );
         if !norm.why.trim().is_empty() {
-            let _ = writeln!(out, "- **Why it matters:** {}", markdown_text(&norm.why));
+            let _ = writeln!(
+                out,
+                "- **{}:** {}",
+                locale.text("norms.why-it-matters"),
+                markdown_text(&norm.why)
+            );
         }
         if !norm.signal.trim().is_empty() {
-            let _ = writeln!(out, "- **Success signal:** {}", markdown_text(&norm.signal));
+            let _ = writeln!(
+                out,
+                "- **{}:** {}",
+                locale.text("norms.signal"),
+                markdown_text(&norm.signal)
+            );
         }
     }
 }
@@ -1073,7 +1102,13 @@ mod tests {
                 }),
             },
         );
-        let markdown = agreement_markdown("Working agreement: Q4 alignment", day, &bank(), &norms);
+        let markdown = agreement_markdown(
+            "Working agreement: Q4 alignment",
+            day,
+            &bank(),
+            &norms,
+            Locale::En,
+        );
         assert_eq!(
             markdown,
             "# Working agreement: Q4 alignment\n\n\
