@@ -134,19 +134,23 @@ pub async fn load(
     embedded: bool,
 ) -> Result<(Setup, Theme), Problem> {
     let browser = Words(Locale::negotiate(&browser_languages()));
+    // A wrong attribute is told in the language asked for, when that one is right.
+    let asked = attribute("lang").and_then(|tag| Locale::of_tag(&tag));
     let settings = Settings::read(&attribute).map_err(|bad| Problem {
         embedded,
-        words: bad
-            .attribute
-            .ne("lang")
-            .then(|| attribute("lang").and_then(|tag| Locale::of_tag(&tag)))
-            .flatten()
-            .map_or(browser, Words),
+        words: asked.map_or(browser, Words),
         lines: vec![bad.to_string()],
     })?;
     let words = settings.locale.map_or(browser, Words);
     let prefix = settings.storage_prefix();
     let bank = match &settings.bank {
+        // An embed without a bank of its own uses the default, and forgets one it had before,
+        // so the pages opened from it do too.
+        None if embedded => {
+            storage::save_bank(&prefix, None).ok();
+            Bank::default_bank_in(words.0)
+        }
+        // The page's own Tandem uses the bank its namespace's embed keeps (see `save_bank`).
         None => storage::load_bank(&prefix)
             .and_then(|text| Bank::from_json(&text).ok())
             .unwrap_or_else(|| Bank::default_bank_in(words.0)),

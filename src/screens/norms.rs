@@ -52,22 +52,11 @@ pub fn dimension_title<'a>(bank: &'a Bank, id: &'a str) -> &'a str {
 
 /// "5 dots from 3 people".
 fn dots_text(words: Words, norm: &Norm) -> String {
-    let dots = words.f(
-        if norm.dots() == 1 {
-            "norms.dot"
-        } else {
-            "norms.dots"
-        },
-        &[("count", &norm.dots())],
-    );
-    let people = words.f(
-        if norm.supporters() == 1 {
-            "norms.person"
-        } else {
-            "norms.people"
-        },
-        &[("count", &norm.supporters())],
-    );
+    let dots = usize::try_from(norm.dots()).unwrap_or(usize::MAX);
+    let dots = words.0.count("norms.dot", "norms.dots", dots);
+    let people = words
+        .0
+        .count("norms.person", "norms.people", norm.supporters());
     words.f("norms.dots-from", &[("dots", &dots), ("people", &people)])
 }
 
@@ -77,22 +66,8 @@ pub fn idea_count(words: Words, norms: &Norms) -> String {
     match (norms.ideas.len(), norms.authors()) {
         (0, _) => words.t("norms.no-ideas").to_owned(),
         (ideas, authors) => {
-            let ideas = words.f(
-                if ideas == 1 {
-                    "norms.idea"
-                } else {
-                    "norms.ideas"
-                },
-                &[("count", &ideas)],
-            );
-            let people = words.f(
-                if authors == 1 {
-                    "norms.person"
-                } else {
-                    "norms.people"
-                },
-                &[("count", &authors)],
-            );
+            let ideas = words.0.count("norms.idea", "norms.ideas", ideas);
+            let people = words.0.count("norms.person", "norms.people", authors);
             words.f(
                 "norms.ideas-from",
                 &[("ideas", &ideas), ("people", &people)],

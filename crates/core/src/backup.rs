@@ -54,9 +54,7 @@ impl Restored {
     /// norms.", in `locale`.
     #[must_use]
     pub fn summary(&self, locale: Locale) -> String {
-        let count = |one: &'static str, many: &'static str, n: usize| {
-            locale.format(if n == 1 { one } else { many }, &[("count", &n)])
-        };
+        let count = |one, many, n| locale.count(one, many, n);
         let workshops = self.workshops_added + self.workshops_merged;
         let mut text = locale.format(
             "told.restored",

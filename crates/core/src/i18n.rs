@@ -89,6 +89,13 @@ impl Locale {
         fill(self.text(key), values)
     }
 
+    /// `{count}` in the singular text `one` when `count` is 1, else in the plural `many`:
+    /// "1 earlier run", "3 earlier runs".
+    #[must_use]
+    pub fn count(self, one: &'static str, many: &'static str, count: usize) -> String {
+        self.format(if count == 1 { one } else { many }, &[("count", &count)])
+    }
+
     /// A date as people write it in this language: `24 November 2026`, `24. November 2026`.
     #[must_use]
     pub fn long_date(self, date: NaiveDate) -> String {
@@ -288,6 +295,17 @@ mod tests {
     fn a_missing_key_falls_back_to_english_then_to_the_key() {
         assert_eq!(Locale::De.text("no.such.key"), "no.such.key");
         assert_eq!(Locale::En.text("app.name"), "Tandem");
+    }
+
+    #[test]
+    fn counts_take_the_singular_for_one_only() {
+        let runs = |n| Locale::En.count("count.earlier-run", "count.earlier-runs", n);
+        assert_eq!(runs(1), "1 earlier run");
+        assert_eq!(runs(0), "0 earlier runs");
+        assert_eq!(
+            Locale::De.count("count.earlier-run", "count.earlier-runs", 2),
+            "2 frühere Durchläufe"
+        );
     }
 
     #[test]

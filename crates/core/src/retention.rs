@@ -29,9 +29,7 @@ impl Forgotten {
     /// `locale`.
     #[must_use]
     pub fn summary(&self, locale: Locale, days: u32) -> String {
-        let count = |one: &'static str, many: &'static str, n: usize| {
-            locale.format(if n == 1 { one } else { many }, &[("count", &n)])
-        };
+        let count = |one, many, n| locale.count(one, many, n);
         locale.format(
             "told.forgotten",
             &[
