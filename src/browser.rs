@@ -87,6 +87,14 @@ pub fn on_hash_change(changed: impl Fn() + 'static) -> Option<gloo_events::Event
     ))
 }
 
+/// Settles when `element` (a stylesheet link, say) has loaded or failed to.
+pub fn loaded(element: &web_sys::HtmlElement) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
+        element.set_onload(Some(&resolve));
+        element.set_onerror(Some(&resolve));
+    })
+}
+
 /// Loads the page again, as after following a link to another part of the app.
 pub fn reload() {
     if let Some(window) = web_sys::window() {

@@ -162,10 +162,16 @@ fn embed(document: &web_sys::Document, host: web_sys::Element, base: &str) {
     else {
         return;
     };
+    // Each stylesheet's load (or failure), so the widget first appears styled.
+    let mut styled = Vec::new();
     for sheet in STYLESHEETS {
-        if let Ok(link) = document.create_element("link") {
-            link.set_attribute("rel", "stylesheet").ok();
-            link.set_attribute("href", &format!("{base}{sheet}")).ok();
+        let Ok(link) = document.create_element("link") else {
+            continue;
+        };
+        link.set_attribute("rel", "stylesheet").ok();
+        link.set_attribute("href", &format!("{base}{sheet}")).ok();
+        if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
+            styled.push(browser::loaded(&link));
             shadow.append_child(&link).ok();
         }
     }
@@ -187,6 +193,10 @@ fn embed(document: &web_sys::Document, host: web_sys::Element, base: &str) {
         .await;
         if let Ok((setup, _)) = &loaded {
             root.set_attribute("lang", setup.words.0.tag()).ok();
+        }
+        for sheet in styled {
+            // A stylesheet that failed leaves the widget plain but working.
+            wasm_bindgen_futures::JsFuture::from(sheet).await.ok();
         }
         render(root, loaded, Route::App);
     });
