@@ -193,3 +193,19 @@ test('in an iframe with lang=de the whole UI is German, with German dates, and a
   await expect(page.getByRole('group', { name: /^Ich könnte einer neuen Kollegin erklären/ })).toBeVisible();
   await expect(page.getByText('Schritt 1 von 8')).toBeVisible();
 });
+
+test('without lang the browser\'s language decides, English when Tandem does not speak it; lang wins over it', async ({ browser, baseURL }) => {
+  const german = await browser.newContext({ locale: 'de-DE' });
+  const page = await german.newPage();
+  await page.goto(baseURL);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wie gut arbeiten Marketing und IT zusammen?');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page.goto(`${baseURL}index.html?lang=en`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('How well do Marketing and IT work together?');
+  await german.close();
+  const french = await browser.newContext({ locale: 'fr-FR' });
+  const other = await french.newPage();
+  await other.goto(baseURL);
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('How well do Marketing and IT work together?');
+  await french.close();
+});
