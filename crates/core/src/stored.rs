@@ -7,6 +7,8 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::validation::parse_json;
+
 /// The schema this Tandem writes.
 pub const SCHEMA: u32 = 1;
 
@@ -78,13 +80,15 @@ pub fn read_with<T: DeserializeOwned>(
     let Some(payload) = envelope.get_mut(field).map(Value::take) else {
         return Decision::Unreadable(format!("no {field:?}"));
     };
-    match serde_json::from_value(payload) {
+    // Read through the same deserializer as imports and backups, which read every stored type
+    // anyway: one set of `Deserialize` code in the app, not a second one for `Value`.
+    match parse_json(&payload.to_string()) {
         Ok(value) if schema == current => Decision::Ready(value),
         Ok(value) => Decision::Migrated {
             value,
             from: schema,
         },
-        Err(error) => Decision::Unreadable(error.to_string()),
+        Err(invalid) => Decision::Unreadable(invalid.to_string()),
     }
 }
 

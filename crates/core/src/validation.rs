@@ -54,45 +54,109 @@ const KEYED_BY_ID: [&str; 3] = ["answers", "estimates", "votes"];
 /// # Errors
 /// [`Invalid`] with one problem naming the path and, for syntax errors, the line and column.
 pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Invalid> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = render_path(error.path());
-        let inner = error.into_inner();
-        let mut message = describe(&inner);
-        if !path.is_empty() && !inner.is_syntax() {
+    serde_json::from_str(text).map_err(|error| {
+        if error.is_syntax() || error.is_eof() {
+            return Invalid(vec![Problem::new("", describe(&error))]);
+        }
+        let path = path_at(text, error.line(), error.column());
+        let mut message = error.to_string();
+        if !path.is_empty() {
             // The path says where; the line and column serde adds would only repeat it.
-            let position = format!(" at line {} column {}", inner.line(), inner.column());
+            let position = format!(" at line {} column {}", error.line(), error.column());
             if let Some(stripped) = message.strip_suffix(&position) {
                 message.truncate(stripped.len());
             }
         }
         Invalid(vec![Problem::new(path, message)])
-    })?;
-    deserializer
-        .end()
-        .map_err(|error| Invalid(vec![Problem::new("", describe(&error))]))?;
-    Ok(value)
+    })
 }
 
 fn describe(error: &serde_json::Error) -> String {
-    if error.is_syntax() || error.is_eof() {
-        format!("this is not valid JSON ({error})")
-    } else {
-        error.to_string()
-    }
+    format!("this is not valid JSON ({error})")
 }
 
-fn render_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
+/// One open object or array while scanning.
+enum Frame {
+    /// An object, with the key whose value is being read, if any.
+    Object { key: Option<String> },
+    /// An array, with the index of the element being read.
+    Array { index: usize },
+}
+
+/// The path of the value serde was reading when it stopped at `line` and `column` (1-based, the
+/// last byte it read) of `text`, which is valid JSON up to there. Working the path out from
+/// the position keeps one `Deserialize` per type in the app: a path-tracking deserializer would
+/// add a second.
+fn path_at(text: &str, line: usize, column: usize) -> String {
+    let mut stack: Vec<Frame> = Vec::new();
+    let (mut at_line, mut at_column) = (1, 0);
+    let mut chars = text.chars();
+    // Whether the next string in the innermost object is a key.
+    let mut expect_key = false;
+    while let Some(c) = chars.next() {
+        // serde counts columns in bytes.
+        if c == '\n' {
+            (at_line, at_column) = (at_line + 1, 0);
+        } else {
+            at_column += c.len_utf8();
+        }
+        if (at_line, at_column) > (line, column) {
+            break;
+        }
+        match c {
+            '{' => {
+                stack.push(Frame::Object { key: None });
+                expect_key = true;
+            }
+            '[' => stack.push(Frame::Array { index: 0 }),
+            '}' | ']' => {
+                stack.pop();
+                expect_key = false;
+            }
+            ',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { key }) => {
+                    *key = None;
+                    expect_key = true;
+                }
+                None => {}
+            },
+            '"' => {
+                let mut string = String::new();
+                let mut escaped = false;
+                for c in chars.by_ref() {
+                    at_column += c.len_utf8();
+                    match (escaped, c) {
+                        (false, '\\') => escaped = true,
+                        (false, '"') => break,
+                        (_, c) => {
+                            // Keys are ids and field names; an escape inside one is kept as is.
+                            string.push(c);
+                            escaped = false;
+                        }
+                    }
+                }
+                if expect_key && let Some(Frame::Object { key }) = stack.last_mut() {
+                    *key = Some(string);
+                    expect_key = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    render_path(&stack)
+}
+
+fn render_path(stack: &[Frame]) -> String {
     let mut out = String::new();
     let mut previous_key: Option<&str> = None;
-    for segment in path {
-        match segment {
-            Segment::Seq { index } => {
+    for frame in stack {
+        match frame {
+            Frame::Array { index } => {
                 let _ = write!(out, "[{index}]"); // Writing to a String cannot fail.
                 previous_key = None;
             }
-            Segment::Map { key } | Segment::Enum { variant: key } => {
+            Frame::Object { key: Some(key) } => {
                 if previous_key.is_some_and(|parent| KEYED_BY_ID.contains(&parent)) {
                     let _ = write!(out, "[{key:?}]"); // Writing to a String cannot fail.
                 } else {
@@ -103,10 +167,7 @@ fn render_path(path: &serde_path_to_error::Path) -> String {
                 }
                 previous_key = Some(key);
             }
-            Segment::Unknown => {
-                out.push_str(if out.is_empty() { "?" } else { ".?" });
-                previous_key = None;
-            }
+            Frame::Object { key: None } => previous_key = None,
         }
     }
     out
@@ -154,6 +215,28 @@ mod tests {
             .unwrap_err();
         assert_eq!(error.0[0].path, r#"people[1].answers["q7"]"#);
         assert!(error.0[0].message.contains("invalid type"), "{}", error);
+    }
+
+    #[test]
+    fn paths_are_found_across_lines_escapes_and_missing_fields() {
+        let text = "{\n  \"people\": [\n    {\"answers\": {\"a\\\"b\": 1}},\n    {\"answers\": {\"q\": 300}}\n  ]\n}";
+        let error = parse_json::<Outer>(text).unwrap_err();
+        assert_eq!(error.0[0].path, r#"people[1].answers["q"]"#);
+        assert!(error.0[0].message.starts_with("invalid value"), "{error}");
+        let error = parse_json::<Outer>(r#"{"people":[{"answers":{}},{}]}"#).unwrap_err();
+        assert_eq!(error.0[0].path, "people[1]");
+        assert!(
+            error.0[0].message.contains("missing field `answers`"),
+            "{error}"
+        );
+        let error = parse_json::<Outer>(r#"{"people": "none"}"#).unwrap_err();
+        assert_eq!(error.0[0].path, "people");
+        // Columns count bytes: "×" and "“" before the mistake do not shift it.
+        let text = r#"{"people":[{"answers":{"×“":1}},{"answers":{"b":"x"}}]}"#;
+        assert_eq!(
+            parse_json::<Outer>(text).unwrap_err().0[0].path,
+            r#"people[1].answers["b"]"#
+        );
     }
 
     #[test]
