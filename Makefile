@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: setup serve build test lint test-core test-browser test-e2e bench fuzz
+.PHONY: setup serve build test lint test-core test-browser test-e2e bench bench-peers fuzz
 
 setup:
 	@scripts/setup.sh
@@ -41,10 +41,18 @@ test-e2e:
 	cargo build --quiet -p tandem-cli
 	playwright test --config tests/e2e/playwright.config.js
 
-## Sizes of dist/, time to the first interactive question, scoring time for 1,000 respondents.
-bench: setup build
+## Sizes of dist/, time to the first interactive question, scoring time for 1,000 respondents,
+## and Tandem side by side with SurveyJS and a one-question Yew page (bench/compare.mjs).
+bench: setup build bench-peers
 	node bench/page.mjs
+	node bench/compare.mjs
 	cargo bench --quiet -p tandem-core --bench scoring
+
+## What the benchmark compares Tandem with: SurveyJS from npm into bench/node_modules (never
+## shipped), and the floor page built in bench/floor/dist.
+bench-peers:
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	cd bench/floor && trunk build --release
 
 ## Fuzz the response-code decoder for FUZZ_SECONDS (default 60). Not part of `make test`.
 ## cargo-fuzz wants nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.
