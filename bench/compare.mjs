@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORT = 4175;
-const LOADS = 20;
-const CLICKS = 10;
+const LOADS = Number(process.env.BENCH_LOADS ?? 20);
+const CLICKS = Number(process.env.BENCH_CLICKS ?? 10);
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',

@@ -6,12 +6,15 @@
 //! rather than being overwritten, so nothing a person entered is destroyed by a bug or a newer
 //! version.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tandem_core::code::Participation;
 use tandem_core::history::History;
 use tandem_core::retention::Retention;
-use tandem_core::{Journey, Norms, Tandem, View, Workshops};
+use tandem_core::{Journey, Norms, Tandem, Turn, View, Workshops};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
@@ -69,6 +72,25 @@ part!(Journey, StoredJourney, "self-assessment", journey);
 part!(Norms, StoredProposal, "proposal", proposal);
 part!(History, StoredHistory, "history", history);
 part!(Workshops, StoredWorkshops, "workshops", workshops);
+part!(Turns, StoredTurns, "turns", turns);
+
+/// The participant turns open on this device, by workshop, kept apart from the workshops so an
+/// answer given in a turn rewrites a few hundred bytes, not every workshop's respondents.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(transparent)]
+struct Turns(Vec<OpenTurn>);
+
+#[derive(Serialize, Deserialize)]
+struct OpenTurn {
+    workshop: String,
+    turn: Turn,
+}
+
+thread_local! {
+    /// Per prefix, the workshops (without turns) as this page last wrote or was told another
+    /// window wrote them: when they are unchanged, only the turns are saved.
+    static WRITTEN: RefCell<HashMap<String, Workshops>> = RefCell::new(HashMap::new());
+}
 part!(View, StoredView, "view", view);
 part!(Retention, StoredRetention, "retention", retention);
 part!(
@@ -137,8 +159,10 @@ pub fn load(prefix: &str) -> Loaded {
             .unwrap_or_default(),
         retention: load_part(&storage, prefix, &mut quarantined, &mut unavailable)
             .unwrap_or_default(),
-        workshops: load_part(&storage, prefix, &mut quarantined, &mut unavailable)
-            .unwrap_or_default(),
+        workshops: with_turns(
+            load_part(&storage, prefix, &mut quarantined, &mut unavailable).unwrap_or_default(),
+            load_part(&storage, prefix, &mut quarantined, &mut unavailable).unwrap_or_default(),
+        ),
         view: load_part(&storage, prefix, &mut quarantined, &mut unavailable).unwrap_or_default(),
     };
     Loaded {
@@ -268,12 +292,37 @@ pub fn save_retention(prefix: &str, retention: &Retention) -> Result<(), SaveErr
 /// # Errors
 /// As [`save_journey`].
 pub fn save_workshops(prefix: &str, workshops: &Workshops) -> Result<(), SaveError> {
-    // Deleted ids are kept while any exist, so another tab does not bring those workshops back.
-    save_part(
-        prefix,
-        workshops.clone(),
-        workshops.list.is_empty() && workshops.deleted.is_empty(),
-    )
+    let mut without = workshops.clone();
+    let mut turns = Vec::new();
+    for workshop in &mut without.list {
+        if let Some(turn) = workshop.turn.take() {
+            turns.push(OpenTurn {
+                workshop: workshop.id.clone(),
+                turn,
+            });
+        }
+    }
+    let unchanged = WRITTEN.with_borrow(|written| written.get(prefix) == Some(&without));
+    if !unchanged {
+        // Deleted ids are kept while any exist, so another tab does not bring those workshops
+        // back.
+        let empty = without.list.is_empty() && without.deleted.is_empty();
+        save_part(prefix, without.clone(), empty)?;
+        WRITTEN.with_borrow_mut(|written| written.insert(prefix.to_owned(), without));
+    }
+    let empty = turns.is_empty();
+    save_part(prefix, Turns(turns), empty)
+}
+
+/// The workshops with the turns saved apart put back. A turn saved inside its workshop (before
+/// turns were kept apart) stays where it is.
+fn with_turns(mut workshops: Workshops, turns: Turns) -> Workshops {
+    for open in turns.0 {
+        if let Some(workshop) = workshops.list.iter_mut().find(|w| w.id == open.workshop) {
+            workshop.turn = Some(open.turn);
+        }
+    }
+    workshops
 }
 
 /// Saves which screen is open, so a reload comes back to it.
@@ -311,6 +360,8 @@ pub fn on_change(prefix: &str, changed: impl Fn() + 'static) -> Option<gloo_even
                 .and_then(web_sys::StorageEvent::key);
             // No key: the other window cleared all of storage, ours included.
             if key.is_none_or(|key| key.starts_with(&prefix)) {
+                // What is stored is no longer what this page wrote.
+                WRITTEN.with_borrow_mut(|written| written.remove(&prefix));
                 changed();
             }
         },
@@ -349,6 +400,7 @@ pub fn delete_everything(prefix: &str) -> Result<(), SaveError> {
         .filter_map(|index| storage.key(index).ok().flatten())
         .filter(|key| key.starts_with(prefix))
         .collect();
+    WRITTEN.with_borrow_mut(|written| written.remove(prefix));
     for key in ours {
         storage.remove_item(&key).map_err(classify)?;
     }

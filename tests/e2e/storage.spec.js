@@ -37,11 +37,11 @@ test('everything exports to one backup, and restoring it merges without losing a
 
   await page.getByRole('button', { name: 'Delete my data' }).click();
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
-  expect(await savedAnswers(page)).toBe(0);
+  await expect.poll(() => savedAnswers(page)).toBe(0);
 
   await page.getByLabel('Restore a backup (merged into what is here)').setInputFiles(backup);
   await expect(page.getByText('Restored 2 workshops (2 new, 0 merged, 12 respondents added)')).toBeVisible();
-  expect(await savedAnswers(page)).toBe(before);
+  await expect.poll(() => savedAnswers(page)).toBe(before);
   await expectAccessible(page, 'restored backup');
 
   // The same backup again adds nothing; a workshop file is not a backup and changes nothing.
@@ -49,9 +49,9 @@ test('everything exports to one backup, and restoring it merges without losing a
   await expect(page.getByText('Restored 2 workshops (0 new, 2 merged, 0 respondents added)')).toBeVisible();
   await page.getByLabel('Restore a backup (merged into what is here)').setInputFiles(first.file);
   await expect(page.getByText(/This backup was not restored, and nothing was changed:\s*format: "tandem.workshop" is not a Tandem backup/)).toBeVisible();
-  expect(await savedAnswers(page)).toBe(before);
+  await expect.poll(() => savedAnswers(page)).toBe(before);
   await page.reload();
-  expect(await savedAnswers(page)).toBe(before);
+  await expect.poll(() => savedAnswers(page)).toBe(before);
 });
 
 test('a value saved by a newer Tandem is kept aside unchanged, and the person is told', async ({ page }) => {
@@ -103,7 +103,7 @@ test('with storage full the work carries on in memory, the person is told at onc
   await page.goto('./');
   await page.getByRole('button', { name: 'IT', exact: true }).click();
   await page.getByRole('group', { name: items[0].text }).getByRole('radio').nth(3).check();
-  expect(await savedAnswers(page)).toBe(1);
+  await expect.poll(() => savedAnswers(page)).toBe(1);
   // Fill the rest of this origin's storage with another application's data.
   await page.evaluate(() => {
     const block = 'x'.repeat(256 * 1024);
@@ -138,13 +138,13 @@ test('with a retention chosen, workshops older than it are deleted on start, and
   await page.getByLabel('Workshop file (JSON)').setInputFiles(old.file);
   await page.getByLabel('Workshop file (JSON)').setInputFiles(recent.file);
   const each = 6 * bank.dimensions.flatMap((d) => d.items).length;
-  expect(await savedAnswers(page)).toBe(2 * each);
+  await expect.poll(() => savedAnswers(page)).toBe(2 * each);
   await page.getByLabel('Keep earlier runs and workshops').selectOption({ label: '90 days after their date' });
   await page.reload();
   await expect(page.getByText('Deleted 0 earlier runs and 1 workshop older than 90 days, as set under “Your data”.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open This week' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open Last year' })).toHaveCount(0);
-  expect(await savedAnswers(page)).toBe(each);
+  await expect.poll(() => savedAnswers(page)).toBe(each);
   await expect(page.getByLabel('Keep earlier runs and workshops')).toHaveValue('90');
 });
 
@@ -163,5 +163,5 @@ test('a corrupt value is kept aside beside an earlier one, and every other answe
     localStorage.getItem('tandem.quarantine.self-assessment'),
     localStorage.getItem('tandem.quarantine.self-assessment.2'),
   ])).toEqual(['{"schema":1,"journey":', '{"schema":1,"journey":{"respondent":7}}']);
-  expect(await savedAnswers(page)).toBe(before);
+  await expect.poll(() => savedAnswers(page)).toBe(before);
 });

@@ -244,7 +244,7 @@ mod tests {
             .workshops
             .list
             .iter()
-            .flat_map(|w| &w.respondents)
+            .flat_map(|w| w.respondents.iter())
             .map(|r| r.answers.len())
             .sum()
     }
@@ -289,7 +289,7 @@ mod tests {
                 .starts_with("format: \"tandem.workshop\" is not a Tandem backup")
         );
         let mut state = with_workshop("w1", &["a"]);
-        state.workshops.list[0].respondents[0]
+        std::rc::Rc::make_mut(&mut state.workshops.list[0].respondents)[0]
             .answers
             .insert("no-such-item".into(), Rating::new(3));
         let refused = Backup::from_json(&Backup::of(&state, None).to_json()).unwrap_err();

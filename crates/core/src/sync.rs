@@ -175,9 +175,9 @@ fn merge_workshops(
 /// answers, and norms both changed, take the other tab's version and are named.
 fn merge_workshop(mine: &Workshop, theirs: &Workshop, replaced: &mut Vec<Replaced>) -> Workshop {
     let mut merged = theirs.clone();
-    for respondent in &mine.respondents {
+    for respondent in mine.respondents.iter() {
         match theirs.respondents.iter().find(|r| r.id == respondent.id) {
-            None => merged.respondents.push(respondent.clone()),
+            None => std::rc::Rc::make_mut(&mut merged.respondents).push(respondent.clone()),
             Some(other) if other != respondent => replaced.push(Replaced::Participant {
                 workshop: mine.name.clone(),
             }),

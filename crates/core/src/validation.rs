@@ -58,8 +58,11 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Inval
         if error.is_syntax() || error.is_eof() {
             return Invalid(vec![Problem::new("", describe(&error))]);
         }
-        let path = path_at(text, error.line(), error.column());
         let mut message = error.to_string();
+        // These are about an object or array as a whole, found once it closed; every other
+        // error is about the value just read, even when serde then read the bracket after it.
+        let whole = message.starts_with("missing field") || message.starts_with("invalid length");
+        let path = path_at(text, error.line(), error.column(), whole);
         if !path.is_empty() {
             // The path says where; the line and column serde adds would only repeat it.
             let position = format!(" at line {} column {}", error.line(), error.column());
@@ -84,10 +87,11 @@ enum Frame {
 }
 
 /// The path of the value serde was reading when it stopped at `line` and `column` (1-based, the
-/// last byte it read) of `text`, which is valid JSON up to there. Working the path out from
+/// last byte it read; after a bad last value in an object or array, serde has also read the
+/// closing bracket, which counts only when the error is about the `whole` container) of `text`, which is valid JSON up to there. Working the path out from
 /// the position keeps one `Deserialize` per type in the app: a path-tracking deserializer would
 /// add a second.
-fn path_at(text: &str, line: usize, column: usize) -> String {
+fn path_at(text: &str, line: usize, column: usize, whole: bool) -> String {
     let mut stack: Vec<Frame> = Vec::new();
     let (mut at_line, mut at_column) = (1, 0);
     let mut chars = text.chars();
@@ -100,7 +104,9 @@ fn path_at(text: &str, line: usize, column: usize) -> String {
         } else {
             at_column += c.len_utf8();
         }
-        if (at_line, at_column) > (line, column) {
+        if (at_line, at_column) > (line, column)
+            || ((at_line, at_column) == (line, column) && matches!(c, '}' | ']') && !whole)
+        {
             break;
         }
         match c {
@@ -229,6 +235,9 @@ mod tests {
             error.0[0].message.contains("missing field `answers`"),
             "{error}"
         );
+        // The bad value last in its map: serde has read the closing brace too.
+        let error = parse_json::<Outer>(r#"{"people":[{"answers":{"q":"x"}}]}"#).unwrap_err();
+        assert_eq!(error.0[0].path, r#"people[0].answers["q"]"#);
         let error = parse_json::<Outer>(r#"{"people": "none"}"#).unwrap_err();
         assert_eq!(error.0[0].path, "people");
         // Columns count bytes: "×" and "“" before the mistake do not shift it.

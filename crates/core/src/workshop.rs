@@ -3,6 +3,8 @@
 //! (`now_ms`) because the core has no clock; ids come in because it has no randomness.
 //! Knows nothing of screens or storage.
 
+use std::rc::Rc;
+
 use crate::i18n::Locale;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -240,7 +242,9 @@ pub struct Workshop {
     pub phases: Vec<Phase>,
     /// Index into `phases`.
     pub current: usize,
-    pub respondents: Vec<Respondent>,
+    /// Shared, so that cloning a workshop (every render and save compares one) costs nothing
+    /// until its respondents change; change them through `Rc::make_mut`.
+    pub respondents: Rc<Vec<Respondent>>,
     /// Whether the facilitator has revealed the results. Until then only counts are shown.
     pub revealed: bool,
     pub timer: Timer,
@@ -437,7 +441,7 @@ impl Workshop {
             bank,
             phases: Phase::ALL.to_vec(),
             current: 0,
-            respondents: Vec::new(),
+            respondents: Rc::default(),
             revealed: false,
             timer: Timer::for_phase(Phase::ALL[0]),
             turn: None,
@@ -463,7 +467,7 @@ impl Workshop {
     #[must_use]
     pub fn document(&self) -> WorkshopDocument {
         let mut document =
-            WorkshopDocument::new(self.bank.clone(), self.threshold, self.respondents.clone());
+            WorkshopDocument::new(self.bank.clone(), self.threshold, self.respondents.to_vec());
         document.norms = self.norms.clone();
         document.workshop = Some(WorkshopInfo {
             id: self.id.clone(),
@@ -499,7 +503,7 @@ impl Workshop {
             bank: document.bank,
             phases: info.phases,
             current: 0,
-            respondents: document.respondents,
+            respondents: Rc::new(document.respondents),
             revealed: false,
             timer: Timer::for_phase(first),
             turn: None,
@@ -653,9 +657,10 @@ impl Workshop {
         WorkshopDocument::new(self.bank.clone(), self.threshold, vec![respondent.clone()])
             .check()
             .map_err(|invalid| WorkshopError::Answers(invalid.to_string()))?;
-        match self.respondents.iter_mut().find(|r| r.id == respondent.id) {
+        let respondents = Rc::make_mut(&mut self.respondents);
+        match respondents.iter_mut().find(|r| r.id == respondent.id) {
             Some(existing) => *existing = respondent,
-            None => self.respondents.push(respondent),
+            None => respondents.push(respondent),
         }
         Ok(())
     }
@@ -683,14 +688,11 @@ impl Workshop {
     #[must_use]
     pub fn merged_with(&self, incoming: &[Respondent]) -> Workshop {
         let mut merged = self.clone();
+        let respondents = Rc::make_mut(&mut merged.respondents);
         for respondent in incoming {
-            match merged
-                .respondents
-                .iter_mut()
-                .find(|r| r.id == respondent.id)
-            {
+            match respondents.iter_mut().find(|r| r.id == respondent.id) {
                 Some(existing) => existing.clone_from(respondent),
-                None => merged.respondents.push(respondent.clone()),
+                None => respondents.push(respondent.clone()),
             }
         }
         merged
@@ -1022,7 +1024,7 @@ mod tests {
         );
         let incoming = [person("a", Role::It, 5), person("b", Role::Marketing, 2)];
         let once = base.merged_with(&incoming);
-        assert_eq!(once.respondents, incoming);
+        assert_eq!(*once.respondents, incoming);
         assert_eq!(once.merged_with(&incoming), once);
     }
 
@@ -1056,7 +1058,7 @@ mod tests {
     fn importing_a_saved_workshop_merges_or_keeps_both_as_chosen() {
         let workshops = saved(&[person("a", Role::Marketing, 4)]);
         let mut other_copy = workshops.list[0].clone();
-        other_copy.respondents = vec![person("b", Role::It, 2)];
+        other_copy.respondents = vec![person("b", Role::It, 2)].into();
 
         let merged = workshops.import(other_copy.clone(), OnConflict::Merge);
         assert_eq!(merged.list.len(), 1);
