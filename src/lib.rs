@@ -137,7 +137,7 @@ fn own_page(document: &web_sys::Document) {
                 html.set_attribute("data-theme", theme.key()).ok();
             }
         }
-        render(root, loaded, shown);
+        render(root, loaded.map(|(setup, _)| setup), shown);
     });
     let reload_on_new_route = browser::on_hash_change(move || {
         if Route::of(&browser::hash()) != route {
@@ -198,13 +198,14 @@ fn embed(document: &web_sys::Document, host: web_sys::Element, base: &str) {
             // A stylesheet that failed leaves the widget plain but working.
             wasm_bindgen_futures::JsFuture::from(sheet).await.ok();
         }
-        render(root, loaded, Route::App);
+        // The host's element carries the theme itself (`data-theme`), for the stylesheet.
+        render(root, loaded.map(|(setup, _)| setup), Route::App);
     });
 }
 
-fn render(root: web_sys::Element, loaded: Result<(Setup, Theme), setup::Problem>, route: Route) {
+fn render(root: web_sys::Element, loaded: Result<Setup, setup::Problem>, route: Route) {
     match loaded {
-        Ok((setup, _)) => {
+        Ok(setup) => {
             yew::Renderer::<Shell>::with_root_and_props(root, ShellProps { setup, route }).render();
         }
         Err(problem) => {
