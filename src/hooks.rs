@@ -2,8 +2,8 @@
 
 use std::rc::Rc;
 
+use tandem_core::Workshop;
 use tandem_core::scoring::{self, Report};
-use tandem_core::{Bank, Workshop};
 use yew::prelude::*;
 
 use crate::browser;
@@ -42,12 +42,6 @@ pub fn use_stored<T: PartialEq + 'static>(
         });
     }
     value
-}
-
-/// A workshop's bank, shared by its widgets without copying it on every render.
-#[hook]
-pub fn use_bank(bank: &Bank) -> Rc<Bank> {
-    use_memo(bank.clone(), Clone::clone)
 }
 
 /// A workshop's report, computed once per change of answers.

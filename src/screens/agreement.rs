@@ -43,7 +43,7 @@ fn read(setup: &Setup, id: &str) -> Option<Sheet> {
     Some(Sheet {
         heading: agreement_heading(setup.words, workshop),
         day: workshop.date,
-        bank: std::rc::Rc::new(workshop.bank.clone()),
+        bank: workshop.bank.clone(),
         norms: workshop.norms.clone(),
     })
 }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::bind_text;
-use crate::hooks::{use_bank, use_report};
+use crate::hooks::use_report;
 use crate::screens::norms::{
     AgreementEditor, AgreementExport, AgreementView, Board, IdeaForm, Prompts, RankedList,
     first_focus, idea_count, voter_count,
@@ -40,7 +40,7 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
     let words = use_words();
     let workshop = &props.workshop;
     let report = use_report(workshop);
-    let bank = use_bank(&workshop.bank);
+    let bank = workshop.bank.clone();
     let workshop_action = {
         let (id, dispatch) = (workshop.id.clone(), props.dispatch.clone());
         Callback::from(move |action: WorkshopAction| {

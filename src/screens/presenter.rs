@@ -8,8 +8,8 @@ use tandem_core::{Phase, Workshop};
 use yew::prelude::*;
 
 use crate::components::Countdown;
+use crate::hooks::use_report;
 use crate::hooks::use_stored;
-use crate::hooks::{use_bank, use_report};
 use crate::screens::norms::{AgreementView, Board, Prompts, RankedList, idea_count, voter_count};
 use crate::screens::workshop::RevealReport;
 use crate::screens::workshops::answer_counts;
@@ -97,7 +97,7 @@ fn PresentNorms(props: &PresentNormsProps) -> Html {
     let words = use_words();
     let workshop = &props.workshop;
     let report = use_report(workshop);
-    let bank = use_bank(&workshop.bank);
+    let bank = workshop.bank.clone();
     let norms = workshop.norms.clone();
     match workshop.phase() {
         Phase::Brainstorm => html! {

@@ -3,8 +3,6 @@
 //! the main window through storage events. The print stylesheet gives each section its own page
 //! and hides every control.
 
-use std::rc::Rc;
-
 use tandem_core::Workshop;
 use tandem_core::history::Run;
 use yew::prelude::*;
@@ -72,7 +70,7 @@ pub fn ReportSheet(props: &ReportSheetProps) -> Html {
                 <>
                     <RevealReport workshop={workshop.clone()} runs={runs.clone()} />
                     if !workshop.norms.agreement().is_empty() {
-                        <AgreementView bank={Rc::new(workshop.bank.clone())} norms={workshop.norms.clone()}
+                        <AgreementView bank={workshop.bank.clone()} norms={workshop.norms.clone()}
                                        title={words.t("sheet.working-agreement")} level={2} />
                     }
                     {explanation(words)}

@@ -2,8 +2,6 @@
 //! ideas, or place dots; then hand back. While it runs nothing else of the workshop is on screen,
 //! so nobody sees another person's answers, ideas or votes, or the running results.
 
-use std::rc::Rc;
-
 use tandem_core::norms::NormsAction;
 use tandem_core::workshop::Turn;
 use tandem_core::{Action, Role, Screen, TandemAction, Workshop, WorkshopAction};
@@ -12,7 +10,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{ConfirmButton, RoleChoice};
 use crate::hooks::use_focus_on_mount;
-use crate::hooks::{use_bank, use_report};
+use crate::hooks::use_report;
 use crate::screens::AssessmentStep;
 use crate::screens::norms::{Ballot, IdeaForm, Prompts, first_focus, quoted};
 use crate::setup::{Words, use_words};
@@ -63,7 +61,7 @@ pub fn TurnView(props: &TurnViewProps) -> Html {
         }
         Some(Turn::Finished) | None => return html! { <HandBack on_done={end_turn} /> },
     };
-    let bank = Rc::new(props.workshop.bank.clone());
+    let bank = props.workshop.bank.clone();
     let progress = journey.progress(&bank);
     let cancel = html! {
         <div class="danger-zone">
@@ -170,7 +168,7 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
     let words = use_words();
     let heading = use_focus_on_mount();
     let report = use_report(&props.workshop);
-    let bank = use_bank(&props.workshop.bank);
+    let bank = props.workshop.bank.clone();
     let act = workshop_action(props);
     let author = props.author.clone();
     let on_add = act.reform(move |(dimension, text): (String, String)| {
@@ -234,7 +232,7 @@ fn done(words: Words, act: &Callback<WorkshopAction>) -> Html {
 fn Vote(props: &NormsTurnProps) -> Html {
     let words = use_words();
     let heading = use_focus_on_mount();
-    let bank = use_bank(&props.workshop.bank);
+    let bank = props.workshop.bank.clone();
     let act = workshop_action(props);
     let cap = props.workshop.norms.cap;
     html! {

@@ -2,8 +2,6 @@
 //! count of answers (never the answers), the reveal of the group's friction report, the norms
 //! phases (in `screens::brainstorm`), and export.
 
-use std::rc::Rc;
-
 use tandem_core::document::groups_visible;
 use tandem_core::history::Run;
 use tandem_core::scoring::Report;
@@ -16,7 +14,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{Countdown, CountdownControls, bind_text};
 use crate::hooks::use_focus_on_mount;
-use crate::hooks::{use_bank, use_report};
+use crate::hooks::use_report;
 use crate::screens::brainstorm::{NormsPhase, agreement};
 use crate::screens::collect::CollectCodes;
 use crate::screens::report::{
@@ -199,7 +197,7 @@ fn phase_content(
         Phase::Summary if workshop.revealed => html! {
             <>
                 <RevealReport workshop={workshop.clone()} runs={runs.to_vec()} />
-                {agreement(words, workshop, &Rc::new(workshop.bank.clone()))}
+                {agreement(words, workshop, &workshop.bank)}
                 {exports(words, workshop)}
             </>
         },
@@ -240,7 +238,7 @@ pub fn RevealReport(props: &RevealReportProps) -> Html {
     let report = use_report(&props.workshop);
     let workshop = &props.workshop;
     let visible = groups_visible(report.counts, workshop.threshold);
-    let bank = use_bank(&workshop.bank);
+    let bank = workshop.bank.clone();
     let current = Run::from_report(
         workshop.id.clone(),
         workshop.date,

@@ -237,7 +237,8 @@ pub struct Workshop {
     /// The privacy threshold k: group figures are shown only when Marketing and IT each have at
     /// least this many respondents.
     pub threshold: u8,
-    pub bank: Bank,
+    /// Shared like the respondents: the same bank for every render and save of the workshop.
+    pub bank: Rc<Bank>,
     /// The chosen phases, in agenda order.
     pub phases: Vec<Phase>,
     /// Index into `phases`.
@@ -438,7 +439,7 @@ impl Workshop {
             name: name.into(),
             date,
             threshold: DEFAULT_THRESHOLD,
-            bank,
+            bank: Rc::new(bank),
             phases: Phase::ALL.to_vec(),
             current: 0,
             respondents: Rc::default(),
@@ -466,8 +467,11 @@ impl Workshop {
     /// The workshop as a workshop document, for scoring and export.
     #[must_use]
     pub fn document(&self) -> WorkshopDocument {
-        let mut document =
-            WorkshopDocument::new(self.bank.clone(), self.threshold, self.respondents.to_vec());
+        let mut document = WorkshopDocument::new(
+            Bank::clone(&self.bank),
+            self.threshold,
+            self.respondents.to_vec(),
+        );
         document.norms = self.norms.clone();
         document.workshop = Some(WorkshopInfo {
             id: self.id.clone(),
@@ -500,7 +504,7 @@ impl Workshop {
             name: info.name,
             date: info.date,
             threshold: document.threshold,
-            bank: document.bank,
+            bank: Rc::new(document.bank),
             phases: info.phases,
             current: 0,
             respondents: Rc::new(document.respondents),
@@ -654,9 +658,13 @@ impl Workshop {
 
     /// Adds a respondent, replacing one with the same id, after checking the answers fit.
     fn add(&mut self, respondent: Respondent) -> Result<(), WorkshopError> {
-        WorkshopDocument::new(self.bank.clone(), self.threshold, vec![respondent.clone()])
-            .check()
-            .map_err(|invalid| WorkshopError::Answers(invalid.to_string()))?;
+        WorkshopDocument::new(
+            Bank::clone(&self.bank),
+            self.threshold,
+            vec![respondent.clone()],
+        )
+        .check()
+        .map_err(|invalid| WorkshopError::Answers(invalid.to_string()))?;
         let respondents = Rc::make_mut(&mut self.respondents);
         match respondents.iter_mut().find(|r| r.id == respondent.id) {
             Some(existing) => *existing = respondent,
