@@ -45,10 +45,16 @@ impl Words {
         role.label(self.0)
     }
 
-    /// A figure already formatted by the core (`3.5`, `-12`), with this language's decimal mark.
+    /// A figure with one decimal, as this language writes it.
     #[must_use]
-    pub fn number(self, text: &str) -> String {
-        self.0.number(text)
+    pub fn figure(self, value: f64) -> String {
+        self.0.figure(value)
+    }
+
+    /// A difference with its sign and one decimal, as this language writes it.
+    #[must_use]
+    pub fn signed(self, value: f64) -> String {
+        self.0.signed(value)
     }
 }
 

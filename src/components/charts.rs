@@ -5,8 +5,6 @@
 //! greyscale and for colour-blind readers.
 
 use tandem_core::chart::{self, Point};
-use tandem_core::format1;
-use tandem_core::scoring::format_signed;
 use yew::prelude::*;
 
 use crate::setup::use_words;
@@ -43,7 +41,7 @@ pub fn Radar(props: &RadarProps) -> Html {
     let figure = |value: Option<f64>| {
         value.map_or_else(
             || words.t("chart.not-assessed").to_owned(),
-            |value| words.number(&format1(value)),
+            |value| words.figure(value),
         )
     };
     let count = props.dimensions.len();
@@ -212,7 +210,7 @@ pub fn GapBars(props: &GapBarsProps) -> Html {
     let signed = |gap: Option<f64>| {
         gap.map_or_else(
             || words.t("chart.not-available").to_owned(),
-            |gap| words.number(&format_signed(gap)),
+            |gap| words.signed(gap),
         )
     };
     let title_id = format!("{}-title", props.id);

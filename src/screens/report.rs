@@ -7,8 +7,8 @@ use std::rc::Rc;
 use tandem_core::export;
 use tandem_core::history::{self, Run};
 use tandem_core::i18n::Locale;
-use tandem_core::scoring::{self, Report, format_signed};
-use tandem_core::{Bank, Dimension, Figures, Level, Norms, Respondent, WorkshopDocument, format1};
+use tandem_core::scoring::{self, Report};
+use tandem_core::{Bank, Dimension, Figures, Level, Norms, Respondent, WorkshopDocument};
 use yew::prelude::*;
 
 use crate::hooks::use_focus_on_mount;
@@ -86,7 +86,7 @@ pub fn level_text(words: Words, level: Option<Level>) -> String {
 pub fn figure(words: Words, value: Option<f64>) -> String {
     value.map_or_else(
         || words.t("chart.not-available").to_owned(),
-        |value| words.number(&format1(value)),
+        |value| words.figure(value),
     )
 }
 
@@ -347,7 +347,7 @@ pub fn figure_row(
             <dt>{label}</dt>
             <dd>
                 <ScoreBar {value} {max} {kind} />
-                <span class="figure-value">{value.map_or_else(|| missing.to_owned(), |value| words.number(&format1(value)))}</span>
+                <span class="figure-value">{value.map_or_else(|| missing.to_owned(), |value| words.figure(value))}</span>
             </dd>
         </div>
     }
@@ -451,7 +451,7 @@ pub fn Trend(props: &TrendProps) -> Html {
                             <td>{figure(words, each.current)}</td>
                             <td>
                                 {match (each.change, each.since) {
-                                    (Some(change), Some(since)) => words.f("trend.since", &[("change", &words.number(&format_signed(change))), ("date", &words.date(since))]),
+                                    (Some(change), Some(since)) => words.f("trend.since", &[("change", &words.signed(change)), ("date", &words.date(since))]),
                                     _ => words.t("trend.no-earlier").to_owned(),
                                 }}
                             </td>
@@ -461,7 +461,7 @@ pub fn Trend(props: &TrendProps) -> Html {
                                         values={each.series.clone()}
                                         label={words.f("trend.sparkline", &[
                                             ("runs", &each.series.len()),
-                                            ("scores", &each.series.iter().map(|v| words.number(&format1(*v))).collect::<Vec<_>>().join(", ")),
+                                            ("scores", &each.series.iter().map(|v| words.figure(*v)).collect::<Vec<_>>().join(", ")),
                                         ])}
                                     />
                                 }
@@ -477,7 +477,7 @@ pub fn Trend(props: &TrendProps) -> Html {
                         <li key={each.dimension.clone()}>
                             {words.f("trend.moved", &[
                                 ("dimension", &title(&each.dimension)),
-                                ("change", &each.change.map(|change| words.number(&format_signed(change))).unwrap_or_default()),
+                                ("change", &each.change.map(|change| words.signed(change)).unwrap_or_default()),
                                 ("norms", &each.norms.iter().map(|n| words.f("quoted", &[("text", n)])).collect::<Vec<_>>().join(", ")),
                             ])}
                         </li>

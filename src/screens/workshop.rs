@@ -6,9 +6,7 @@ use tandem_core::document::groups_visible;
 use tandem_core::history::Run;
 use tandem_core::scoring::Report;
 use tandem_core::workshop::{iso_date, read_date_and_threshold};
-use tandem_core::{
-    Bank, Figures, Phase, Role, TandemAction, View, Workshop, WorkshopAction, format1,
-};
+use tandem_core::{Bank, Figures, Phase, Role, TandemAction, View, Workshop, WorkshopAction};
 use yew::prelude::*;
 
 use crate::browser;
@@ -310,8 +308,8 @@ fn perception(words: Words, figures: &Figures) -> Html {
                 &[
                     ("guesser", &words.role(guesser)),
                     ("side", &words.role(side)),
-                    ("guess", &words.number(&format1(guess))),
-                    ("actual", &words.number(&format1(actual))),
+                    ("guess", &words.figure(guess)),
+                    ("actual", &words.figure(actual)),
                 ],
             )
         })
@@ -339,7 +337,7 @@ fn perception(words: Words, figures: &Figures) -> Html {
                 <p class="perception">{line}</p>
             }
             if let Some(gap) = figures.perception_gap {
-                <p class="perception">{words.f("workshop.perception-gap", &[("gap", &words.number(&format1(gap)))])}</p>
+                <p class="perception">{words.f("workshop.perception-gap", &[("gap", &words.figure(gap))])}</p>
             }
         </>
     }

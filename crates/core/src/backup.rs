@@ -54,20 +54,19 @@ impl Restored {
     /// norms.", in `locale`.
     #[must_use]
     pub fn summary(&self, locale: Locale) -> String {
-        let count = |one, many, n| locale.count(one, many, n);
         let workshops = self.workshops_added + self.workshops_merged;
         let mut text = locale.format(
             "told.restored",
             &[
                 (
                     "workshops",
-                    &count("count.workshop", "count.workshops", workshops),
+                    &locale.count("count.workshop", "count.workshops", workshops),
                 ),
                 ("new", &self.workshops_added),
                 ("merged", &self.workshops_merged),
                 (
                     "respondents",
-                    &count(
+                    &locale.count(
                         "count.respondent",
                         "count.respondents",
                         self.respondents_added,
@@ -75,11 +74,11 @@ impl Restored {
                 ),
                 (
                     "runs",
-                    &count("count.earlier-run", "count.earlier-runs", self.runs_added),
+                    &locale.count("count.earlier-run", "count.earlier-runs", self.runs_added),
                 ),
                 (
                     "norms",
-                    &count(
+                    &locale.count(
                         "count.drafted-norm",
                         "count.drafted-norms",
                         self.norms_added,
@@ -113,10 +112,7 @@ impl Backup {
     /// The backup as pretty JSON.
     #[must_use]
     pub fn to_json(&self) -> String {
-        // Plain structs, strings and finite numbers cannot fail to serialize.
-        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
-        json.push('\n');
-        json
+        crate::document::pretty_json(self)
     }
 
     /// Reads a backup and checks every workshop in it as an imported workshop document would be.

@@ -156,6 +156,14 @@ struct DocumentOut<'a> {
     report: ReportExport,
 }
 
+/// A file Tandem writes: indented JSON ending in a newline.
+pub(crate) fn pretty_json(value: &impl Serialize) -> String {
+    // Serializing plain structs, strings and finite numbers cannot fail.
+    let mut json = serde_json::to_string_pretty(value).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
 /// The document as read: only the shape; meaning is checked by [`WorkshopDocument::check`].
 #[derive(Deserialize)]
 struct DocumentIn {
@@ -212,10 +220,7 @@ impl WorkshopDocument {
             norms: &self.norms,
             report: self.report_export(),
         };
-        // Serializing plain structs, strings and finite numbers cannot fail.
-        let mut json = serde_json::to_string_pretty(&out).unwrap_or_default();
-        json.push('\n');
-        json
+        pretty_json(&out)
     }
 
     /// Reads a workshop document, validates every part of it and recomputes its report.

@@ -121,77 +121,51 @@ impl Settings {
     /// # Errors
     /// The first attribute with a value Tandem does not accept.
     pub fn read(attribute: impl Fn(&str) -> Option<String>) -> Result<Settings, BadAttribute> {
-        let bad = |attribute: &'static str, value: String, expected: &'static str| BadAttribute {
-            attribute,
-            value,
-            expected,
-        };
-        let mode = match attribute("data-mode") {
-            None => Mode::Both,
-            Some(value) => match value.trim() {
-                "" | "both" => Mode::Both,
-                "self" => Mode::SelfAssessment,
-                "workshop" => Mode::Workshop,
-                _ => {
-                    return Err(bad(
-                        "data-mode",
-                        value,
-                        "use \"self\", \"workshop\" or \"both\"",
-                    ));
-                }
+        let mode = value_of(
+            &attribute,
+            "data-mode",
+            MODE_EXPECTED,
+            |value| match value {
+                "" | "both" => Some(Mode::Both),
+                "self" => Some(Mode::SelfAssessment),
+                "workshop" => Some(Mode::Workshop),
+                _ => None,
             },
-        };
-        let namespace = match attribute("data-namespace") {
-            None => None,
-            Some(value) if valid_namespace(&value) => Some(value),
-            Some(value) => {
-                return Err(bad(
-                    "data-namespace",
-                    value,
-                    "use 1 to 40 letters, digits, \"-\" or \"_\"",
-                ));
+        )?
+        .unwrap_or_default();
+        let namespace = value_of(&attribute, "data-namespace", NAMESPACE_EXPECTED, |value| {
+            valid_namespace(value).then(|| value.to_owned())
+        })?;
+        let theme = value_of(
+            &attribute,
+            "data-theme",
+            THEME_EXPECTED,
+            |value| match value {
+                "" | "auto" => Some(Theme::Auto),
+                "light" => Some(Theme::Light),
+                "dark" => Some(Theme::Dark),
+                _ => None,
+            },
+        )?
+        .unwrap_or_default();
+        // An empty `lang` asks for nothing, like none.
+        let locale = value_of(&attribute, "lang", LANG_EXPECTED, |value| {
+            if value.is_empty() {
+                Some(None)
+            } else {
+                Locale::of_tag(value).map(Some)
             }
-        };
-        let theme = match attribute("data-theme") {
-            None => Theme::Auto,
-            Some(value) => match value.trim() {
-                "" | "auto" => Theme::Auto,
-                "light" => Theme::Light,
-                "dark" => Theme::Dark,
-                _ => {
-                    return Err(bad(
-                        "data-theme",
-                        value,
-                        "use \"auto\", \"light\" or \"dark\"",
-                    ));
-                }
-            },
-        };
-        let locale = match attribute("lang") {
-            None => None,
-            Some(value) if value.trim().is_empty() => None,
-            Some(value) => match Locale::of_tag(&value) {
-                Some(locale) => Some(locale),
-                None => {
-                    return Err(bad(
-                        "lang",
-                        value,
-                        "Tandem speaks English (\"en\") and German (\"de\")",
-                    ));
-                }
-            },
-        };
-        let bank = match attribute("data-bank") {
-            None => None,
-            Some(value) => match value.trim() {
-                "" => return Err(bad("data-bank", value, BANK_EXPECTED)),
-                id if id.starts_with('#') && id.len() > 1 => {
-                    Some(BankSource::Inline(id[1..].to_owned()))
-                }
-                "#" => return Err(bad("data-bank", value, BANK_EXPECTED)),
-                file => Some(BankSource::File(file.to_owned())),
-            },
-        };
+        })?
+        .flatten();
+        let bank = value_of(&attribute, "data-bank", BANK_EXPECTED, |value| {
+            if value.is_empty() || value == "#" {
+                return None;
+            }
+            Some(match value.strip_prefix('#') {
+                Some(id) => BankSource::Inline(id.to_owned()),
+                None => BankSource::File(value.to_owned()),
+            })
+        })?;
         Ok(Settings {
             mode,
             namespace,
@@ -210,8 +184,31 @@ impl Settings {
     }
 }
 
+const MODE_EXPECTED: &str = "use \"self\", \"workshop\" or \"both\"";
+const NAMESPACE_EXPECTED: &str = "use 1 to 40 letters, digits, \"-\" or \"_\"";
+const THEME_EXPECTED: &str = "use \"auto\", \"light\" or \"dark\"";
+const LANG_EXPECTED: &str = "Tandem speaks English (\"en\") and German (\"de\")";
 const BANK_EXPECTED: &str =
     "use \"#id\" of an element holding the bank's JSON, or the address of a JSON file";
+
+/// The attribute `name` read by `parse` (given the trimmed value): `None` when the element does
+/// not have it, an error naming it and what it accepts when `parse` refuses the value.
+fn value_of<T>(
+    attribute: impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    expected: &'static str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, BadAttribute> {
+    attribute(name)
+        .map(|value| {
+            parse(value.trim()).ok_or(BadAttribute {
+                attribute: name,
+                value,
+                expected,
+            })
+        })
+        .transpose()
+}
 
 /// The start of every storage key for `namespace`; see [`Settings::storage_prefix`].
 #[must_use]

@@ -278,7 +278,7 @@ pub fn combine(documents: Vec<(String, WorkshopDocument)>) -> Result<WorkshopDoc
 }
 
 fn figure_or(locale: Locale, value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |value| locale.number(&format1(value)))
+    value.map_or_else(|| "–".to_owned(), |value| locale.figure(value))
 }
 
 fn hotspots_markdown(out: &mut String, bank: &Bank, report: &ReportExport, locale: Locale) {

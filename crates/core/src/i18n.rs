@@ -134,12 +134,22 @@ impl Locale {
         }
     }
 
-    /// A number as this language writes it: `3.5` or `3,5`, `-12` with a true minus sign in
-    /// neither (people copy these into spreadsheets).
+    /// A figure with one decimal as this language writes it: `62.5` or `62,5`.
     #[must_use]
-    pub fn number(self, text: &str) -> String {
+    pub fn figure(self, value: f64) -> String {
+        self.decimal_mark(crate::scoring::format1(value))
+    }
+
+    /// A difference with its sign and one decimal: `+4.5` or `+4,5`, `-12` with the minus people
+    /// copy into spreadsheets.
+    #[must_use]
+    pub fn signed(self, value: f64) -> String {
+        self.decimal_mark(crate::scoring::format_signed(value))
+    }
+
+    fn decimal_mark(self, text: String) -> String {
         match self {
-            Locale::En => text.to_owned(),
+            Locale::En => text,
             Locale::De => text.replace('.', ","),
         }
     }
@@ -313,7 +323,8 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
         assert_eq!(Locale::En.long_date(day), "5 March 2026");
         assert_eq!(Locale::De.long_date(day), "5. März 2026");
-        assert_eq!(Locale::En.number("-3.5"), "-3.5");
-        assert_eq!(Locale::De.number("-3.5"), "-3,5");
+        assert_eq!(Locale::En.figure(-3.5), "-3.5");
+        assert_eq!(Locale::De.figure(62.5), "62,5");
+        assert_eq!(Locale::De.signed(4.5), "+4,5");
     }
 }

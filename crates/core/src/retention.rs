@@ -29,17 +29,16 @@ impl Forgotten {
     /// `locale`.
     #[must_use]
     pub fn summary(&self, locale: Locale, days: u32) -> String {
-        let count = |one, many, n| locale.count(one, many, n);
         locale.format(
             "told.forgotten",
             &[
                 (
                     "runs",
-                    &count("count.earlier-run", "count.earlier-runs", self.runs),
+                    &locale.count("count.earlier-run", "count.earlier-runs", self.runs),
                 ),
                 (
                     "workshops",
-                    &count("count.workshop", "count.workshops", self.workshops),
+                    &locale.count("count.workshop", "count.workshops", self.workshops),
                 ),
                 ("days", &days),
             ],

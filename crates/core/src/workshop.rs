@@ -35,12 +35,6 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
-/// A date as people write it in English: `24 November 2026`.
-#[must_use]
-pub fn long_date(date: NaiveDate) -> String {
-    crate::i18n::Locale::En.long_date(date)
-}
-
 /// Dates in stored and exported JSON, as `2026-11-24`, through [`iso_date`] and [`parse_date`]
 /// rather than chrono's general-purpose parser, which would add to the app's download.
 pub(crate) mod iso {
