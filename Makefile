@@ -4,6 +4,11 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
+# Release builds leave out panic messages and the formatting behind them (about 25 KB gzipped):
+# std is rebuilt with panic=immediate-abort, an unstable option of Rust 1.95 that RUSTC_BOOTSTRAP
+# lets the pinned stable toolchain use. Only the wasm build for dist/ gets it; a panic stops the
+# app either way (there is no panic hook), it only no longer carries the message it cannot show.
+SMALL := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 
 .PHONY: setup serve build test lint test-core test-browser test-e2e bench bench-peers fuzz
 
@@ -16,7 +21,7 @@ serve: setup
 
 ## The release build in dist/.
 build: setup
-	trunk build --release
+	$(SMALL) trunk build --release
 
 ## Every check: format, lints (native and wasm32), core tests, browser tests, release build,
 ## end-to-end tests against dist/.
@@ -52,7 +57,7 @@ bench: setup build bench-peers
 ## shipped), and the floor page built in bench/floor/dist.
 bench-peers:
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
-	cd bench/floor && trunk build --release
+	cd bench/floor && $(SMALL) trunk build --release
 
 ## Fuzz the response-code decoder for FUZZ_SECONDS (default 60). Not part of `make test`.
 ## cargo-fuzz wants nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.

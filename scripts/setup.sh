@@ -18,7 +18,8 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
-for component in rustfmt clippy; do
+# rust-src: release builds rebuild std without panic messages (see SMALL in the Makefile).
+for component in rustfmt clippy rust-src; do
   if ! rustup component list --installed | grep -q "^$component"; then
     say "adding $component"
     rustup component add "$component"
@@ -53,5 +54,5 @@ if [ "$(cat node_modules/.tandem-lock 2>/dev/null)" != "$lock_hash" ]; then
   echo "$lock_hash" > node_modules/.tandem-lock
 fi
 
-# Trunk runs offline; fetch crates now so its cargo build needs no network.
-cargo fetch --quiet
+# Trunk runs offline; fetch crates now so its cargo build needs no network, std's own included.
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet -Zbuild-std=std,panic_abort
