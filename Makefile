@@ -46,12 +46,14 @@ test-e2e:
 	cargo build --quiet -p tandem-cli
 	playwright test --config tests/e2e/playwright.config.js
 
-## Sizes of dist/, time to the first interactive question, scoring time for 1,000 respondents,
-## and Tandem side by side with SurveyJS and a one-question Yew page (bench/compare.mjs).
+## Sizes of dist/, time to the first interactive question, scoring time for 1,000 respondents
+## (natively and in the browser), and Tandem side by side with SurveyJS and a one-question Yew
+## page (bench/compare.mjs).
 bench: setup build bench-peers
 	node bench/page.mjs
 	node bench/compare.mjs
 	cargo bench --quiet -p tandem-core --bench scoring
+	cargo bench --quiet $(WASM) -p tandem --bench scoring_in_browser
 
 ## What the benchmark compares Tandem with: SurveyJS from npm into bench/node_modules (never
 ## shipped), and the floor page built in bench/floor/dist.
