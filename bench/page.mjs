@@ -3,10 +3,10 @@
 // the reveal of a workshop with 200 respondents. Prints; asserts nothing.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { report } from '../scripts/sizes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -37,25 +37,7 @@ function revealReadyWorkshop(size) {
   };
 }
 
-function files(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
-
-console.log('dist/ sizes (bytes):');
-let raw = 0;
-let gzipped = 0;
-// dist/demo/ holds the host pages for trying embeds; no page of the app loads them.
-for (const path of files(dist).sort().filter((path) => !path.startsWith(join(dist, 'demo')))) {
-  const body = readFileSync(path);
-  const gz = gzipSync(body, { level: 9 }).length;
-  raw += body.length;
-  gzipped += gz;
-  console.log(`  ${path.slice(dist.length + 1).padEnd(28)} ${String(body.length).padStart(8)} raw ${String(gz).padStart(8)} gzipped`);
-}
-console.log(`  ${'total'.padEnd(28)} ${String(raw).padStart(8)} raw ${String(gzipped).padStart(8)} gzipped (${(gzipped / 1024).toFixed(1)} KiB)`);
+report(dist);
 
 const server = spawn('node', [join(root, 'tests/e2e/serve.mjs'), dist, String(PORT), BASE], { stdio: 'pipe' });
 await new Promise((resolve) => server.stdout.once('data', resolve));
