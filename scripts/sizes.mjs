@@ -1,6 +1,7 @@
 // The size of the app as a visitor downloads it: every file of dist/ gzipped at level 9, as a
 // server would send it. dist/demo/ is left out: it holds host pages for trying embeds, and no
-// page of the app loads them.
+// page of the app loads them. So is dist/languages/, fetched only by someone who asks for
+// another language than English; it is listed apart.
 //
 // `node scripts/sizes.mjs dist` prints the sizes; with `--budget KIB` it fails when the total is
 // larger (make test runs it so, to catch a size regression in the change that makes it).
@@ -17,11 +18,12 @@ function files(dir) {
   });
 }
 
-/** Each file of the app in `dist` with its size raw and gzipped, by name. */
-export function sizes(dist) {
+/** Each file of the app in `dist` with its size raw and gzipped, by name; `languages/` (or
+ * only that, with `onDemand`) left out. */
+export function sizes(dist, onDemand = false) {
   return files(dist)
     .map((path) => relative(dist, path))
-    .filter((name) => !name.startsWith('demo/'))
+    .filter((name) => !name.startsWith('demo/') && name.startsWith('languages/') === onDemand)
     .sort()
     .map((name) => {
       const body = readFileSync(join(dist, name));
@@ -39,6 +41,10 @@ export function report(dist) {
   }
   const gzipped = total('gzipped');
   console.log(`  ${'total'.padEnd(28)} ${String(total('raw')).padStart(8)} raw ${String(gzipped).padStart(8)} gzipped (${(gzipped / 1024).toFixed(1)} KiB)`);
+  console.log('fetched only for another language than English:');
+  for (const { name, raw, gzipped: gz } of sizes(dist, true)) {
+    console.log(`  ${name.padEnd(28)} ${String(raw).padStart(8)} raw ${String(gz).padStart(8)} gzipped`);
+  }
   return gzipped;
 }
 

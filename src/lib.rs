@@ -129,7 +129,8 @@ fn own_page(document: &web_sys::Document) {
     let html = document.document_element();
     let shown = route.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = setup::load(setup::query_setting, |_| browser::page_address(), false).await;
+        let loaded =
+            setup::load(setup::query_setting, |_| browser::page_address(), "", false).await;
         if let (Ok((setup, theme)), Some(html)) = (&loaded, html) {
             // The page is Tandem's own, so its root element may carry the theme and language.
             html.set_attribute("lang", setup.words.0.tag()).ok();
@@ -188,6 +189,7 @@ fn embed(document: &web_sys::Document, host: web_sys::Element, base: &str) {
         let loaded = setup::load(
             |name| host.get_attribute(name),
             |settings| format!("{base}index.html{}", setup::query(settings, &host_page)),
+            &base,
             true,
         )
         .await;

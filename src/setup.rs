@@ -129,25 +129,29 @@ fn browser_languages() -> Vec<String> {
     tags
 }
 
-/// Reads a mount's settings and loads its bank. `attribute` reads the element's attributes
-/// (or the page's query); `page` is the address links start from.
+/// Reads a mount's settings and loads its language and bank. `attribute` reads the element's
+/// attributes (or the page's query); `page` is the address links start from; `base` is the
+/// address of `dist/` (empty for the page's own Tandem, which is in it).
 ///
 /// # Errors
 /// A [`Problem`] naming the attribute or the bank's mistakes, in the mount's language.
 pub async fn load(
     attribute: impl Fn(&str) -> Option<String>,
     page: impl FnOnce(&Settings) -> String,
+    base: &str,
     embedded: bool,
 ) -> Result<(Setup, Theme), Problem> {
-    let browser = Words(Locale::negotiate(&browser_languages()));
-    // A wrong attribute is told in the language asked for, when that one is right.
-    let asked = attribute("lang").and_then(|tag| Locale::of_tag(&tag));
+    // The language asked for by `lang` when Tandem speaks it (a wrong attribute is then told in
+    // it), else the browser's.
+    let wanted = attribute("lang")
+        .and_then(|tag| Locale::of_tag(&tag))
+        .unwrap_or_else(|| Locale::negotiate(&browser_languages()));
+    let words = language(wanted, base).await;
     let settings = Settings::read(&attribute).map_err(|bad| Problem {
         embedded,
-        words: asked.map_or(browser, Words),
+        words,
         lines: vec![bad.to_string()],
     })?;
-    let words = settings.locale.map_or(browser, Words);
     let prefix = settings.storage_prefix();
     let bank = match &settings.bank {
         // An embed without a bank of its own uses the default, and forgets one it had before,
@@ -192,6 +196,23 @@ pub async fn load(
     Ok((setup, settings.theme))
 }
 
+/// The words of `wanted`. A language that is not built in is fetched from `base` first (its
+/// catalogue and default bank, `languages/` in `dist/`); when that fails, English, so Tandem
+/// still starts.
+async fn language(wanted: Locale, base: &str) -> Words {
+    if wanted.is_ready() {
+        return Words(wanted);
+    }
+    let tag = wanted.tag();
+    let catalogue = fetch_text(&format!("{base}languages/{tag}.txt"));
+    let bank = fetch_text(&format!("{base}languages/default.{tag}.json"));
+    let provided = match (catalogue.await, bank.await) {
+        (Ok(catalogue), Ok(bank)) => wanted.provide(catalogue, bank).is_ok(),
+        _ => false,
+    };
+    Words(if provided { wanted } else { Locale::En })
+}
+
 fn describe(source: &BankSource) -> String {
     match source {
         BankSource::Inline(id) => format!("#{id}"),
@@ -232,21 +253,26 @@ async fn bank_text(source: &BankSource) -> Result<String, String> {
     }
 }
 
-async fn fetch_text(address: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(address))
-        .await
-        .and_then(JsValue::dyn_into)
-        .map_err(|error| describe_error(&error))?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+/// The text of the file at `address`. The request starts at the call, so two files load at once
+/// when both futures are made before either is awaited.
+fn fetch_text(address: &str) -> impl Future<Output = Result<String, String>> + use<> {
+    let request = web_sys::window().map(|window| JsFuture::from(window.fetch_with_str(address)));
+    async move {
+        let response: web_sys::Response = request
+            .ok_or("no window")?
+            .await
+            .and_then(JsValue::dyn_into)
+            .map_err(|error| describe_error(&error))?;
+        if !response.ok() {
+            return Err(format!("HTTP {}", response.status()));
+        }
+        let text = response.text().map_err(|error| describe_error(&error))?;
+        JsFuture::from(text)
+            .await
+            .map_err(|error| describe_error(&error))?
+            .as_string()
+            .ok_or_else(|| "not text".to_owned())
     }
-    let text = response.text().map_err(|error| describe_error(&error))?;
-    JsFuture::from(text)
-        .await
-        .map_err(|error| describe_error(&error))?
-        .as_string()
-        .ok_or_else(|| "not text".to_owned())
 }
 
 fn describe_error(error: &JsValue) -> String {

@@ -195,17 +195,39 @@ test('in an iframe with lang=de the whole UI is German, with German dates, and a
 });
 
 test('without lang the browser\'s language decides, English when Tandem does not speak it; lang wins over it', async ({ browser, baseURL }) => {
+  // German is fetched only when it is asked for: English visitors never download it.
+  const languageFiles = (page) => {
+    const fetched = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/languages/')) fetched.push(new URL(request.url()).pathname.split('/').pop());
+    });
+    return fetched;
+  };
   const german = await browser.newContext({ locale: 'de-DE' });
   const page = await german.newPage();
+  const fetchedInGerman = languageFiles(page);
   await page.goto(baseURL);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wie gut arbeiten Marketing und IT zusammen?');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  expect(fetchedInGerman.sort()).toEqual(['de.txt', 'default.de.json']);
   await page.goto(`${baseURL}index.html?lang=en`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('How well do Marketing and IT work together?');
   await german.close();
   const french = await browser.newContext({ locale: 'fr-FR' });
   const other = await french.newPage();
+  const fetchedInEnglish = languageFiles(other);
   await other.goto(baseURL);
   await expect(other.getByRole('heading', { level: 1 })).toHaveText('How well do Marketing and IT work together?');
+  expect(fetchedInEnglish).toEqual([]);
   await french.close();
+
+  // When the German files cannot be had (a dist/ copied without languages/), Tandem still starts,
+  // in English, rather than showing keys.
+  const cut = await browser.newContext({ locale: 'de-DE' });
+  await cut.route('**/languages/**', (route) => route.fulfill({ status: 404, body: '' }));
+  const english = await cut.newPage();
+  await english.goto(baseURL);
+  await expect(english.getByRole('heading', { level: 1 })).toHaveText('How well do Marketing and IT work together?');
+  await expect(english.locator('html')).toHaveAttribute('lang', 'en');
+  await cut.close();
 });

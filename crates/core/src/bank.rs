@@ -91,9 +91,6 @@ fn first_version() -> u32 {
     1
 }
 
-const DEFAULT_BANK: &str = include_str!("../banks/default.json");
-const DEFAULT_BANK_DE: &str = include_str!("../banks/default.de.json");
-
 impl Bank {
     /// The built-in "Marketing × IT alignment" bank, drawn from the seed articles.
     ///
@@ -105,19 +102,16 @@ impl Bank {
         Bank::default_bank_in(Locale::En)
     }
 
-    /// The built-in bank in `locale`. Every language's version has the same ids, reverse keys
-    /// and sources, only other words, so codes, workshops and trends are shared across
-    /// languages (the tests of this module check it).
+    /// The default bank in `locale` (in English while that language is not at hand, see
+    /// [`Locale::provide`]). Every language's version has the same ids, reverse keys and
+    /// sources, only other words, so codes, workshops and trends are shared across languages
+    /// (the tests of this module check it).
     ///
     /// # Panics
-    /// As [`Bank::default_bank`].
+    /// As [`Bank::default_bank`]; a provided bank is checked when it is provided.
     #[must_use]
     pub fn default_bank_in(locale: Locale) -> Bank {
-        let text = match locale {
-            Locale::En => DEFAULT_BANK,
-            Locale::De => DEFAULT_BANK_DE,
-        };
-        Bank::from_json(text).expect("the bundled default bank is valid")
+        Bank::from_json(locale.default_bank_text()).expect("the default bank is valid")
     }
 
     /// Reads and validates a bank.
@@ -262,7 +256,7 @@ mod tests {
 
     #[test]
     fn the_default_bank_is_valid_and_shaped_as_the_product_says() {
-        let bank = Bank::from_json(DEFAULT_BANK).unwrap();
+        let bank = Bank::from_json(Locale::En.default_bank_text()).unwrap();
         assert_eq!(bank.dimensions.len(), 8);
         assert!((28..=34).contains(&bank.item_count()));
         for dimension in &bank.dimensions {

@@ -4,7 +4,11 @@
 //! another language misses a key, has one English lacks, or drops a placeholder.
 //!
 //! Question banks are content, not catalogue: a host who wants German questions passes a German
-//! bank.
+//! bank. Each language also has a default bank in its words (`banks/default.<tag>.json`).
+//!
+//! English is built in. The other languages are built in only with the `bundled-languages`
+//! feature (the CLI and the tests): the web app leaves them out of its download, fetches a
+//! language's two files when someone asks for it, and hands them to [`Locale::provide`].
 
 use std::collections::HashMap;
 use std::fmt::Display;
@@ -20,8 +24,27 @@ pub enum Locale {
     De,
 }
 
-const EN: &str = include_str!("../locales/en.txt");
-const DE: &str = include_str!("../locales/de.txt");
+const EN: Resources = Resources {
+    catalogue: include_str!("../locales/en.txt"),
+    bank: include_str!("../banks/default.json"),
+};
+#[cfg(feature = "bundled-languages")]
+const DE: Option<Resources> = Some(Resources {
+    catalogue: include_str!("../locales/de.txt"),
+    bank: include_str!("../banks/default.de.json"),
+});
+#[cfg(not(feature = "bundled-languages"))]
+const DE: Option<Resources> = None;
+
+/// A language's catalogue and default bank (JSON), as text.
+#[derive(Debug, Clone, Copy)]
+struct Resources {
+    catalogue: &'static str,
+    bank: &'static str,
+}
+
+/// The languages handed over at run time (see [`Locale::provide`]), by `Locale as usize`.
+static PROVIDED: [OnceLock<Resources>; 2] = [OnceLock::new(), OnceLock::new()];
 
 impl Locale {
     pub const ALL: [Locale; 2] = [Locale::En, Locale::De];
@@ -55,17 +78,54 @@ impl Locale {
             .unwrap_or_default()
     }
 
-    fn source(self) -> &'static str {
+    fn resources(self) -> Option<Resources> {
         match self {
-            Locale::En => EN,
+            Locale::En => Some(EN),
             Locale::De => DE,
         }
+        .or_else(|| PROVIDED[self as usize].get().copied())
+    }
+
+    /// Whether this language's words are at hand: built in, or provided.
+    #[must_use]
+    pub fn is_ready(self) -> bool {
+        self.resources().is_some()
+    }
+
+    /// Hands over a language that is not built in: its catalogue and its default bank, as
+    /// fetched. Both are checked first; a language already at hand stays as it is.
+    ///
+    /// # Errors
+    /// What is wrong with the catalogue or the bank, such as "de.txt lacks app.name" or "the
+    /// default bank asks other questions than the English one".
+    pub fn provide(self, catalogue: String, bank: String) -> Result<(), String> {
+        if self.is_ready() {
+            return Ok(());
+        }
+        check_resources(self, &catalogue, &bank)?;
+        // Kept for the page's life, like the built-in ones.
+        let resources = Resources {
+            catalogue: Box::leak(catalogue.into_boxed_str()),
+            bank: Box::leak(bank.into_boxed_str()),
+        };
+        PROVIDED[self as usize].set(resources).ok();
+        Ok(())
+    }
+
+    /// This language's default bank (JSON), or English's while the language is not at hand.
+    pub(crate) fn default_bank_text(self) -> &'static str {
+        self.resources().unwrap_or(EN).bank
     }
 
     fn catalogue(self) -> &'static HashMap<&'static str, &'static str> {
         static CATALOGUES: [OnceLock<HashMap<&str, &str>>; 2] = [OnceLock::new(), OnceLock::new()];
+        static NONE: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+        // Not cached before the language is at hand, so words provided later are found.
+        let Some(resources) = self.resources() else {
+            return NONE.get_or_init(HashMap::new);
+        };
         CATALOGUES[self as usize].get_or_init(|| {
-            parse(self.source())
+            parse(resources.catalogue)
                 .unwrap_or_default()
                 .into_iter()
                 .collect()
@@ -155,6 +215,27 @@ impl Locale {
     }
 }
 
+/// A provided language's catalogue must parse and have every key English has; its default bank
+/// must be valid and ask the English bank's questions (the same ids, so codes, workshops and
+/// trends are shared across languages).
+fn check_resources(locale: Locale, catalogue: &str, bank: &str) -> Result<(), String> {
+    let file = format!("{}.txt", locale.tag());
+    let theirs = parse(catalogue).map_err(|why| format!("{file} {why}"))?;
+    if let Some((key, _)) = parse(EN.catalogue)
+        .unwrap_or_default()
+        .into_iter()
+        .find(|(key, _)| !theirs.iter().any(|(their, _)| their == key))
+    {
+        return Err(format!("{file} lacks {key}"));
+    }
+    let bank = crate::Bank::from_json(bank)
+        .map_err(|invalid| format!("the default bank is not valid: {invalid}"))?;
+    if crate::code::fingerprint(&bank) != crate::code::fingerprint(&crate::Bank::default_bank()) {
+        return Err("the default bank asks other questions than the English one".into());
+    }
+    Ok(())
+}
+
 /// Replaces each `{name}` in `text` by its value; unknown names stay as written.
 #[must_use]
 pub fn fill(text: &str, values: &[(&str, &dyn Display)]) -> String {
@@ -223,7 +304,8 @@ mod tests {
     #[test]
     fn every_catalogue_parses() {
         for locale in Locale::ALL {
-            let pairs = parse(locale.source()).unwrap_or_else(|e| panic!("{locale:?}: {e}"));
+            let pairs = parse(locale.resources().unwrap().catalogue)
+                .unwrap_or_else(|e| panic!("{locale:?}: {e}"));
             assert!(!pairs.is_empty());
             for (key, text) in pairs {
                 assert!(!text.is_empty(), "{locale:?}: {key} is empty");
@@ -234,9 +316,12 @@ mod tests {
     /// The check the issue asks for: a key missing from a language fails the build's tests.
     #[test]
     fn every_language_has_every_key_with_the_same_placeholders() {
-        let english: HashMap<&str, &str> = parse(EN).unwrap().into_iter().collect();
+        let english: HashMap<&str, &str> = parse(EN.catalogue).unwrap().into_iter().collect();
         for locale in Locale::ALL {
-            let theirs: HashMap<&str, &str> = parse(locale.source()).unwrap().into_iter().collect();
+            let theirs: HashMap<&str, &str> = parse(locale.resources().unwrap().catalogue)
+                .unwrap()
+                .into_iter()
+                .collect();
             let mut missing: Vec<&&str> = english
                 .keys()
                 .filter(|k| !theirs.contains_key(*k))
@@ -326,5 +411,41 @@ mod tests {
         assert_eq!(Locale::En.figure(-3.5), "-3.5");
         assert_eq!(Locale::De.figure(62.5), "62,5");
         assert_eq!(Locale::De.signed(4.5), "+4,5");
+    }
+
+    /// What the app fetches for a language is checked before it is used: a broken or stale file
+    /// leaves the language not at hand (the app then speaks English) instead of showing keys.
+    #[test]
+    fn a_provided_language_is_checked_first() {
+        let german = DE.unwrap();
+        let check = |catalogue: &str, bank: &str| check_resources(Locale::De, catalogue, bank);
+        assert_eq!(check(german.catalogue, german.bank), Ok(()));
+        assert_eq!(
+            check("app.name = Tandem\nnot a line", german.bank),
+            Err("de.txt line 2: expected `key = text`".into())
+        );
+        let without_first_key = german
+            .catalogue
+            .lines()
+            .filter(|line| !line.starts_with("app.name ="))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(
+            check(&without_first_key, german.bank),
+            Err("de.txt lacks app.name".into())
+        );
+        let broken = check(german.catalogue, "{}").unwrap_err();
+        assert!(
+            broken.starts_with("the default bank is not valid: "),
+            "{broken}"
+        );
+        let other_questions = german.bank.replacen("understanding-explain", "explain", 1);
+        assert_eq!(
+            check(german.catalogue, &other_questions),
+            Err("the default bank asks other questions than the English one".into())
+        );
+        // Built in here, so handing it over again changes nothing.
+        assert_eq!(Locale::De.provide(String::new(), String::new()), Ok(()));
+        assert_eq!(Locale::De.text("app.name"), "Tandem");
     }
 }
