@@ -60,7 +60,8 @@ bench: setup build bench-peers
 	node bench/page.mjs
 	node bench/compare.mjs
 	cargo bench --quiet -p tandem-core --bench scoring
-	cargo bench --quiet $(WASM) -p tandem --bench scoring_in_browser
+	@# Not --quiet: cargo would hand it to the test runner, which refuses it.
+	cargo bench $(WASM) -p tandem --bench scoring_in_browser
 
 ## What the benchmark compares Tandem with: SurveyJS from npm into bench/node_modules (never
 ## shipped), and the floor page built in bench/floor/dist.
