@@ -5,9 +5,10 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 # Release builds leave out panic messages and the formatting behind them (about 25 KB gzipped):
-# std is rebuilt with panic=immediate-abort, an unstable option of Rust 1.95 that RUSTC_BOOTSTRAP
-# lets the pinned stable toolchain use. Only the wasm build for dist/ gets it; a panic stops the
-# app either way (there is no panic hook), it only no longer carries the message it cannot show.
+# std is rebuilt with panic=immediate-abort, an unstable option (so spelled in Rust 1.95) that
+# RUSTC_BOOTSTRAP lets the stable toolchain use. Only the wasm build for dist/ gets it; a panic
+# stops the app either way (there is no panic hook), it only no longer carries the message it
+# cannot show.
 SMALL := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 
 .PHONY: setup serve build test lint test-core test-browser budget test-e2e bench bench-peers fuzz
