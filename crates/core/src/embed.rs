@@ -26,6 +26,18 @@ pub enum Mode {
 }
 
 impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Both, Mode::SelfAssessment, Mode::Workshop];
+
+    /// The value of `data-mode` that asks for this mode.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Both => "both",
+            Mode::SelfAssessment => "self",
+            Mode::Workshop => "workshop",
+        }
+    }
+
     /// Whether this mode shows `view`.
     #[must_use]
     pub fn allows(self, view: &View) -> bool {
@@ -57,6 +69,8 @@ pub enum Theme {
 }
 
 impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
     /// The value of `data-theme` that selects this theme in the stylesheet.
     #[must_use]
     pub fn key(self) -> &'static str {
@@ -121,32 +135,16 @@ impl Settings {
     /// # Errors
     /// The first attribute with a value Tandem does not accept.
     pub fn read(attribute: impl Fn(&str) -> Option<String>) -> Result<Settings, BadAttribute> {
-        let mode = value_of(
-            &attribute,
-            "data-mode",
-            MODE_EXPECTED,
-            |value| match value {
-                "" | "both" => Some(Mode::Both),
-                "self" => Some(Mode::SelfAssessment),
-                "workshop" => Some(Mode::Workshop),
-                _ => None,
-            },
-        )?
+        let mode = value_of(&attribute, "data-mode", MODE_EXPECTED, |value| {
+            keyword(value, &Mode::ALL.map(|mode| (mode.key(), mode)))
+        })?
         .unwrap_or_default();
         let namespace = value_of(&attribute, "data-namespace", NAMESPACE_EXPECTED, |value| {
             valid_namespace(value).then(|| value.to_owned())
         })?;
-        let theme = value_of(
-            &attribute,
-            "data-theme",
-            THEME_EXPECTED,
-            |value| match value {
-                "" | "auto" => Some(Theme::Auto),
-                "light" => Some(Theme::Light),
-                "dark" => Some(Theme::Dark),
-                _ => None,
-            },
-        )?
+        let theme = value_of(&attribute, "data-theme", THEME_EXPECTED, |value| {
+            keyword(value, &Theme::ALL.map(|theme| (theme.key(), theme)))
+        })?
         .unwrap_or_default();
         // An empty `lang` asks for nothing, like none.
         let locale = value_of(&attribute, "lang", LANG_EXPECTED, |value| {
@@ -208,6 +206,17 @@ fn value_of<T>(
             })
         })
         .transpose()
+}
+
+/// The choice named `value` among `choices` (keyword, choice); an empty value is the default.
+fn keyword<T: Copy + Default>(value: &str, choices: &[(&str, T)]) -> Option<T> {
+    if value.is_empty() {
+        return Some(T::default());
+    }
+    choices
+        .iter()
+        .find(|(key, _)| *key == value)
+        .map(|(_, choice)| *choice)
 }
 
 /// The start of every storage key for `namespace`; see [`Settings::storage_prefix`].
@@ -319,6 +328,15 @@ mod tests {
             "data-theme"
         );
         assert_eq!(read(&[("lang", "fr")]).unwrap_err().attribute, "lang");
+        // Every mode and theme is asked for by its key; an empty value is the default.
+        for mode in Mode::ALL {
+            assert_eq!(read(&[("data-mode", mode.key())]).unwrap().mode, mode);
+        }
+        for theme in Theme::ALL {
+            assert_eq!(read(&[("data-theme", theme.key())]).unwrap().theme, theme);
+        }
+        let empty = read(&[("data-mode", " "), ("data-theme", "")]).unwrap();
+        assert_eq!((empty.mode, empty.theme), (Mode::Both, Theme::Auto));
         assert_eq!(
             read(&[("data-bank", "#")]).unwrap_err().attribute,
             "data-bank"
