@@ -74,6 +74,6 @@ bench-peers:
 ## cargo-fuzz wants nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them.
 FUZZ_SECONDS ?= 60
 fuzz:
-	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@command -v cargo-fuzz >/dev/null || cargo install --root $(HOME)/.cargo cargo-fuzz --locked
 	mkdir -p fuzz/corpus/decode_code
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run decode_code corpus/decode_code seeds/decode_code -- -max_total_time=$(FUZZ_SECONDS)
