@@ -44,11 +44,16 @@ pub fn use_stored<T: PartialEq + 'static>(
     value
 }
 
-/// A workshop's report, computed once per change of answers.
+/// A workshop's report under its privacy threshold, computed once per change of answers or
+/// threshold.
 #[hook]
 pub fn use_report(workshop: &Workshop) -> Rc<Report> {
     use_memo(
-        (workshop.bank.clone(), workshop.respondents.clone()),
-        |(bank, respondents)| scoring::score(bank, respondents),
+        (
+            workshop.bank.clone(),
+            workshop.respondents.clone(),
+            workshop.threshold,
+        ),
+        |(bank, respondents, threshold)| scoring::score_within(bank, respondents, *threshold),
     )
 }

@@ -235,7 +235,7 @@ pub fn RevealReport(props: &RevealReportProps) -> Html {
     let words = use_words();
     let report = use_report(&props.workshop);
     let workshop = &props.workshop;
-    let visible = groups_visible(report.counts, workshop.threshold);
+    let visible = report.roles_known;
     let bank = workshop.bank.clone();
     let current = Run::from_report(
         workshop.id.clone(),
@@ -263,7 +263,7 @@ fn breakdown(words: Words, bank: &Bank, report: &Report, visible: bool, threshol
         <section class="dimensions" aria-labelledby="breakdown-title">
             <h2 id="breakdown-title">{words.t("workshop.breakdown")}</h2>
             if !visible {
-                <p class="note">{words.f("workshop.figures-are", &[("hidden", &hidden)])}</p>
+                <p class="note">{words.f("workshop.figures-are", &[("threshold", &threshold)])}</p>
             }
             <ul class="dimension-list">
                 for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {

@@ -98,16 +98,59 @@ test('a workshop with four Marketing and four IT participants reveals the figure
   await expectAccessible(page, 'workshop list');
 });
 
-test('below the privacy threshold Marketing and IT figures are hidden', async ({ page }) => {
+test('below the privacy threshold Marketing and IT are not told apart, and the threshold cannot be lowered', async ({ page }) => {
   await createWorkshop(page, 'Small group');
   await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
   await takeTurn(page, 'Marketing', 0, { audit: true });
   await takeTurn(page, 'IT', 1);
   await page.getByRole('button', { name: 'Next: Reveal' }).click();
-  await expect(page.getByText('Marketing and IT figures will stay hidden: each needs at least 3 respondents.')).toBeVisible();
+  await expect(page.getByText('Marketing and IT will not be told apart: each needs at least 3 respondents.', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: 'Reveal the results' }).click();
-  await expect(page.getByText('Marketing and IT figures are hidden: fewer than 3 respondents in a group.')).toBeVisible();
+  await expect(page.getByText('Marketing and IT are not told apart: fewer than 3 respondents in a group.', { exact: false })).toBeVisible();
   await expect(page.getByText(/thinks Marketing rates this/)).toHaveCount(0);
+
+  // Every figure on screen is the one computed without roles (the CLI applies the same rule),
+  // so friction's formula cannot give the hidden gap back.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export workshop (JSON)' }).click(),
+  ]);
+  const path = await download.path();
+  const exported = JSON.parse(readFileSync(path, 'utf8'));
+  const core = JSON.parse(execFileSync(cli, ['report', path], { encoding: 'utf8' })).report;
+  expect(exported.report).toEqual(core);
+  expect(core.groups_visible).toBe(false);
+  const scores = exported.respondents.map((r) => {
+    const values = bank.dimensions[0].items.map((item) => {
+      const v = r.answers[item.id];
+      return ((item.reverse ? 6 - v : v) - 1) * 25;
+    });
+    return values.reduce((a, b) => a + b, 0) / values.length;
+  });
+  const everyone = (scores[0] + scores[1]) / 2;
+  expect(core.dimensions[0].score).toBeCloseTo(everyone, 1);
+  for (const figures of core.dimensions) {
+    for (const key of ['marketing', 'it', 'gap', 'perception_gap', 'marketing_as_seen_by_it', 'it_as_seen_by_marketing']) {
+      expect(figures[key], key).toBeNull();
+    }
+  }
+  const cards = page.locator('.dimension');
+  for (const [d, figures] of core.dimensions.entries()) {
+    const value = (term) => cards.nth(d).locator('div.figure', { has: page.getByText(term, { exact: true }) }).locator('.figure-value');
+    await expect(value('Score')).toHaveText(figures.score.toFixed(1));
+    await expect(value('Friction')).toHaveText(figures.friction.toFixed(1));
+  }
+
+  // The threshold the participants answered under cannot be lowered afterwards.
+  await page.getByText('Workshop details').click();
+  await page.getByLabel('Privacy threshold').fill('1');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'The privacy threshold stays at 3: answers came in under it, and participants were promised it. It can be raised, but not lowered to 1.',
+  );
+  await page.reload();
+  await expect(page.getByText('Marketing and IT are not told apart: fewer than 3 respondents in a group.', { exact: false })).toBeVisible();
+  await expect(cards.nth(0).locator('div.figure', { has: page.getByText('Gap', { exact: true }) })).toHaveCount(0);
 });
 
 test('the facilitator controls work with the keyboard alone, and a reload resumes the phase', async ({ page }) => {

@@ -62,11 +62,11 @@ fn run(file: &str, command: fn(&str) -> Result<String, String>) -> ExitCode {
     };
     match command(&text) {
         Ok(output) => {
-            print!("{output}");
+            print!("{}", printable(&output));
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            for line in problems.lines() {
+            for line in printable(&problems).lines() {
                 eprintln!("tandem: {file}: {line}");
             }
             ExitCode::FAILURE
@@ -127,12 +127,12 @@ fn report_command(args: &[&str]) -> ExitCode {
         match WorkshopDocument::from_json(&text) {
             Ok(imported) => {
                 for note in &imported.notes {
-                    eprintln!("tandem: {file}: note: {note}");
+                    eprintln!("tandem: {file}: note: {}", printable(note));
                 }
                 documents.push((file.to_owned(), imported.document));
             }
             Err(invalid) => {
-                for line in invalid.to_string().lines() {
+                for line in printable(&invalid.to_string()).lines() {
                     eprintln!("tandem: {file}: {line}");
                 }
                 failed = true;
@@ -143,12 +143,16 @@ fn report_command(args: &[&str]) -> ExitCode {
         return ExitCode::FAILURE;
     }
     match render(format, documents) {
-        Ok(output) => {
+        Ok(output) if format == Format::Json => {
             print!("{output}");
             ExitCode::SUCCESS
         }
+        Ok(output) => {
+            print!("{}", printable(&output));
+            ExitCode::SUCCESS
+        }
         Err(problems) => {
-            for line in problems.lines() {
+            for line in printable(&problems).lines() {
                 eprintln!("tandem: {line}");
             }
             ExitCode::FAILURE
@@ -206,6 +210,21 @@ fn render(format: Format, documents: Vec<(String, WorkshopDocument)>) -> Result<
             })
         }
     }
+}
+
+/// Text with every control character a terminal would act on (ESC, a carriage return, a C1
+/// code) written as an escape, `\u{1b}`, so a name in a file cannot move the cursor, recolour or
+/// retitle the terminal. Line breaks and tabs stay. JSON needs none of this: it escapes them itself.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn check_bank(text: &str) -> Result<String, String> {

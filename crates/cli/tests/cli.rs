@@ -176,3 +176,50 @@ fn an_unknown_format_or_a_clash_between_files_is_refused() {
         "{stderr}"
     );
 }
+
+/// A workshop whose name and respondent id carry what a spreadsheet or a terminal would run.
+fn hostile() -> String {
+    let mut document = document();
+    document.workshop = Some(tandem_core::document::WorkshopInfo {
+        id: "w1".into(),
+        name: "Q3\u{1b}]0;owned\u{7};=cmd|' /C calc'!A0".into(),
+        date: tandem_core::workshop::parse_date("2026-12-01").unwrap(),
+        phases: vec![tandem_core::workshop::Phase::Welcome],
+    });
+    let mut json: serde_json::Value = serde_json::from_str(&document.to_json()).unwrap();
+    json["respondents"][0]["id"] = serde_json::json!("p0\t@SUM(A1)");
+    write("hostile.json", &json.to_string())
+}
+
+#[test]
+fn csv_from_the_cli_is_safe_in_a_reader_that_splits_on_semicolons_or_tabs() {
+    let file = hostile();
+    for format in ["csv", "csv-summary"] {
+        let output = tandem(&["report", "--format", format, &file]);
+        assert!(output.status.success(), "{format}");
+        let text = String::from_utf8(output.stdout).unwrap();
+        for line in text.lines().skip(1) {
+            for piece in line.split([',', ';', '\t', '"']) {
+                assert!(
+                    !piece.starts_with(['=', '+', '-', '@']),
+                    "{format}: {piece:?} in {line:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn names_cannot_send_control_characters_to_the_terminal() {
+    let file = hostile();
+    for format in ["csv", "csv-summary", "markdown"] {
+        let output = tandem(&["report", "--format", format, &file]);
+        assert!(output.status.success(), "{format}");
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}']),
+            "{format} writes control characters"
+        );
+        assert!(text.contains("\\u{1b}"), "{format}: the escape is shown");
+    }
+}

@@ -55,16 +55,7 @@ pub struct Imported {
     pub notes: Vec<String>,
 }
 
-/// Whether figures describing one role group may be shown.
-///
-/// They are shown when Marketing and IT both reach the threshold. A lone respondent sees their
-/// own figures: with one person every group mean equals the overall score, so nothing is revealed
-/// that the score does not already show.
-#[must_use]
-pub fn groups_visible(counts: RoleCounts, threshold: u8) -> bool {
-    let k = usize::from(threshold);
-    counts.total() == 1 || (counts.marketing >= k && counts.it >= k)
-}
+pub use crate::scoring::groups_visible;
 
 /// One dimension as exported: rounded, and group figures `null` when hidden.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,15 +86,14 @@ pub struct ReportExport {
     /// Respondents per role: not required by the format, but a reader needs it to understand why
     /// group figures are hidden.
     pub respondents: RoleCounts,
-    /// Whether the group figures passed the privacy threshold.
+    /// Whether Marketing and IT reached the privacy threshold, so the figures were computed with
+    /// the respondents' functions; when not, no figure of one group is defined.
     pub groups_visible: bool,
 }
 
 impl ReportExport {
     #[must_use]
-    pub fn new(bank: &Bank, report: &Report, threshold: u8) -> Self {
-        let visible = groups_visible(report.counts, threshold);
-        let shown = |value: Option<f64>| value.filter(|_| visible).map(round1);
+    pub fn new(bank: &Bank, report: &Report) -> Self {
         let dimensions = bank
             .dimensions
             .iter()
@@ -112,15 +102,15 @@ impl ReportExport {
                 id: dimension.id.clone(),
                 score: figures.score.map(round1),
                 level: figures.level().map(scoring::Level::number),
-                marketing: shown(figures.marketing),
-                it: shown(figures.it),
-                gap: shown(figures.gap),
+                marketing: figures.marketing.map(round1),
+                it: figures.it.map(round1),
+                gap: figures.gap.map(round1),
                 estimated_gap: figures.estimated_gap.map(round1),
-                perception_gap: shown(figures.perception_gap),
+                perception_gap: figures.perception_gap.map(round1),
                 spread: figures.spread.map(round1),
                 friction: figures.friction.map(round1),
-                marketing_as_seen_by_it: shown(figures.marketing_as_seen_by_it),
-                it_as_seen_by_marketing: shown(figures.it_as_seen_by_marketing),
+                marketing_as_seen_by_it: figures.marketing_as_seen_by_it.map(round1),
+                it_as_seen_by_marketing: figures.it_as_seen_by_marketing.map(round1),
             })
             .collect();
         ReportExport {
@@ -134,7 +124,7 @@ impl ReportExport {
                 .map(|&d| bank.dimensions[d].id.clone())
                 .collect(),
             respondents: report.counts,
-            groups_visible: visible,
+            groups_visible: report.roles_known,
         }
     }
 }
@@ -197,12 +187,12 @@ impl WorkshopDocument {
 
     #[must_use]
     pub fn report(&self) -> Report {
-        scoring::score(&self.bank, &self.respondents)
+        scoring::score_within(&self.bank, &self.respondents, self.threshold)
     }
 
     #[must_use]
     pub fn report_export(&self) -> ReportExport {
-        ReportExport::new(&self.bank, &self.report(), self.threshold)
+        ReportExport::new(&self.bank, &self.report())
     }
 
     /// The document as pretty JSON with a freshly computed report. The same document always

@@ -7,7 +7,7 @@ use crate::i18n::Locale;
 use std::fmt::Write as _;
 
 use crate::bank::Bank;
-use crate::document::{ReportExport, WorkshopDocument, groups_visible};
+use crate::document::{ReportExport, WorkshopDocument};
 use crate::norms::markdown_text;
 use crate::scoring::{self, format1, normalised};
 use crate::validation::{Invalid, Problem};
@@ -18,17 +18,30 @@ pub const ANSWERS_HEADER: &str = "source,respondent,role,dimension,item,reverse,
 pub const SUMMARY_HEADER: &str = "source,dimension,title,score,level,marketing,it,gap,\
      estimated_gap,perception_gap,spread,friction,hotspot";
 
-/// One CSV cell. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return) gets a leading apostrophe; a cell with a comma, quote or line
-/// break is quoted, with quotes doubled (RFC 4180).
+/// What a spreadsheet reader may split a line on: the comma of this file, the semicolon that
+/// Excel uses in locales with a decimal comma, and the tab; line breaks end a row.
+const SEPARATORS: [char; 5] = [',', ';', '\t', '\r', '\n'];
+/// What a spreadsheet runs as a formula when a cell starts with it.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One CSV cell, safe in any reader. A cell holding a separator (`,` `;` tab), a quote or a line
+/// break is quoted, with quotes doubled (RFC 4180). And since a reader that splits on `;` or tab
+/// would cut the text into pieces of its own, every piece that starts as a formula (`=`, `+`,
+/// `-`, `@`, a tab or a carriage return), at the start of the text or after any separator or
+/// quote, gets a leading apostrophe, so no reader finds a formula in it.
 #[must_use]
 pub fn csv_cell(text: &str) -> String {
     let mut cell = String::with_capacity(text.len() + 3);
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        cell.push('\'');
+    let mut piece_starts = true;
+    for c in text.chars() {
+        if piece_starts && FORMULA_STARTS.contains(&c) {
+            cell.push('\'');
+        }
+        cell.push(c);
+        // A quote counts too: a reader that drops quotes would join what follows to the start.
+        piece_starts = SEPARATORS.contains(&c) || c == '"';
     }
-    cell.push_str(text);
-    if cell.contains([',', '"', '\n', '\r']) {
+    if cell.contains(SEPARATORS) || cell.contains('"') {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
         cell
@@ -44,7 +57,7 @@ fn figure(value: Option<f64>) -> String {
 /// empty when unanswered) and its value on the 0–100 scale after keying.
 ///
 /// Roles are written only when the report may show group figures (see
-/// [`groups_visible`]); below the threshold the role column says `hidden`, so the file cannot
+/// [`scoring::groups_visible`]); below the threshold the role column says `hidden`, so the file cannot
 /// reveal what the report hides.
 #[must_use]
 pub fn answers_csv(document: &WorkshopDocument, source: &str) -> String {
@@ -56,7 +69,7 @@ pub fn answers_csv(document: &WorkshopDocument, source: &str) -> String {
 
 /// The rows of [`answers_csv`] without the header, for combining files.
 pub fn append_answers(out: &mut String, document: &WorkshopDocument, source: &str) {
-    let visible = groups_visible(
+    let visible = scoring::groups_visible(
         scoring::RoleCounts::of(&document.respondents),
         document.threshold,
     );
@@ -366,7 +379,7 @@ mod tests {
         assert_eq!(csv_cell("+1"), "'+1");
         assert_eq!(csv_cell("-2"), "'-2");
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("\tx"), "'\tx");
+        assert_eq!(csv_cell("\tx"), "\"'\tx\"", "a tab is a separator too");
         assert_eq!(csv_cell("a, b"), "\"a, b\"");
         assert_eq!(
             cells("\"'=1\",\"a, \"\"b\"\"\",c"),
@@ -375,6 +388,19 @@ mod tests {
         assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
         assert_eq!(csv_cell("plain"), "plain");
         assert_eq!(csv_cell("a-b"), "a-b", "only a leading sign is a formula");
+    }
+
+    #[test]
+    fn a_semicolon_or_tab_is_quoted_and_the_formula_behind_it_neutralised() {
+        // Excel in a German locale splits on `;`.
+        assert_eq!(
+            csv_cell("Q3;=cmd|' /C calc'!A0"),
+            "\"Q3;'=cmd|' /C calc'!A0\""
+        );
+        assert_eq!(csv_cell("a\t+1"), "\"a\t'+1\"");
+        assert_eq!(csv_cell("a;b"), "\"a;b\"");
+        assert_eq!(csv_cell("x,@SUM(A1)"), "\"x,'@SUM(A1)\"");
+        assert_eq!(csv_cell("a\n-1"), "\"a\n'-1\"");
     }
 
     fn document(people: &[(Role, u8)], threshold: u8) -> WorkshopDocument {

@@ -1,6 +1,7 @@
 //! The scoring model of `shared/design/scoring.md`, computed exactly and on unrounded values.
-//! Owns the weights, the levels, hotspots and rounding; knows nothing of how figures are shown,
-//! hidden by the privacy threshold or exported (see `document`).
+//! Owns the weights, the levels, hotspots, the privacy threshold's rule (below it the report is
+//! computed as if nobody had said which function they work in) and rounding; knows nothing of
+//! how figures are shown or exported (see `document`).
 
 use crate::i18n::Locale;
 use serde::Serialize;
@@ -159,10 +160,24 @@ impl RoleCounts {
     }
 }
 
+/// Whether the report may tell Marketing and IT apart: when both reach the privacy threshold `k`.
+///
+/// A lone respondent (a self-assessment) sees their own figures: with one person no group figure
+/// says more than their own answers.
+#[must_use]
+pub fn groups_visible(counts: RoleCounts, threshold: u8) -> bool {
+    let k = usize::from(threshold);
+    counts.total() == 1 || (counts.marketing >= k && counts.it >= k)
+}
+
 /// The scored friction report, unrounded: one [`Figures`] per bank dimension, in bank order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub counts: RoleCounts,
+    /// Whether the figures were computed with the respondents' functions. When `false` (below
+    /// the privacy threshold) every figure is as if nobody had said which function they work in:
+    /// no figure of one role group is defined, and none can be worked out from the others.
+    pub roles_known: bool,
     pub dimensions: Vec<Figures>,
     /// `AI`: mean of the defined dimension scores.
     pub alignment_index: Option<f64>,
@@ -249,9 +264,24 @@ pub fn respondent_scores(bank: &Bank, respondent: &Respondent) -> Vec<Option<f64
         .collect()
 }
 
-/// Scores a set of respondents against a bank: every figure of the model.
+/// Scores a set of respondents against a bank with their functions known: every figure of the
+/// model. A workshop is scored with [`score_within`] its privacy threshold instead.
 #[must_use]
 pub fn score(bank: &Bank, respondents: &[Respondent]) -> Report {
+    score_with(bank, respondents, true)
+}
+
+/// Scores a workshop under its privacy threshold: with the functions known when Marketing and IT
+/// both reach it ([`groups_visible`]), and otherwise as if nobody had said which function they
+/// work in. Then `S(d)` is everyone's mean, `G(d)` and `P(d)` are undefined (so friction takes
+/// `Ĝ(d)`), and no group mean or group estimate is defined; `Ĝ(d)` and `σ(d)` stay.
+#[must_use]
+pub fn score_within(bank: &Bank, respondents: &[Respondent], threshold: u8) -> Report {
+    let visible = groups_visible(RoleCounts::of(respondents), threshold);
+    score_with(bank, respondents, visible)
+}
+
+fn score_with(bank: &Bank, respondents: &[Respondent], roles_known: bool) -> Report {
     let own: Vec<Vec<Option<f64>>> = respondents
         .iter()
         .map(|respondent| respondent_scores(bank, respondent))
@@ -268,7 +298,7 @@ pub fn score(bank: &Bank, respondents: &[Respondent]) -> Report {
                     .get(&dimension.id)
                     .map(|rating| f64::from(rating.value() - 1) * 25.0)
             };
-            figures(respondents, &r, &estimate)
+            figures(respondents, roles_known, &r, &estimate)
         })
         .collect();
 
@@ -284,6 +314,7 @@ pub fn score(bank: &Bank, respondents: &[Respondent]) -> Report {
         .collect();
     Report {
         counts: RoleCounts::of(respondents),
+        roles_known,
         dimensions,
         alignment_index,
         friction_index,
@@ -292,21 +323,16 @@ pub fn score(bank: &Bank, respondents: &[Respondent]) -> Report {
 }
 
 /// The figures of one dimension from each respondent's score `r(p)` and normalised estimate
-/// `e(p)` for it.
+/// `e(p)` for it. Without `roles_known` no figure of one role group is defined.
 fn figures(
     respondents: &[Respondent],
+    roles_known: bool,
     r: &dyn Fn(usize) -> Option<f64>,
     e: &dyn Fn(usize) -> Option<f64>,
 ) -> Figures {
     let people = 0..respondents.len();
-    let group_mean = |role: Role| {
-        mean(
-            people
-                .clone()
-                .filter(|&p| respondents[p].role == role)
-                .filter_map(r),
-        )
-    };
+    let in_group = |p: usize, role: Role| roles_known && respondents[p].role == role;
+    let group_mean = |role: Role| mean(people.clone().filter(|&p| in_group(p, role)).filter_map(r));
     let marketing = group_mean(Role::Marketing);
     let it = group_mean(Role::It);
     let everyone = mean(people.clone().filter_map(r));
@@ -329,14 +355,8 @@ fn figures(
         Some((e(p)? - other?).abs())
     }));
 
-    let estimate_by = |role: Role| {
-        mean(
-            people
-                .clone()
-                .filter(|&p| respondents[p].role == role)
-                .filter_map(e),
-        )
-    };
+    let estimate_by =
+        |role: Role| mean(people.clone().filter(|&p| in_group(p, role)).filter_map(e));
     let marketing_as_seen_by_it = estimate_by(Role::It);
     let it_as_seen_by_marketing = estimate_by(Role::Marketing);
 

@@ -185,6 +185,10 @@ fn merge_workshop(mine: &Workshop, theirs: &Workshop, replaced: &mut Vec<Replace
         }
     }
     merged.norms = merge_norms(&mine.norms, &theirs.norms, replaced);
+    // Answers came in under the stricter of the two thresholds: a merge never lowers it.
+    if merged.has_answers() {
+        merged.threshold = mine.threshold.max(theirs.threshold);
+    }
     // A turn in progress on this device stays with it.
     if mine.turn.is_some() {
         merged.turn.clone_from(&mine.turn);

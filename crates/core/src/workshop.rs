@@ -310,6 +310,8 @@ pub enum WorkshopError {
     EmptyName,
     /// The privacy threshold was outside 1 to 10.
     Threshold(u8),
+    /// A lower privacy threshold once answers are in: participants answered under the one set.
+    ThresholdLowered { set: u8, asked: u8 },
     /// Every phase was deselected.
     NoPhases,
     /// A respondent's answers do not fit the workshop's bank.
@@ -337,6 +339,10 @@ impl WorkshopError {
             WorkshopError::Threshold(value) => {
                 locale.format("error.workshop.threshold", &[("0", value)])
             }
+            WorkshopError::ThresholdLowered { set, asked } => locale.format(
+                "error.workshop.threshold-lowered",
+                &[("set", set), ("asked", asked)],
+            ),
             WorkshopError::NoPhases => locale.text("error.workshop.no-phases").to_owned(),
             WorkshopError::Answers(value) => {
                 locale.format("error.workshop.answers", &[("0", value)])
@@ -458,6 +464,21 @@ impl Workshop {
         RoleCounts::of(&self.respondents)
     }
 
+    /// Whether any answer is in: a respondent added, or a turn in progress with an answer. From
+    /// then on the privacy threshold may be raised but not lowered.
+    #[must_use]
+    pub fn has_answers(&self) -> bool {
+        !self.respondents.is_empty()
+            || matches!(&self.turn, Some(Turn::Answering(journey))
+                if journey.respondent.as_ref().is_some_and(|r| !r.answers.is_empty()))
+    }
+
+    /// The friction report under the workshop's privacy threshold.
+    #[must_use]
+    pub fn report(&self) -> crate::scoring::Report {
+        crate::scoring::score_within(&self.bank, &self.respondents, self.threshold)
+    }
+
     /// The workshop as a workshop document, for scoring and export.
     #[must_use]
     pub fn document(&self) -> WorkshopDocument {
@@ -542,6 +563,12 @@ impl Workshop {
             WorkshopAction::SetThreshold(threshold) => {
                 if !THRESHOLDS.contains(&threshold) {
                     return Err(WorkshopError::Threshold(threshold));
+                }
+                if threshold < self.threshold && self.has_answers() {
+                    return Err(WorkshopError::ThresholdLowered {
+                        set: self.threshold,
+                        asked: threshold,
+                    });
                 }
                 next.threshold = threshold;
             }
@@ -762,11 +789,11 @@ impl Workshops {
             .iter()
             .filter(|workshop| !workshop.respondents.is_empty())
             .map(|workshop| {
-                crate::history::Run::of(
+                crate::history::Run::from_report(
                     workshop.id.clone(),
                     workshop.date,
                     &workshop.bank,
-                    &workshop.respondents,
+                    &workshop.report(),
                     &workshop.norms,
                 )
             })
@@ -794,6 +821,8 @@ impl Workshops {
             OnConflict::Merge => {
                 let mut next = self.clone();
                 let mut merged = self.list[index].merged_with(&incoming.respondents);
+                // Answers came in under the stricter threshold: a merge never lowers it.
+                merged.threshold = merged.threshold.max(incoming.threshold);
                 // Norms are the facilitator's work and are not merged: the saved ones stay, and
                 // the file's are taken only when none are saved.
                 if merged.norms.is_empty() {
@@ -896,6 +925,38 @@ mod tests {
         let revealed = apply(&workshop, WorkshopAction::Reveal);
         assert!(revealed.revealed);
         assert_eq!(revealed.apply(WorkshopAction::Reveal), Ok(None));
+    }
+
+    #[test]
+    fn once_answers_are_in_the_threshold_can_be_raised_but_never_lowered() {
+        let empty = workshop();
+        assert_eq!(apply(&empty, WorkshopAction::SetThreshold(1)).threshold, 1);
+
+        let answered = apply(
+            &empty,
+            WorkshopAction::AddRespondent(person("p1", Role::It, 4)),
+        );
+        assert_eq!(
+            answered.apply(WorkshopAction::SetThreshold(2)),
+            Err(WorkshopError::ThresholdLowered { set: 3, asked: 2 })
+        );
+        let edited = answered.apply(WorkshopAction::EditDetails {
+            name: "Renamed".into(),
+            date: date(),
+            threshold: 1,
+        });
+        assert!(edited.is_err(), "all of the details or none");
+        assert_eq!(
+            apply(&answered, WorkshopAction::SetThreshold(5)).threshold,
+            5
+        );
+
+        // An import of an older copy with a lower threshold does not lower it either.
+        let saved = Workshops::default().with(apply(&answered, WorkshopAction::SetThreshold(5)));
+        let mut older = answered.clone();
+        older.threshold = 2;
+        let merged = saved.import(older, OnConflict::Merge);
+        assert_eq!(merged.list[0].threshold, 5);
     }
 
     #[test]

@@ -115,15 +115,61 @@ fn group_figures_are_hidden_below_the_threshold_and_shown_at_it() {
 }
 
 #[test]
-fn the_arithmetic_is_the_same_whether_figures_are_hidden_or_not() {
-    let mut hidden = workshop(3, 2);
-    let mut shown = hidden.clone();
-    shown.threshold = 1;
-    hidden.threshold = 3;
-    assert_eq!(hidden.report(), shown.report());
-    assert_eq!(
-        json(&hidden)["report"]["friction_index"],
-        json(&shown)["report"]["friction_index"]
+fn below_the_threshold_the_report_is_computed_as_if_nobody_had_said_their_function() {
+    // The attack of the issue: threshold 3, three marketers and one IT person. With the
+    // role-balanced score, the spread and the friction on screen, friction's formula gave the
+    // gap back, and score and gap the lone IT person's mean.
+    let mut marketers_and_one_it = workshop(3, 1);
+    marketers_and_one_it.threshold = 3;
+    let report = marketers_and_one_it.report();
+    assert!(!report.roles_known);
+    let own: Vec<Vec<Option<f64>>> = marketers_and_one_it
+        .respondents
+        .iter()
+        .map(|p| tandem_core::scoring::respondent_scores(&marketers_and_one_it.bank, p))
+        .collect();
+    for (d, figures) in report.dimensions.iter().enumerate() {
+        assert_eq!(figures.marketing, None);
+        assert_eq!(figures.it, None);
+        assert_eq!(figures.gap, None);
+        assert_eq!(figures.perception_gap, None);
+        assert_eq!(figures.marketing_as_seen_by_it, None);
+        assert_eq!(figures.it_as_seen_by_marketing, None);
+        // Everyone's mean, not the mean of the two group means.
+        let everyone = own.iter().map(|scores| scores[d].unwrap()).sum::<f64>() / 4.0;
+        let score = figures.score.unwrap();
+        assert!((score - everyone).abs() < 1e-9, "{score} != {everyone}");
+        // Friction uses the estimated gap (or 0), never the hidden one.
+        let spread = figures.spread.unwrap();
+        let expected = 0.5 * (100.0 - score)
+            + 0.3 * figures.estimated_gap.unwrap_or(0.0)
+            + 0.2 * (2.0 * spread).min(100.0);
+        assert!((figures.friction.unwrap() - expected).abs() < 1e-9);
+    }
+
+    // The same people with Marketing and IT told apart give other figures: the screen would
+    // have shown the role-balanced score.
+    marketers_and_one_it.threshold = 1;
+    let told_apart = marketers_and_one_it.report();
+    assert!(told_apart.roles_known);
+    assert_ne!(told_apart.dimensions[0].score, report.dimensions[0].score);
+}
+
+#[test]
+fn the_report_says_why_marketing_and_it_are_not_told_apart() {
+    let markdown = tandem_core::export::report_markdown(
+        &workshop(3, 1),
+        "Kickoff",
+        tandem_core::i18n::Locale::En,
+    );
+    assert!(
+        markdown.contains("Marketing and IT are not told apart: fewer than 3 respondents"),
+        "{markdown}"
+    );
+    let csv = tandem_core::export::answers_csv(&workshop(3, 1), "Kickoff");
+    assert!(
+        !csv.contains(",marketing,") && !csv.contains(",it,"),
+        "{csv}"
     );
 }
 

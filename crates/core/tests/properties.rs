@@ -6,7 +6,7 @@
 #![allow(clippy::float_cmp)]
 
 use proptest::prelude::*;
-use tandem_core::scoring::{normalised, score};
+use tandem_core::scoring::{normalised, score, score_within};
 use tandem_core::{Bank, Figures, Rating, Respondent, Role, WorkshopDocument};
 
 fn role() -> impl Strategy<Value = Role> {
@@ -89,6 +89,69 @@ proptest! {
             prop_assert_eq!(f.score.is_some(), f.friction.is_some());
         }
         prop_assert!(within(report.alignment_index, 100.0) && within(report.friction_index, 100.0));
+    }
+
+    /// Below the privacy threshold nothing the report shows depends on who is in Marketing and
+    /// who is in IT: swap any people between the two and every figure stays the same, so no
+    /// figure can give a small group's answers back.
+    #[test]
+    fn below_the_threshold_no_figure_depends_on_who_is_in_which_function(
+        people in respondents(12),
+        flips in proptest::collection::vec(any::<bool>(), 12),
+    ) {
+        let bank = Bank::default_bank();
+        let relabelled: Vec<Respondent> = people
+            .iter()
+            .zip(&flips)
+            .map(|(person, &flip)| {
+                let mut person = person.clone();
+                if flip {
+                    person.role = match person.role {
+                        Role::Marketing => Role::It,
+                        Role::It => Role::Marketing,
+                        Role::Other => Role::Other,
+                    };
+                }
+                person
+            })
+            .collect();
+        // A threshold above every group's size keeps both labellings below it.
+        let threshold = 10;
+        prop_assume!(people.len() > 1);
+        let before = score_within(&bank, &people, threshold);
+        let after = score_within(&bank, &relabelled, threshold);
+        prop_assert!(!before.roles_known && !after.roles_known);
+        for (a, b) in before.dimensions.iter().zip(&after.dimensions) {
+            prop_assert!(figures_close(a, b), "{:?} != {:?}", a, b);
+            prop_assert!(a.marketing.is_none() && a.it.is_none() && a.gap.is_none());
+            prop_assert!(a.perception_gap.is_none());
+            prop_assert!(a.marketing_as_seen_by_it.is_none() && a.it_as_seen_by_marketing.is_none());
+        }
+        prop_assert_eq!(&before.hotspots, &after.hotspots);
+        prop_assert!(close(before.alignment_index, after.alignment_index));
+        prop_assert!(close(before.friction_index, after.friction_index));
+    }
+
+    /// However a spreadsheet splits the line (on `,`, `;`, tab or a line break, with or without
+    /// honouring quotes), no piece of a cell starts a formula, and a reader that honours quotes
+    /// gets one cell with the text back, apostrophes aside.
+    #[test]
+    fn no_reader_finds_a_formula_in_a_csv_cell(text in "[=+\\-@;,\t\r\n\" a-z']{0,24}") {
+        let cell = tandem_core::export::csv_cell(&text);
+        for piece in cell.split([',', ';', '\t', '\r', '\n', '"']) {
+            prop_assert!(
+                !piece.starts_with(['=', '+', '-', '@']),
+                "{:?} gives the piece {:?}", cell, piece
+            );
+        }
+        let read = if cell.starts_with('"') {
+            prop_assert!(cell.ends_with('"') && cell.len() >= 2);
+            cell[1..cell.len() - 1].replace("\"\"", "\"")
+        } else {
+            prop_assert!(!cell.contains([',', ';', '\t', '\r', '\n', '"']));
+            cell.clone()
+        };
+        prop_assert_eq!(read.replace('\'', ""), text.replace('\'', ""));
     }
 
     #[test]
