@@ -31,7 +31,10 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                 {words.t("start.title")}
             </h1>
             <p class="lead">
-                {words.f("start.lead", &[("total", &props.progress.total), ("minutes", &minutes)])}
+                {words.f("start.lead", &[
+                    ("questions", &words.0.count("count.short-question", "count.short-questions", props.progress.total)),
+                    ("minutes", &words.0.count("count.minute", "count.minutes", minutes)),
+                ])}
             </p>
             <p class="lead">
                 {words.t("start.no-signup")}

@@ -294,4 +294,31 @@ mod tests {
             "workshops.list[0].respondents[0].answers[\"no-such-item\"]: there is no item \"no-such-item\" in the bank"
         );
     }
+
+    #[test]
+    fn out_of_range_figures_and_dates_are_refused_with_the_place() {
+        let mut state = with_workshop("w1", &["a"]);
+        state.history = state.history.with(crate::history::Run {
+            id: "r1".into(),
+            date: day(),
+            bank: "marketing-it-alignment".into(),
+            scores: [("kpis".to_owned(), 50.0)].into_iter().collect(),
+            norms: Vec::new(),
+        });
+        let json = Backup::of(&state, None).to_json();
+        assert!(Backup::from_json(&json).is_ok());
+
+        let huge = json.replace("\"kpis\": 50.0", "\"kpis\": 1e308");
+        assert_ne!(huge, json);
+        let refused = Backup::from_json(&huge).unwrap_err().to_string();
+        assert!(refused.contains("scores run from 0 to 100"), "{refused}");
+
+        let far = json.replace("\"2026-11-24\"", "\"99999-01-01\"");
+        assert_ne!(far, json);
+        let refused = Backup::from_json(&far).unwrap_err().to_string();
+        assert!(
+            refused.contains("\"99999-01-01\" is not a date"),
+            "{refused}"
+        );
+    }
 }

@@ -47,6 +47,9 @@ pub enum CodeError {
     Character { position: usize, character: char },
     /// Too few or too many characters for this question bank.
     Length { found: usize, expected: usize },
+    /// Far longer than any code for this bank (more than twice its length): not a code at all,
+    /// whatever its first character says about a version.
+    NotACode { found: usize, expected: usize },
     /// The checksum does not match: a character was mistyped, swapped or changed.
     Checksum,
     /// Written by a later Tandem.
@@ -74,6 +77,10 @@ impl CodeError {
             ),
             CodeError::Length { found, expected } => locale.format(
                 "error.code.length",
+                &[("found", found), ("expected", expected)],
+            ),
+            CodeError::NotACode { found, expected } => locale.format(
+                "error.code.not-a-code",
                 &[("found", found), ("expected", expected)],
             ),
             CodeError::Checksum => locale.text("error.code.checksum").to_owned(),
@@ -264,13 +271,20 @@ pub fn decode(bank: &Bank, expected: u32, text: &str) -> Result<Response, CodeEr
     let bits = Bits::from_symbols(&symbols);
     // The version is read first, so a later format can have another length.
     let version = u8::try_from(bits.read(0, 4)).unwrap_or(u8::MAX);
-    if symbols.len() != length(bank) {
+    let (found, full) = (symbols.len(), length(bank));
+    if found > 2 * full {
+        return Err(CodeError::NotACode {
+            found,
+            expected: full,
+        });
+    }
+    if found != full {
         if version > VERSION {
             return Err(CodeError::Version(version));
         }
         return Err(CodeError::Length {
-            found: symbols.len(),
-            expected: length(bank),
+            found,
+            expected: full,
         });
     }
     let payload = payload_bits(bank);
@@ -389,12 +403,14 @@ pub fn respondent_id(key: u32) -> String {
     format!("code-{}", bits.to_text())
 }
 
-/// A code split into groups of four for reading aloud or typing: `1F3K-…`.
+/// A code split into groups of four characters for reading aloud or typing: `1F3K-…`. Groups
+/// are of characters, not bytes, so a refused code with any character in it is shown whole.
 #[must_use]
 pub fn grouped(code: &str) -> String {
-    code.as_bytes()
+    code.chars()
+        .collect::<Vec<_>>()
         .chunks(4)
-        .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
+        .map(|chunk| chunk.iter().collect::<String>())
         .collect::<Vec<_>>()
         .join("-")
 }

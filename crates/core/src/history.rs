@@ -33,10 +33,27 @@ pub struct Run {
     #[serde(with = "crate::workshop::iso")]
     pub date: NaiveDate,
     pub bank: String,
-    /// Score per dimension id; a dimension nobody answered is absent.
+    /// Score per dimension id; a dimension nobody answered is absent. Read back only when every
+    /// score is a number from 0 to 100, so a file cannot put "+inf" on the trend line.
+    #[serde(deserialize_with = "scores_in_range")]
     pub scores: BTreeMap<String, f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub norms: Vec<AdoptedNorm>,
+}
+
+fn scores_in_range<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, f64>, D::Error> {
+    let scores = BTreeMap::<String, f64>::deserialize(deserializer)?;
+    match scores
+        .iter()
+        .find(|(_, score)| !(0.0..=100.0).contains(*score))
+    {
+        Some((dimension, score)) => Err(serde::de::Error::custom(format!(
+            "the score of {dimension:?} is {score}, but scores run from 0 to 100"
+        ))),
+        None => Ok(scores),
+    }
 }
 
 impl Run {

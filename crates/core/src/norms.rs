@@ -28,11 +28,13 @@ pub const REVIEW_WEEKS: u64 = 6;
 /// Who wrote an idea the facilitator typed in.
 pub const FACILITATOR: &str = "facilitator";
 
-/// The review date an adopted norm gets unless the group chooses another: six weeks after `day`.
+/// The review date an adopted norm gets unless the group chooses another: six weeks after `day`,
+/// but never past the last date that can be written (9999-12-31), so it always reads back.
 #[must_use]
 pub fn default_review(day: NaiveDate) -> NaiveDate {
     day.checked_add_days(Days::new(REVIEW_WEEKS * 7))
-        .unwrap_or(day)
+        .map_or(day, |review| review.min(crate::workshop::LAST_DATE))
+        .max(day)
 }
 
 /// One person's wording of an idea, kept when ideas are merged so every author stays traceable.

@@ -23,16 +23,25 @@ pub fn iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
+/// The last date a four-digit year can write, and so the last one [`parse_date`] reads.
+pub const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
+
 /// A `2026-11-24` date, or `None` when the text is empty or not a real date.
 #[must_use]
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let mut parts = text.trim().splitn(3, '-').map(str::parse::<u32>);
-    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
-        (parts.next(), parts.next(), parts.next())
-    else {
+    let mut parts = text.trim().splitn(3, '-');
+    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
         return None;
     };
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+    // A year of four digits, as a date field gives and every workshop has: "99999-01-01" is a
+    // typo, not a date to plan a review by.
+    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(year, 4..=4) && digits(month, 1..=2) && digits(day, 1..=2)) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
 /// Dates in stored and exported JSON, as `2026-11-24`, through [`iso_date`] and [`parse_date`]

@@ -208,6 +208,30 @@ fn a_code_from_a_newer_tandem_says_so() {
     );
 }
 
+#[test]
+fn a_long_run_of_text_is_not_a_code_whatever_its_first_character() {
+    let bank = Bank::default_bank();
+    let zs = "Z".repeat(10_000);
+    let error = code::decode(&bank, WORKSHOP, &zs).unwrap_err();
+    assert_eq!(
+        error,
+        CodeError::NotACode {
+            found: 10_000,
+            expected: code::length(&bank)
+        }
+    );
+    assert!(error.to_string().starts_with("This is not a response code"));
+}
+
+#[test]
+fn a_refused_code_is_grouped_by_characters_not_bytes() {
+    assert_eq!(
+        code::grouped("00\u{1f600}\u{1f600}44"),
+        "00\u{1f600}\u{1f600}-44"
+    );
+    assert_eq!(code::grouped("ÄÖÜ1ß"), "ÄÖÜ1-ß");
+}
+
 /// The worked example of `docs/response-code.md`: if this changes, so must the document.
 #[test]
 fn the_documented_example_decodes_as_documented() {

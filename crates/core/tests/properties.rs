@@ -285,3 +285,19 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Every date a workshop can hold is written so that it reads back, and so is the review
+    /// date its norms get: a stored workshop can never become unreadable through its dates.
+    #[test]
+    fn every_date_and_its_review_date_read_back(days in 0i32..3_652_059) {
+        use tandem_core::workshop::{iso_date, parse_date};
+        let Some(date) = chrono::NaiveDate::from_num_days_from_ce_opt(days + 1) else {
+            return Ok(());
+        };
+        prop_assert_eq!(parse_date(&iso_date(date)), Some(date));
+        let review = tandem_core::norms::default_review(date);
+        prop_assert_eq!(parse_date(&iso_date(review)), Some(review));
+        prop_assert!(review >= date);
+    }
+}
