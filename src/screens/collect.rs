@@ -1,12 +1,11 @@
 //! Collecting answers from participants' own devices: the join link (text and QR) to hand out,
 //! a box to paste response codes into, and response links (`#code/…`) opened on this device.
-//! Decoding is the core's; this shows what was added, what was already there and what was
-//! refused, and why.
-
-use std::collections::HashSet;
+//! Decoding, and the rule for a response that arrives again (the later one replaces the earlier,
+//! [`Workshop::arrival`]), are the core's; this shows what was added, what was already there,
+//! what replaced an earlier response and what was refused, and why.
 
 use tandem_core::code;
-use tandem_core::{TandemAction, View, Workshop, WorkshopAction};
+use tandem_core::{Arrival, TandemAction, View, Workshop, WorkshopAction};
 use yew::prelude::*;
 
 use crate::Model;
@@ -49,23 +48,40 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
             props.dispatch.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let mut known: HashSet<String> =
-                workshop.respondents.iter().map(|r| r.id.clone()).collect();
+            // The workshop as the codes pasted so far leave it, so a code and its correction
+            // in one paste are told apart like two pastes.
+            let mut after = workshop.clone();
             let mut results = Vec::new();
             for found in code::decode_all(&workshop.bank, workshop_code, &pasted) {
                 let grouped = code::grouped(&found.text.replace([' ', '-'], ""));
                 let text = match found.result {
-                    Ok(response) if known.contains(&response.respondent.id) => {
-                        words.f("collect.already", &[("code", &grouped)])
-                    }
                     Ok(response) => {
-                        known.insert(response.respondent.id.clone());
+                        let arrival = after.arrival(&response.respondent);
                         let role = words.role(response.respondent.role);
-                        dispatch.emit(TandemAction::Workshop {
-                            id: workshop.id.clone(),
-                            action: WorkshopAction::AddRespondent(response.respondent),
-                        });
-                        words.f("collect.added", &[("code", &grouped), ("role", &role)])
+                        let values: [(&str, &dyn std::fmt::Display); 3] = [
+                            ("code", &grouped),
+                            ("role", &role),
+                            ("changes", &changes(words, arrival)),
+                        ];
+                        let text = words.f(
+                            match arrival {
+                                Arrival::New => "collect.added",
+                                Arrival::Same => "collect.already",
+                                Arrival::Corrected { .. } => "collect.replaced",
+                            },
+                            &values,
+                        );
+                        if arrival != Arrival::Same {
+                            let action = WorkshopAction::AddRespondent(response.respondent);
+                            if let Ok(Some(next)) = after.apply(action.clone()) {
+                                after = next;
+                            }
+                            dispatch.emit(TandemAction::Workshop {
+                                id: workshop.id.clone(),
+                                action,
+                            });
+                        }
+                        text
                     }
                     Err(error) => {
                         results.push(Outcome {
@@ -114,6 +130,14 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
     }
 }
 
+/// "3 answers", for a corrected response; empty otherwise.
+fn changes(words: Words, arrival: Arrival) -> String {
+    match arrival {
+        Arrival::Corrected { changes } => words.0.count("count.answer", "count.answers", changes),
+        Arrival::New | Arrival::Same => String::new(),
+    }
+}
+
 /// The response code in the address, if it is a response link.
 pub fn incoming_code() -> Option<String> {
     browser::hash().strip_prefix(CODE_HASH).map(str::to_owned)
@@ -127,23 +151,25 @@ pub fn receive_response(words: Words, model: &UseReducerHandle<Model>, text: &st
         let expected = code::workshop_code(&workshop.id);
         match code::decode(&workshop.bank, expected, text) {
             Ok(response) => {
-                let known = workshop
-                    .respondents
-                    .iter()
-                    .any(|r| r.id == response.respondent.id);
+                let arrival = workshop.arrival(&response.respondent);
                 let role = words.role(response.respondent.role);
-                model.dispatch(TandemAction::Workshop {
-                    id: workshop.id.clone(),
-                    action: WorkshopAction::AddRespondent(response.respondent),
-                });
+                if arrival != Arrival::Same {
+                    model.dispatch(TandemAction::Workshop {
+                        id: workshop.id.clone(),
+                        action: WorkshopAction::AddRespondent(response.respondent),
+                    });
+                }
                 model.dispatch(TandemAction::Open(View::Workshop(workshop.id.clone())));
-                let values: [(&str, &dyn std::fmt::Display); 2] =
-                    [("role", &role), ("name", &workshop.name)];
+                let values: [(&str, &dyn std::fmt::Display); 3] = [
+                    ("role", &role),
+                    ("name", &workshop.name),
+                    ("changes", &changes(words, arrival)),
+                ];
                 return words.f(
-                    if known {
-                        "collect.link-already"
-                    } else {
-                        "collect.link-added"
+                    match arrival {
+                        Arrival::New => "collect.link-added",
+                        Arrival::Same => "collect.link-already",
+                        Arrival::Corrected { .. } => "collect.link-replaced",
                     },
                     &values,
                 );

@@ -136,6 +136,21 @@ pub struct Respondent {
 }
 
 impl Respondent {
+    /// How many of this respondent's answers, estimates and function differ from `earlier`'s:
+    /// what a corrected response code changes. An item answered in one and not the other counts.
+    #[must_use]
+    pub fn changes_from(&self, earlier: &Respondent) -> usize {
+        fn differing<V: PartialEq>(a: &BTreeMap<String, V>, b: &BTreeMap<String, V>) -> usize {
+            let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+            keys.into_iter()
+                .filter(|key| a.get(*key) != b.get(*key))
+                .count()
+        }
+        differing(&self.answers, &earlier.answers)
+            + differing(&self.estimates, &earlier.estimates)
+            + usize::from(self.role != earlier.role)
+    }
+
     #[must_use]
     pub fn new(id: impl Into<String>, role: Role) -> Self {
         Self {

@@ -230,6 +230,19 @@ pub enum Turn {
     Finished,
 }
 
+/// What a participant's response does to a workshop: the one rule for a pasted code and a
+/// response link alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// Someone new: their answers are added.
+    New,
+    /// The same participant with the same answers: nothing changes.
+    Same,
+    /// The same participant (the same respondent key) with other answers: the later response
+    /// replaces the earlier one; `changes` answers, estimates or the function differ.
+    Corrected { changes: usize },
+}
+
 /// A facilitated workshop and everything collected in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workshop {
@@ -480,6 +493,19 @@ impl Workshop {
         !self.respondents.is_empty()
             || matches!(&self.turn, Some(Turn::Answering(journey))
                 if journey.respondent.as_ref().is_some_and(|r| !r.answers.is_empty()))
+    }
+
+    /// What adding `respondent` (a participant's response) would do; adding it is
+    /// [`WorkshopAction::AddRespondent`], which replaces an earlier response with the same id.
+    #[must_use]
+    pub fn arrival(&self, respondent: &Respondent) -> Arrival {
+        match self.respondents.iter().find(|r| r.id == respondent.id) {
+            None => Arrival::New,
+            Some(earlier) => match respondent.changes_from(earlier) {
+                0 => Arrival::Same,
+                changes => Arrival::Corrected { changes },
+            },
+        }
     }
 
     /// The friction report under the workshop's privacy threshold.
@@ -966,6 +992,43 @@ mod tests {
         older.threshold = 2;
         let merged = saved.import(older, OnConflict::Merge);
         assert_eq!(merged.list[0].threshold, 5);
+    }
+
+    #[test]
+    fn a_corrected_response_replaces_the_earlier_one_and_says_how_many_answers_changed() {
+        let first = person("code-A", Role::It, 4);
+        let workshop = workshop();
+        assert_eq!(workshop.arrival(&first), Arrival::New);
+        let added = apply(&workshop, WorkshopAction::AddRespondent(first.clone()));
+        assert_eq!(added.arrival(&first), Arrival::Same);
+        assert_eq!(
+            added.apply(WorkshopAction::AddRespondent(first.clone())),
+            Ok(None)
+        );
+
+        let mut corrected = first.clone();
+        let mut items = corrected
+            .answers
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+            .into_iter();
+        corrected
+            .answers
+            .insert(items.next().unwrap(), Rating::new(1));
+        corrected.answers.insert(items.next().unwrap(), None);
+        corrected.answers.remove(&items.next().unwrap());
+        assert_eq!(added.arrival(&corrected), Arrival::Corrected { changes: 3 });
+        let replaced = apply(&added, WorkshopAction::AddRespondent(corrected.clone()));
+        assert_eq!(replaced.respondents.len(), 1);
+        assert_eq!(replaced.respondents[0], corrected);
+
+        let mut other_function = corrected.clone();
+        other_function.role = Role::Marketing;
+        assert_eq!(
+            replaced.arrival(&other_function),
+            Arrival::Corrected { changes: 1 }
+        );
     }
 
     #[test]
