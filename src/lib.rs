@@ -285,6 +285,9 @@ pub struct Model {
     /// What the person should be told about the last action (see [`tandem_core::Step`]),
     /// numbered so the same words said twice are shown twice.
     pub told: Option<(u32, tandem_core::Told)>,
+    /// Counts the times storage was found to lack something this tab has, after another tab's
+    /// save: each time, every part is saved again (see [`tandem_core::Step::rewrite`]).
+    pub rewrites: u32,
 }
 
 impl Reducible for Model {
@@ -295,8 +298,13 @@ impl Reducible for Model {
             Ok(Step {
                 state: None,
                 told: None,
+                rewrite: false,
             }) => self,
-            Ok(Step { state, told }) => Rc::new(Model {
+            Ok(Step {
+                state,
+                told,
+                rewrite,
+            }) => Rc::new(Model {
                 bank: self.bank.clone(),
                 state: state.unwrap_or_else(|| self.state.clone()),
                 refusal: None,
@@ -304,32 +312,38 @@ impl Reducible for Model {
                     let number = self.told.as_ref().map_or(0, |(n, _)| n + 1);
                     (number, words)
                 }),
+                rewrites: self.rewrites + u32::from(rewrite),
             }),
             Err(error) => Rc::new(Model {
                 bank: self.bank.clone(),
                 state: self.state.clone(),
                 refusal: Some(error),
                 told: None,
+                rewrites: self.rewrites,
             }),
         }
     }
 }
 
-/// Saves one part of the state whenever it changes, and reports the outcome as a notice.
+/// Saves one part of the state whenever it changes, or when storage was found to lack part of
+/// it (`rewrites` counts up), and reports the outcome as a notice.
 #[hook]
 fn use_saved<T: PartialEq + Clone + 'static>(
     value: T,
+    rewrites: u32,
     save: fn(&str, &T) -> Result<(), SaveError>,
     notice: UseStateHandle<Option<Notice>>,
 ) {
     let prefix = use_setup().prefix;
-    use_effect_with(value, move |value| match save(&prefix, value) {
-        Ok(()) => {
-            if matches!(*notice, Some(Notice::NotSaved(_))) {
-                notice.set(None);
+    use_effect_with((value, rewrites), move |(value, _)| {
+        match save(&prefix, value) {
+            Ok(()) => {
+                if matches!(*notice, Some(Notice::NotSaved(_))) {
+                    notice.set(None);
+                }
             }
+            Err(error) => notice.set(Some(Notice::NotSaved(error))),
         }
-        Err(error) => notice.set(Some(Notice::NotSaved(error))),
     });
 }
 
@@ -352,21 +366,23 @@ pub fn App() -> Html {
     });
     let loaded = loaded.clone();
     let model = {
-        let (loaded, bank, mode) = (loaded.clone(), setup.bank.clone(), setup.mode);
+        let (loaded, bank, mode, prefix) = (
+            loaded.clone(),
+            setup.bank.clone(),
+            setup.mode,
+            setup.prefix.clone(),
+        );
         use_reducer(move || {
             let mut state = loaded.state.clone();
-            state.journey = state.journey.fitted_to(&bank);
-            if let View::Workshop(id) = &state.view
-                && state.workshops.get(id).is_none()
-            {
-                state.view = View::Workshops;
-            }
+            state.tab = storage::tab_id(&prefix);
+            state.fit(&bank);
             state.view = mode.fit(state.view);
             Model {
                 bank,
                 state,
                 refusal: None,
                 told: None,
+                rewrites: 0,
             }
         })
     };
@@ -430,30 +446,40 @@ pub fn App() -> Html {
     // Every change is saved at once; a failure is shown, and a later success clears it.
     use_saved(
         model.state.journey.clone(),
+        model.rewrites,
         storage::save_journey,
         notice.clone(),
     );
     use_saved(
         model.state.retention,
+        model.rewrites,
         storage::save_retention,
         notice.clone(),
     );
     use_saved(
         model.state.history.clone(),
+        model.rewrites,
         storage::save_history,
         notice.clone(),
     );
     use_saved(
         model.state.proposal.clone(),
+        model.rewrites,
         storage::save_proposal,
         notice.clone(),
     );
     use_saved(
         model.state.workshops.clone(),
+        model.rewrites,
         storage::save_workshops,
         notice.clone(),
     );
-    use_saved(model.state.view.clone(), storage::save_view, notice.clone());
+    use_saved(
+        model.state.view.clone(),
+        model.rewrites,
+        storage::save_view,
+        notice.clone(),
+    );
 
     let on_journey_action = {
         let model = model.clone();
@@ -536,7 +562,7 @@ pub fn App() -> Html {
     let state = &model.state;
     let journey = &state.journey;
     let progress = journey.progress(&model.bank);
-    let in_turn = state.open_workshop().is_some_and(|w| w.turn.is_some());
+    let in_turn = state.in_turn();
     let has_data = journey.respondent.is_some()
         || !state.proposal.is_empty()
         || !state.workshops.list.is_empty();
@@ -544,7 +570,7 @@ pub fn App() -> Html {
     // Another tab of the page's own Tandem may open what this embed's mode does not show.
     let view = setup.mode.fit(state.view.clone());
     let screen = match (&view, state.open_workshop()) {
-        (View::Workshop(_), Some(workshop)) if workshop.turn.is_some() => html! {
+        (View::Workshop(_), Some(workshop)) if workshop.turn_is_held_by(&state.tab) => html! {
             <TurnView workshop={workshop.clone()} refusal={refusal.clone()} {dispatch} />
         },
         (View::Workshop(_), Some(workshop)) => html! {

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use tandem_core::code::Participation;
 use tandem_core::history::History;
 use tandem_core::retention::Retention;
+use tandem_core::workshop::Holder;
 use tandem_core::{Journey, Norms, Tandem, Turn, View, Workshops};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
@@ -84,6 +85,9 @@ struct Turns(Vec<OpenTurn>);
 struct OpenTurn {
     workshop: String,
     turn: Turn,
+    /// The tab that holds it; absent in turns saved before turns had holders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    holder: Option<Holder>,
 }
 
 thread_local! {
@@ -164,6 +168,7 @@ pub fn load(prefix: &str) -> Loaded {
             load_part(&storage, prefix, &mut quarantined, &mut unavailable).unwrap_or_default(),
         ),
         view: load_part(&storage, prefix, &mut quarantined, &mut unavailable).unwrap_or_default(),
+        ..Tandem::default()
     };
     Loaded {
         state,
@@ -295,10 +300,12 @@ pub fn save_workshops(prefix: &str, workshops: &Workshops) -> Result<(), SaveErr
     let mut without = workshops.clone();
     let mut turns = Vec::new();
     for workshop in &mut without.list {
+        let holder = workshop.holder.take();
         if let Some(turn) = workshop.turn.take() {
             turns.push(OpenTurn {
                 workshop: workshop.id.clone(),
                 turn,
+                holder,
             });
         }
     }
@@ -320,6 +327,7 @@ fn with_turns(mut workshops: Workshops, turns: Turns) -> Workshops {
     for open in turns.0 {
         if let Some(workshop) = workshops.list.iter_mut().find(|w| w.id == open.workshop) {
             workshop.turn = Some(open.turn);
+            workshop.holder = open.holder;
         }
     }
     workshops
@@ -366,6 +374,31 @@ pub fn on_change(prefix: &str, changed: impl Fn() + 'static) -> Option<gloo_even
             }
         },
     ))
+}
+
+/// This tab's id, so it knows which open turns are its own: kept in the tab's session storage,
+/// so a reload of the tab is still the same tab, while every other tab or window gets its own.
+/// Without session storage, a new id for each load.
+#[must_use]
+pub fn tab_id(prefix: &str) -> String {
+    let session = web_sys::window().and_then(|window| window.session_storage().ok().flatten());
+    let key = key(prefix, "tab");
+    if let Some(kept) = session
+        .as_ref()
+        .and_then(|session| session.get_item(&key).ok().flatten())
+    {
+        return kept;
+    }
+    let fresh = format!(
+        "tab-{:08x}{:08x}",
+        crate::browser::random_key(),
+        crate::browser::random_key()
+    );
+    if let Some(session) = session {
+        // Without it the id lasts for this load only, which is still this tab's own.
+        let _kept = session.set_item(&key, &fresh).is_ok();
+    }
+    fresh
 }
 
 /// Keeps the text of a host's own question bank with this prefix's data, so the pages opened

@@ -33,9 +33,14 @@ fn item_field(item_id: &str) -> String {
 pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
     let words = use_words();
     let bank = &props.bank;
-    let dimension = &bank.dimensions[props.step];
+    // The core fits every stored step to its bank; a step past the end still shows the last one
+    // rather than stopping the page. A valid bank has at least one dimension.
+    let last_step = bank.dimensions.len().saturating_sub(1);
+    let step = props.step.min(last_step);
+    let Some(dimension) = bank.dimensions.get(step) else {
+        return Html::default();
+    };
     let respondent = &props.respondent;
-    let last_step = bank.dimensions.len() - 1;
 
     // Focus goes to the heading on each new step, or to the statement that "go to the first
     // unanswered statement" is heading for.
@@ -44,7 +49,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
     {
         let heading = heading.clone();
         let pending_focus = pending_focus.clone();
-        use_effect_with(props.step, move |_| {
+        use_effect_with(step, move |_| {
             if let Some(item_id) = pending_focus.borrow_mut().take() {
                 browser::focus_by_id(&first_option_id(&item_field(&item_id)));
             } else {
@@ -61,7 +66,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
         let pending_focus = pending_focus.clone();
         let on_action = props.on_action.clone();
         let target = first_unanswered.clone();
-        let current = props.step;
+        let current = step;
         Callback::from(move |_: MouseEvent| {
             if let Some((step, item_id)) = target.clone() {
                 if step == current {
@@ -74,23 +79,19 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
         })
     };
 
-    let next_label = if props.step == last_step {
-        props.finish_label.as_ref().map_or_else(
+    let next_label = match bank.dimensions.get(step + 1) {
+        Some(next) => words.f("assessment.next", &[("dimension", &next.title)]),
+        None => props.finish_label.as_ref().map_or_else(
             || words.t("assessment.see-report").to_owned(),
             ToString::to_string,
-        )
-    } else {
-        words.f(
-            "assessment.next",
-            &[("dimension", &bank.dimensions[props.step + 1].title)],
-        )
+        ),
     };
     let other_side = respondent.role.other_side();
 
     html! {
         <section class="screen assessment" aria-labelledby="step-title">
             <p class="step-label">
-                {words.f("assessment.step", &[("step", &(props.step + 1)), ("steps", &bank.dimensions.len())])}
+                {words.f("assessment.step", &[("step", &(step + 1)), ("steps", &bank.dimensions.len())])}
             </p>
             <h1 id="step-title" tabindex="-1" ref={heading}>{&dimension.title}</h1>
             if !dimension.summary.is_empty() {
@@ -161,7 +162,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                             <button
                                 type="button"
                                 class="link"
-                                aria-current={(index == props.step).then_some("step")}
+                                aria-current={(index == step).then_some("step")}
                                 onclick={props.on_action.reform(move |_: MouseEvent| Action::GoTo(Screen::Step(index)))}
                             >
                                 {&each.title}

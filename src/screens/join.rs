@@ -101,11 +101,11 @@ fn Answering(props: &AnsweringProps) -> Html {
     let model = {
         let (loaded, bank) = (loaded.clone(), props.bank.clone());
         use_reducer(move || Model {
+            participation: loaded.0.clone().map_or_else(
+                || Participation::new(workshop, browser::random_key()),
+                |stored| stored.fitted_to(&bank),
+            ),
             bank,
-            participation: loaded
-                .0
-                .clone()
-                .unwrap_or_else(|| Participation::new(workshop, browser::random_key())),
         })
     };
     let not_saved = use_state_eq(|| false);

@@ -89,6 +89,19 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
             if let Some(refusal) = &props.refusal {
                 <p class="refusal" role="alert">{refusal}</p>
             }
+            // This view shows only when this tab does not hold the open turn: it is elsewhere.
+            if workshop.turn.is_some() {
+                <div class="note turn-elsewhere" role="status">
+                    <p>{words.t("workshop.turn-elsewhere")}</p>
+                    <button type="button" class="button"
+                            onclick={{
+                                let id = workshop.id.clone();
+                                props.dispatch.reform(move |_: MouseEvent| TandemAction::TakeOverTurn(id.clone()))
+                            }}>
+                        {words.t("workshop.take-over-turn")}
+                    </button>
+                </div>
+            }
             <nav class="agenda" aria-label={words.t("workshop.agenda")}>
                 <ol>
                     for (index, each) in workshop.phases.iter().enumerate() {
@@ -183,9 +196,11 @@ fn phase_content(
                     {words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}
                 </p>
                 <p>{words.t("workshop.hand-device")}</p>
-                <button type="button" class="button primary big" onclick={act(WorkshopAction::StartTurn)}>
-                    {words.t("workshop.im-next")}
-                </button>
+                if workshop.turn.is_none() {
+                    <button type="button" class="button primary big" onclick={act(WorkshopAction::StartTurn)}>
+                        {words.t("workshop.im-next")}
+                    </button>
+                }
                 <CollectCodes workshop={workshop.clone()} dispatch={dispatch.clone()} />
             </div>
         },

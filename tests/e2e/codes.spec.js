@@ -50,18 +50,18 @@ test('a participant answers on their own device and the facilitator imports the 
   await expect(outcomes).toHaveCount(3);
   await expect(outcomes.nth(0)).toContainText('refused. The code does not check out');
   await expect(outcomes.nth(1)).toContainText('added (IT)');
-  await expect(outcomes.nth(2)).toContainText('already added, nothing changed');
+  await expect(outcomes.nth(2)).toContainText('already added with these same answers; nothing changed');
   await expect(page.getByText('Answered so far: 0 Marketing · 1 IT · 0 other.')).toBeVisible();
 
   // Opening the response link on the facilitator's device changes nothing more.
   await page.goto(responseLink.replace(/^.*#/, `${baseURL}#`));
-  await expect(page.getByText(/was already in “Remote session”; nothing changed/)).toBeVisible();
+  await expect(page.getByText(/was already in “Remote session” with these same answers; nothing changed/)).toBeVisible();
   await expect(page.getByText('Answered so far: 0 Marketing · 1 IT · 0 other.')).toBeVisible();
 
   // The same link opened in a new tab of the facilitator's browser (a fresh load).
   const tab = await page.context().newPage();
   await tab.goto(responseLink.replace(/^.*#/, `${baseURL}#`));
-  await expect(tab.getByText(/was already in “Remote session”; nothing changed/)).toBeVisible();
+  await expect(tab.getByText(/was already in “Remote session” with these same answers; nothing changed/)).toBeVisible();
   await tab.close();
 
   await page.getByRole('button', { name: 'Next: Reveal' }).click();

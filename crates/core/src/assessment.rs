@@ -150,6 +150,17 @@ impl Journey {
         self
     }
 
+    /// Whether the journey can be shown with `bank` as it is: [`Journey::fitted_to`] changes
+    /// nothing.
+    #[must_use]
+    pub fn fits(&self, bank: &Bank) -> bool {
+        match self.screen {
+            _ if self.respondent.is_none() => self.screen == Screen::Start,
+            Screen::Step(step) => step < bank.dimensions.len(),
+            Screen::Start | Screen::Report => true,
+        }
+    }
+
     /// The first item in bank order without an answer ("don't know" counts as an answer).
     #[must_use]
     pub fn first_unanswered<'b>(&self, bank: &'b Bank) -> Option<(usize, &'b Item)> {

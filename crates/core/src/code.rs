@@ -158,6 +158,14 @@ impl Participation {
         }
     }
 
+    /// The participation made safe to show with `bank`, however it was stored (see
+    /// [`Journey::fitted_to`]).
+    #[must_use]
+    pub fn fitted_to(mut self, bank: &Bank) -> Participation {
+        self.journey = self.journey.fitted_to(bank);
+        self
+    }
+
     /// The participation after `action`, exactly as in a self-assessment; `None` when nothing
     /// changes. The respondent's id always follows from the key.
     #[must_use]

@@ -30,6 +30,8 @@ impl Tandem {
             return (
                 Tandem {
                     view: self.view.clone(),
+                    tab: self.tab.clone(),
+                    opened: self.opened,
                     ..Tandem::default()
                 },
                 Vec::new(),
@@ -40,10 +42,12 @@ impl Tandem {
             journey: merge_journey(&self.journey, &saved.journey, &mut replaced),
             proposal: merge_norms(&self.proposal, &saved.proposal, &mut replaced),
             history: merge_history(&self.history, &saved.history),
-            workshops: merge_workshops(&self.workshops, &saved.workshops, &mut replaced),
+            workshops: merge_workshops(&self.workshops, &saved.workshops, &self.tab, &mut replaced),
             // A setting is the other tab's later word.
             retention: saved.retention,
             view: self.view.clone(),
+            tab: self.tab.clone(),
+            opened: self.opened,
         };
         (merged, replaced)
     }
@@ -143,6 +147,7 @@ fn merge_history(mine: &History, theirs: &History) -> History {
 fn merge_workshops(
     mine: &Workshops,
     theirs: &Workshops,
+    tab: &str,
     replaced: &mut Vec<Replaced>,
 ) -> Workshops {
     let mut merged = theirs.clone();
@@ -160,7 +165,7 @@ fn merge_workshops(
         match theirs.get(&workshop.id) {
             None => merged.list.push(workshop.clone()),
             Some(other) if other != workshop => {
-                let kept = merge_workshop(workshop, other, replaced);
+                let kept = merge_workshop(workshop, other, tab, replaced);
                 if let Some(slot) = merged.list.iter_mut().find(|w| w.id == workshop.id) {
                     *slot = kept;
                 }
@@ -172,8 +177,16 @@ fn merge_workshops(
 }
 
 /// The other tab's workshop with this tab's respondents added; a respondent both have with other
-/// answers, and norms both changed, take the other tab's version and are named.
-fn merge_workshop(mine: &Workshop, theirs: &Workshop, replaced: &mut Vec<Replaced>) -> Workshop {
+/// answers, and norms both changed, take the other tab's version and are named. The open turn
+/// follows who holds it (this tab is `tab`): this tab's own turn stays as it is here, unless the
+/// other tab took it over; a turn of this tab's that it no longer has was ended here and never
+/// comes back from an older save; another tab's turn is shown as open elsewhere.
+fn merge_workshop(
+    mine: &Workshop,
+    theirs: &Workshop,
+    tab: &str,
+    replaced: &mut Vec<Replaced>,
+) -> Workshop {
     let mut merged = theirs.clone();
     for respondent in mine.respondents.iter() {
         match theirs.respondents.iter().find(|r| r.id == respondent.id) {
@@ -189,9 +202,20 @@ fn merge_workshop(mine: &Workshop, theirs: &Workshop, replaced: &mut Vec<Replace
     if merged.has_answers() {
         merged.threshold = mine.threshold.max(theirs.threshold);
     }
-    // A turn in progress on this device stays with it.
-    if mine.turn.is_some() {
+    let taken_over = match (&mine.holder, &theirs.holder) {
+        (Some(here), Some(there)) => here.tab == tab && there.tab != tab && here.turn == there.turn,
+        _ => false,
+    };
+    let theirs_is_mine = theirs
+        .holder
+        .as_ref()
+        .is_some_and(|holder| holder.tab == tab);
+    if mine.turn_is_held_by(tab) && !taken_over {
         merged.turn.clone_from(&mine.turn);
+        merged.holder.clone_from(&mine.holder);
+    } else if theirs_is_mine {
+        merged.turn = None;
+        merged.holder = None;
     }
     merged
 }

@@ -12,7 +12,9 @@ use crate::assessment::{Action, Journey};
 use crate::bank::Bank;
 use crate::history::{History, Run};
 use crate::norms::{Norms, NormsAction};
-use crate::workshop::{OnConflict, Workshop, WorkshopAction, WorkshopError, Workshops};
+use crate::workshop::{
+    Holder, OnConflict, Turn, Workshop, WorkshopAction, WorkshopError, Workshops,
+};
 
 /// What is on screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -67,6 +69,9 @@ pub enum TandemAction {
     Restore(Box<crate::backup::Backup>),
     /// Forget the self-assessment and every workshop.
     DeleteEverything,
+    /// Take over the turn open in workshop `id` in another tab or window, when the facilitator
+    /// asks to (that tab was closed, or the participant moved here).
+    TakeOverTurn(String),
 }
 
 /// The app's state.
@@ -82,6 +87,11 @@ pub struct Tandem {
     pub retention: crate::retention::Retention,
     pub workshops: Workshops,
     pub view: View,
+    /// This tab or window of the browser, so it knows which open turns are its own. Not saved:
+    /// the app gives each tab its own id, kept across reloads of that tab.
+    pub tab: String,
+    /// How many turns this tab has opened, for the next turn's id.
+    pub opened: u32,
 }
 
 /// What an action did: the new state, if it changed, and what the person should be told about
@@ -90,6 +100,10 @@ pub struct Tandem {
 pub struct Step {
     pub state: Option<Tandem>,
     pub told: Option<Told>,
+    /// What storage holds lacks something this tab has (after another tab's save that did not
+    /// know of it): save everything again, even when this tab's state did not change, or it
+    /// would be lost once this tab closes.
+    pub rewrite: bool,
 }
 
 /// What the person should be told about an action's effect on their data.
@@ -139,6 +153,7 @@ impl Tandem {
     pub fn step(&self, bank: &Bank, action: TandemAction) -> Result<Step, WorkshopError> {
         let mut next = self.clone();
         let mut told = None;
+        let mut rewrite = false;
         match action {
             TandemAction::SelfAssessment(action) => {
                 let Some(journey) = self.journey.apply(bank, action) else {
@@ -162,23 +177,10 @@ impl Tandem {
                 next.view = View::Proposal;
             }
             TandemAction::RecordRun { date } => {
-                let (crate::assessment::Screen::Report, Some(respondent)) =
-                    (self.journey.screen, &self.journey.respondent)
-                else {
+                let Some(history) = self.with_run(bank, date) else {
                     return Ok(Step::default());
                 };
-                let mut run = Run::of(
-                    respondent.id.clone(),
-                    date,
-                    bank,
-                    std::slice::from_ref(respondent),
-                    &self.proposal,
-                );
-                // The date a run was first finished stays its date.
-                if let Some(kept) = self.history.runs.iter().find(|r| r.id == run.id) {
-                    run.date = kept.date;
-                }
-                next.history = self.history.with(run);
+                next.history = history;
             }
             TandemAction::Open(view) => {
                 if let View::Workshop(id) = &view
@@ -212,7 +214,13 @@ impl Tandem {
                 }
             }
             TandemAction::Workshop { id, action } => {
-                let Some(workshops) = self.workshops.update(&id, action)? else {
+                let Some((workshops, opened)) = self.in_workshop(&id, action)? else {
+                    return Ok(Step::default());
+                };
+                (next.workshops, next.opened) = (workshops, opened);
+            }
+            TandemAction::TakeOverTurn(id) => {
+                let Some(workshops) = self.workshops.with_turn_taken_over(&id, &self.tab) else {
                     return Ok(Step::default());
                 };
                 next.workshops = workshops;
@@ -226,13 +234,124 @@ impl Tandem {
                 (next, told) = (restored, Some(Told::Restored(what)));
             }
             TandemAction::SetRetention(days) => next.retention.days = days,
-            TandemAction::Sync(saved) => (next, told) = self.synced_with(&saved),
+            TandemAction::Sync(saved) => {
+                (next, told) = self.synced_with(&saved);
+                next.fit(bank);
+                rewrite = next.lasting() != saved.lasting();
+            }
             TandemAction::DeleteEverything => next = Tandem::default(),
         }
+        // Whatever came in (another tab's save, a backup, a file) is fitted before it is used.
+        next.fit(bank);
         Ok(Step {
             state: (next != *self).then_some(next),
             told,
+            rewrite,
         })
+    }
+
+    /// What every tab keeps alike: the state without what is each tab's own (the view, the
+    /// place in the self-assessment, open turns, the tab itself). Two tabs that agree on this
+    /// have nothing to tell each other.
+    #[must_use]
+    pub fn lasting(&self) -> Tandem {
+        let mut lasting = Tandem {
+            view: View::default(),
+            tab: String::new(),
+            opened: 0,
+            ..self.clone()
+        };
+        lasting.journey.screen = crate::assessment::Screen::Start;
+        for workshop in &mut lasting.workshops.list {
+            workshop.turn = None;
+            workshop.holder = None;
+        }
+        lasting
+    }
+
+    /// The state made safe to show and change with `bank`, however it was stored or sent: the
+    /// self-assessment fitted to the bank, every workshop fitted to its own (see
+    /// [`Workshop::fit`]), and a view of a workshop that is not here becomes the list. Every
+    /// value that enters the state passes here, so no screen meets a step past its bank.
+    pub fn fit(&mut self, bank: &Bank) {
+        if !self.journey.fits(bank) {
+            self.journey = std::mem::take(&mut self.journey).fitted_to(bank);
+        }
+        self.workshops.fit();
+        if let View::Workshop(id) = &self.view
+            && self.workshops.get(id).is_none()
+        {
+            self.view = View::Workshops;
+        }
+    }
+
+    /// The history with the finished self-assessment on screen recorded as a run of `date`
+    /// (the date it was first finished stays its date); `None` when it is not finished.
+    fn with_run(&self, bank: &Bank, date: chrono::NaiveDate) -> Option<History> {
+        let (crate::assessment::Screen::Report, Some(respondent)) =
+            (self.journey.screen, &self.journey.respondent)
+        else {
+            return None;
+        };
+        let mut run = Run::of(
+            respondent.id.clone(),
+            date,
+            bank,
+            std::slice::from_ref(respondent),
+            &self.proposal,
+        );
+        if let Some(kept) = self.history.runs.iter().find(|r| r.id == run.id) {
+            run.date = kept.date;
+        }
+        Some(self.history.with(run))
+    }
+
+    /// The workshops after `action` in workshop `id`, and the count of turns this tab opened;
+    /// `Ok(None)` when nothing changes.
+    fn in_workshop(
+        &self,
+        id: &str,
+        action: WorkshopAction,
+    ) -> Result<Option<(Workshops, u32)>, WorkshopError> {
+        let Some(workshop) = self.workshops.get(id) else {
+            return Ok(None);
+        };
+        // A turn belongs to the tab that holds it: nobody else answers in it, ends it or opens
+        // another beside it.
+        if workshop.turn_is_elsewhere(&self.tab) && touches_turn(&action, workshop) {
+            return Ok(None);
+        }
+        let opens = matches!(
+            action,
+            WorkshopAction::StartTurn
+                | WorkshopAction::StartWriting { .. }
+                | WorkshopAction::StartVoting { .. }
+        );
+        let before = workshop.turn.clone();
+        let Some(mut workshops) = self.workshops.update(id, action)? else {
+            return Ok(None);
+        };
+        let mut opened = self.opened;
+        // A turn opened here is held here, under a new id; so is a turn from before turns had
+        // holders, once this tab acts in it.
+        if let Some(changed) = workshops.list.iter_mut().find(|w| w.id == id)
+            && changed.turn.is_some()
+            && ((opens && changed.turn != before) || changed.holder.is_none())
+        {
+            changed.holder = Some(Holder {
+                tab: self.tab.clone(),
+                turn: format!("{}.{}", self.tab, self.opened),
+            });
+            opened += 1;
+        }
+        Ok(Some((workshops, opened)))
+    }
+
+    /// Whether this tab holds the turn open in the workshop on screen.
+    #[must_use]
+    pub fn in_turn(&self) -> bool {
+        self.open_workshop()
+            .is_some_and(|workshop| workshop.turn_is_held_by(&self.tab))
     }
 
     /// The open workshop, if the view is one.
@@ -242,6 +361,26 @@ impl Tandem {
             View::Workshop(id) => self.workshops.get(id),
             _ => None,
         }
+    }
+}
+
+/// Whether `action` acts in the open turn of `workshop` (answers, writes or votes in it, ends
+/// it, or would open another), rather than being the facilitator's own.
+fn touches_turn(action: &WorkshopAction, workshop: &Workshop) -> bool {
+    match action {
+        WorkshopAction::Turn(_)
+        | WorkshopAction::EndTurn
+        | WorkshopAction::FinishTurn
+        | WorkshopAction::StartTurn
+        | WorkshopAction::StartWriting { .. }
+        | WorkshopAction::StartVoting { .. } => true,
+        WorkshopAction::Norms(NormsAction::Add { author, .. }) => {
+            matches!(&workshop.turn, Some(Turn::Writing { author: writer }) if writer == author)
+        }
+        WorkshopAction::Norms(
+            NormsAction::CastVote { voter, .. } | NormsAction::TakeBackVote { voter, .. },
+        ) => matches!(&workshop.turn, Some(Turn::Voting { voter: v }) if v == voter),
+        _ => false,
     }
 }
 

@@ -230,6 +230,14 @@ pub enum Turn {
     Finished,
 }
 
+/// The tab or window that holds a workshop's open turn, and the turn's own id, which stays the
+/// same when another tab takes the turn over (so a take-over can be told from a second turn).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holder {
+    pub tab: String,
+    pub turn: String,
+}
+
 /// What a participant's response does to a workshop: the one rule for a pasted code and a
 /// response link alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,6 +276,11 @@ pub struct Workshop {
     /// The participant turn on this device, if one is open.
     #[serde(default)]
     pub turn: Option<Turn>,
+    /// Which tab or window of this browser holds the open turn. A turn belongs to the one that
+    /// opened it (or took it over when asked to); another shows that a turn is open elsewhere.
+    /// `None` for a turn opened before turns had holders: any tab may go on with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<Holder>,
     /// The brainstorm, the votes and the working agreement.
     #[serde(default, skip_serializing_if = "Norms::is_empty")]
     pub norms: Norms,
@@ -468,6 +481,7 @@ impl Workshop {
             revealed: false,
             timer: Timer::for_phase(Phase::ALL[0]),
             turn: None,
+            holder: None,
             norms: Norms::default(),
         }
     }
@@ -493,6 +507,47 @@ impl Workshop {
         !self.respondents.is_empty()
             || matches!(&self.turn, Some(Turn::Answering(journey))
                 if journey.respondent.as_ref().is_some_and(|r| !r.answers.is_empty()))
+    }
+
+    /// Whether `tab` may act in the open turn: it holds it, or the turn has no holder. `false`
+    /// when no turn is open.
+    #[must_use]
+    pub fn turn_is_held_by(&self, tab: &str) -> bool {
+        self.turn.is_some() && self.holder.as_ref().is_none_or(|holder| holder.tab == tab)
+    }
+
+    /// Whether a turn is open in another tab or window than `tab`.
+    #[must_use]
+    pub fn turn_is_elsewhere(&self, tab: &str) -> bool {
+        self.turn.is_some() && !self.turn_is_held_by(tab)
+    }
+
+    /// The workshop made safe to show and change, whatever was stored or sent: at least one
+    /// phase, the current one among them, and an open turn fitted to the bank (a step past its
+    /// end becomes the last step). A turn whose participant was already handed back is closed:
+    /// a finished turn never reopens.
+    pub fn fit(&mut self) {
+        if self.phases.is_empty() {
+            self.phases = Phase::ALL.to_vec();
+        }
+        if self.current >= self.phases.len() {
+            self.current = self.phases.len() - 1;
+        }
+        if self.turn.is_none() {
+            self.holder = None;
+        }
+        if let Some(Turn::Answering(journey)) = &self.turn {
+            let finished = journey
+                .respondent
+                .as_ref()
+                .is_some_and(|respondent| self.respondents.iter().any(|r| r.id == respondent.id));
+            if finished {
+                self.turn = None;
+                self.holder = None;
+            } else if !journey.fits(&self.bank) {
+                self.turn = Some(Turn::Answering(journey.clone().fitted_to(&self.bank)));
+            }
+        }
     }
 
     /// What adding `respondent` (a participant's response) would do; adding it is
@@ -561,6 +616,7 @@ impl Workshop {
             revealed: false,
             timer: Timer::for_phase(first),
             turn: None,
+            holder: None,
             norms: document.norms,
         }
     }
@@ -665,6 +721,9 @@ impl Workshop {
             }
             WorkshopAction::ResetTimer => next.timer = Timer::for_phase(self.phase()),
         }
+        if next.turn.is_none() {
+            next.holder = None;
+        }
         Ok((next != *self).then_some(next))
     }
 
@@ -743,6 +802,7 @@ impl Workshop {
         copy.go_to(0);
         copy.revealed = false;
         copy.turn = None;
+        copy.holder = None;
         copy
     }
 
@@ -843,6 +903,28 @@ impl Workshops {
         next.list.remove(index);
         next.deleted.push(id.to_owned());
         Some(next)
+    }
+
+    /// The collection with the turn open elsewhere in workshop `id` taken over by `tab`; `None`
+    /// when no turn is open there or `tab` holds it already.
+    #[must_use]
+    pub fn with_turn_taken_over(&self, id: &str, tab: &str) -> Option<Workshops> {
+        let index = self.list.iter().position(|workshop| workshop.id == id)?;
+        if !self.list[index].turn_is_elsewhere(tab) {
+            return None;
+        }
+        let mut next = self.clone();
+        if let Some(holder) = &mut next.list[index].holder {
+            tab.clone_into(&mut holder.tab);
+        }
+        Some(next)
+    }
+
+    /// Every workshop made safe to show and change (see [`Workshop::fit`]).
+    pub fn fit(&mut self) {
+        for workshop in &mut self.list {
+            workshop.fit();
+        }
     }
 
     /// The collection with an imported workshop: added when new; otherwise merged into the
