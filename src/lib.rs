@@ -342,6 +342,12 @@ fn use_saved<T: PartialEq + Clone + 'static>(
                     notice.set(None);
                 }
             }
+            // The notice of the held value says why, and offers the download that ends it.
+            Err(SaveError::Held) => {
+                if !matches!(*notice, Some(Notice::Quarantined(_))) {
+                    notice.set(Some(Notice::Quarantined(storage::held())));
+                }
+            }
             Err(error) => notice.set(Some(Notice::NotSaved(error))),
         }
     });
@@ -387,11 +393,8 @@ pub fn App() -> Html {
         })
     };
     let notice = use_state_eq(|| {
-        if let Some(first) = loaded.quarantined.first() {
-            Some(Notice::Quarantined {
-                raw: first.raw.clone(),
-                newer: first.newer.is_some(),
-            })
+        if !loaded.quarantined.is_empty() {
+            Some(Notice::Quarantined(loaded.quarantined.clone()))
         } else if loaded.unavailable {
             Some(Notice::NotSaved(SaveError::Unavailable))
         } else {
@@ -443,41 +446,55 @@ pub fn App() -> Html {
         });
     }
 
-    // Every change is saved at once; a failure is shown, and a later success clears it.
+    // Every change is saved at once; a failure is shown, and a later success clears it. Every
+    // part is saved again when storage was found to lack part of it, and when a value held in
+    // place has been downloaded (it may be overwritten from then on).
+    let released = use_state_eq(|| 0u32);
+    let on_released = {
+        let released = released.clone();
+        Callback::from(move |()| released.set(*released + 1))
+    };
+    let rewrites = model.rewrites + *released;
     use_saved(
         model.state.journey.clone(),
-        model.rewrites,
+        rewrites,
         storage::save_journey,
         notice.clone(),
     );
     use_saved(
         model.state.retention,
-        model.rewrites,
+        rewrites,
         storage::save_retention,
         notice.clone(),
     );
     use_saved(
         model.state.history.clone(),
-        model.rewrites,
+        rewrites,
         storage::save_history,
         notice.clone(),
     );
     use_saved(
         model.state.proposal.clone(),
-        model.rewrites,
+        rewrites,
         storage::save_proposal,
         notice.clone(),
     );
     use_saved(
         model.state.workshops.clone(),
-        model.rewrites,
+        rewrites,
         storage::save_workshops,
         notice.clone(),
     );
     use_saved(
         model.state.view.clone(),
-        model.rewrites,
+        rewrites,
         storage::save_view,
+        notice.clone(),
+    );
+    use_saved(
+        model.state.participations.clone(),
+        rewrites,
+        storage::save_participations,
         notice.clone(),
     );
 
@@ -650,7 +667,7 @@ pub fn App() -> Html {
                     <span class="tagline">{words.t("app.tagline")}</span>
                 </>
             })}
-            {notice_view(words, &notice, (has_data && !in_turn).then_some(&on_export))}
+            {notice_view(words, &notice, (has_data && !in_turn).then_some(&on_export), &on_released)}
             {part(setup.embedded, "main", "tandem-main", screen)}
             {part(setup.embedded, "footer", "tandem-footer", html! {
                 if in_turn {

@@ -94,6 +94,10 @@ thread_local! {
     /// Per prefix, the workshops (without turns) as this page last wrote or was told another
     /// window wrote them: when they are unchanged, only the turns are saved.
     static WRITTEN: RefCell<HashMap<String, Workshops>> = RefCell::new(HashMap::new());
+    /// Keys holding a value that could not be read and could not be kept aside either (storage
+    /// was full): nothing writes or removes them until the person has downloaded the value
+    /// ([`release`]). Until then that part of the state lives in memory only.
+    static HELD: RefCell<HashMap<String, Quarantined>> = RefCell::default();
 }
 part!(View, StoredView, "view", view);
 part!(Retention, StoredRetention, "retention", retention);
@@ -104,11 +108,15 @@ part!(
     participations
 );
 
-/// A stored value that could not be read and was kept aside.
+/// A stored value that could not be read: kept aside under a key of its own, or, when there was
+/// no room for a copy, left where it was and held there untouched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quarantined {
-    /// The key it was moved to.
+    /// The key it was moved to, or where it stays when it could not be moved.
     pub key: String,
+    /// Whether it was left where it was because a copy could not be kept aside: it is held
+    /// there until the person downloads it ([`release`]).
+    pub held: bool,
     pub raw: String,
     /// The schema it was saved with, when that is newer than this Tandem reads: it was not
     /// broken, just written by a later version.
@@ -133,6 +141,9 @@ pub enum SaveError {
     Full,
     /// Storage is blocked or missing (private mode, a sandboxed frame, a policy).
     Unavailable,
+    /// The key holds a value that could not be read and could not be kept aside; it is not
+    /// overwritten until the person has downloaded it.
+    Held,
     /// Anything else the browser reported.
     Other(String),
 }
@@ -168,6 +179,14 @@ pub fn load(prefix: &str) -> Loaded {
             load_part(&storage, prefix, &mut quarantined, &mut unavailable).unwrap_or_default(),
         ),
         view: load_part(&storage, prefix, &mut quarantined, &mut unavailable).unwrap_or_default(),
+        participations: load_part::<Participations>(
+            &storage,
+            prefix,
+            &mut quarantined,
+            &mut unavailable,
+        )
+        .map(|all| all.0)
+        .unwrap_or_default(),
         ..Tandem::default()
     };
     Loaded {
@@ -196,13 +215,28 @@ fn load_part<T: Part>(
         Decision::Newer(schema) => Some(schema),
         Decision::Unreadable(_) => None,
     };
-    // Keep the value aside; if even that fails, leave it where it is and run in memory rather
-    // than overwrite it.
+    // Keep the value aside. If even that fails (storage is full, or the value is larger than
+    // the room left), leave it where it is and hold that key: this part then lives in memory
+    // until the person has downloaded the value, and nothing overwrites or removes it.
     let key = free_quarantine_key(storage, prefix, T::KEY);
-    if storage.set_item(&key, &raw).is_ok() && storage.remove_item(&part_key).is_ok() {
-        quarantined.push(Quarantined { key, raw, newer });
+    let kept = storage.set_item(&key, &raw).is_ok();
+    if kept && storage.remove_item(&part_key).is_ok() {
+        quarantined.push(Quarantined {
+            key,
+            held: false,
+            raw,
+            newer,
+        });
     } else {
-        *unavailable = true;
+        // Where the copy was made but the original could not be removed, both stay.
+        let value = Quarantined {
+            key: part_key.clone(),
+            held: true,
+            raw,
+            newer,
+        };
+        HELD.with_borrow_mut(|held| held.insert(part_key, value.clone()));
+        quarantined.push(value);
     }
     None
 }
@@ -258,6 +292,15 @@ pub fn save_participation(prefix: &str, participation: &Participation) -> Result
         None => all.0.push(participation.clone()),
     }
     save_part(prefix, all, false)
+}
+
+/// Saves every participation on this device, as a restored backup brings them back.
+///
+/// # Errors
+/// As [`save_journey`].
+#[allow(clippy::ptr_arg)] // Saved like every part: by reference to the state's own field.
+pub fn save_participations(prefix: &str, all: &Vec<Participation>) -> Result<(), SaveError> {
+    save_part(prefix, Participations(all.clone()), all.is_empty())
 }
 
 /// Saves the self-assessment; an untouched one is removed rather than written.
@@ -344,6 +387,9 @@ pub fn save_view(prefix: &str, view: &View) -> Result<(), SaveError> {
 fn save_part<T: Part>(prefix: &str, value: T, is_empty: bool) -> Result<(), SaveError> {
     let storage = storage().ok_or(SaveError::Unavailable)?;
     let key = key(prefix, T::KEY);
+    if is_held(&key) {
+        return Err(SaveError::Held);
+    }
     if is_empty {
         return storage.remove_item(&key).map_err(classify);
     }
@@ -374,6 +420,24 @@ pub fn on_change(prefix: &str, changed: impl Fn() + 'static) -> Option<gloo_even
             }
         },
     ))
+}
+
+/// Whether `key` holds a value that could not be kept aside (see [`Quarantined::held`]).
+#[must_use]
+pub fn is_held(key: &str) -> bool {
+    HELD.with_borrow(|held| held.contains_key(key))
+}
+
+/// Every value held in place, not yet downloaded.
+#[must_use]
+pub fn held() -> Vec<Quarantined> {
+    HELD.with_borrow(|held| held.values().cloned().collect())
+}
+
+/// The person has downloaded the value held at `key`: from now on that part is saved again,
+/// over it.
+pub fn release(key: &str) {
+    HELD.with_borrow_mut(|held| held.remove(key));
 }
 
 /// This tab's id, so it knows which open turns are its own: kept in the tab's session storage,

@@ -1,12 +1,15 @@
 //! One file with everything Tandem keeps in a browser: the self-assessment, the norms drafted
-//! after it, the finished runs and every workshop. Restoring merges it into what is there and
-//! never wipes anything: workshops merge respondents by id, runs and norms are added when
-//! missing, and a self-assessment in progress is kept.
+//! after it, the finished runs, every workshop and what was answered here as a participant.
+//! Restoring merges it into what is there and never wipes anything: workshops merge respondents
+//! by id, runs and norms are added when missing, and a self-assessment or participation in
+//! progress is merged by item: the backup fills in what is not answered here, and an item
+//! answered in both keeps the answer given here.
 
 use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Journey;
+use crate::code::Participation;
 use crate::history::History;
 use crate::norms::Norms;
 use crate::tandem::Tandem;
@@ -34,6 +37,9 @@ pub struct Backup {
     pub history: History,
     #[serde(default)]
     pub workshops: Workshops,
+    /// What this browser answered as a participant on its own device, one per workshop.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participations: Vec<Participation>,
 }
 
 /// What a restore did, for telling the person.
@@ -45,8 +51,16 @@ pub struct Restored {
     pub respondents_added: usize,
     pub runs_added: usize,
     pub norms_added: usize,
-    /// Whether the backup's self-assessment was taken (there was none in progress).
+    /// Whether the backup's self-assessment was taken whole (there was none in progress).
     pub self_assessment: bool,
+    /// Answers (and estimates) of the backup's self-assessment added to the one in progress
+    /// here, the same person's: items answered here keep the answer given here.
+    pub self_answers_added: usize,
+    /// The backup's self-assessment is another person's (another respondent) and was not merged
+    /// into the one in progress here.
+    pub self_assessment_other: bool,
+    /// Participations on this device that came back, whole or answers added.
+    pub participations_restored: usize,
 }
 
 impl Restored {
@@ -86,9 +100,35 @@ impl Restored {
                 ),
             ],
         );
-        if self.self_assessment {
+        let mut add = |sentence: String| {
             text.push(' ');
-            text.push_str(locale.text("told.restored-self"));
+            text.push_str(&sentence);
+        };
+        if self.self_assessment {
+            add(locale.text("told.restored-self").to_owned());
+        } else if self.self_answers_added > 0 {
+            add(locale.format(
+                "told.restored-self-answers",
+                &[(
+                    "answers",
+                    &locale.count("count.answer", "count.answers", self.self_answers_added),
+                )],
+            ));
+        } else if self.self_assessment_other {
+            add(locale.text("told.restored-self-other").to_owned());
+        }
+        if self.participations_restored > 0 {
+            add(locale.format(
+                "told.restored-participations",
+                &[(
+                    "participations",
+                    &locale.count(
+                        "count.participation",
+                        "count.participations",
+                        self.participations_restored,
+                    ),
+                )],
+            ));
         }
         text
     }
@@ -106,6 +146,7 @@ impl Backup {
             proposal: state.proposal.clone(),
             history: state.history.clone(),
             workshops: state.workshops.clone(),
+            participations: state.participations.clone(),
         }
     }
 
@@ -194,9 +235,45 @@ impl Tandem {
                 restored.norms_added += 1;
             }
         }
-        if self.journey.respondent.is_none() && backup.self_assessment.respondent.is_some() {
-            next.journey = backup.self_assessment;
-            restored.self_assessment = true;
+        match (&self.journey.respondent, backup.self_assessment.respondent) {
+            (None, Some(theirs)) => {
+                next.journey.respondent = Some(theirs);
+                next.journey.screen = backup.self_assessment.screen;
+                restored.self_assessment = true;
+            }
+            (Some(here), Some(theirs)) if here.id == theirs.id => {
+                if let Some(respondent) = &mut next.journey.respondent {
+                    restored.self_answers_added = respondent.filled_from(&theirs);
+                }
+            }
+            (Some(_), Some(_)) => restored.self_assessment_other = true,
+            (_, None) => {}
+        }
+        for incoming in backup.participations {
+            match next
+                .participations
+                .iter_mut()
+                .find(|p| p.workshop == incoming.workshop)
+            {
+                None => {
+                    next.participations.push(incoming);
+                    restored.participations_restored += 1;
+                }
+                Some(here) if here.key == incoming.key => {
+                    let added = match (&mut here.journey.respondent, incoming.journey.respondent) {
+                        (Some(mine), Some(theirs)) => mine.filled_from(&theirs),
+                        (None, Some(theirs)) => {
+                            here.journey.respondent = Some(theirs);
+                            here.journey.screen = incoming.journey.screen;
+                            1
+                        }
+                        (_, None) => 0,
+                    };
+                    restored.participations_restored += usize::from(added > 0);
+                }
+                // Another participant's answers for the same workshop: this device's stay.
+                Some(_) => {}
+            }
         }
         (next, restored)
     }
@@ -320,5 +397,82 @@ mod tests {
             refused.contains("\"99999-01-01\" is not a date"),
             "{refused}"
         );
+    }
+
+    /// Writes failed after some answers: the backup, made from memory, holds all ten; the
+    /// browser holds the first four. Restoring brings back the other six and keeps what is here,
+    /// and says so; a participation on this device comes back the same way.
+    #[test]
+    fn a_journey_in_progress_is_merged_by_item_and_the_message_says_what_came_back() {
+        let bank = Bank::default_bank();
+        let items: Vec<String> = bank.items().map(|(_, item)| item.id.clone()).collect();
+        let answered = |count: usize, value: u8| {
+            let mut respondent = Respondent::new("me", Role::It);
+            for item in &items[..count] {
+                respondent.answers.insert(item.clone(), Rating::new(value));
+            }
+            Journey {
+                respondent: Some(respondent),
+                screen: crate::assessment::Screen::Step(2),
+            }
+        };
+        let mut in_memory = Tandem {
+            journey: answered(10, 4),
+            ..Tandem::default()
+        };
+        let mut participation = Participation::new(7, 42);
+        participation.journey = answered(3, 2);
+        in_memory.participations = vec![participation.clone()];
+        let backup = Backup::from_json(&Backup::of(&in_memory, None).to_json()).unwrap();
+
+        let mut saved = Tandem {
+            journey: answered(4, 5),
+            ..Tandem::default()
+        };
+        participation.journey = answered(1, 3);
+        saved.participations = vec![participation];
+        let (restored, what) = saved.restore(backup.clone());
+        let answers = &restored.journey.respondent.as_ref().unwrap().answers;
+        assert_eq!(answers.len(), 10);
+        assert_eq!(
+            answers[&items[0]],
+            Rating::new(5),
+            "the answer given here stays"
+        );
+        assert_eq!(
+            answers[&items[9]],
+            Rating::new(4),
+            "the backup fills in the rest"
+        );
+        let participation = &restored.participations[0].journey;
+        assert_eq!(participation.respondent.as_ref().unwrap().answers.len(), 3);
+        assert_eq!(what.self_answers_added, 6);
+        assert_eq!(what.participations_restored, 1);
+        let message = what.summary(Locale::En);
+        assert!(
+            message.contains("6 answers of the backup's self-assessment came back"),
+            "{message}"
+        );
+        assert!(message.contains("for 1 workshop came back"), "{message}");
+
+        // Again: nothing more comes back, and nothing is lost.
+        let (again, what) = restored.restore(backup.clone());
+        assert_eq!(again, restored);
+        assert_eq!(
+            (what.self_answers_added, what.participations_restored),
+            (0, 0)
+        );
+
+        // Another person's self-assessment is not mixed in.
+        let mut other = answered(2, 1);
+        other.respondent.as_mut().unwrap().id = "someone-else".into();
+        let (kept, what) = Tandem {
+            journey: other.clone(),
+            ..Tandem::default()
+        }
+        .restore(backup);
+        assert_eq!(kept.journey, other);
+        assert!(what.self_assessment_other);
+        assert!(what.summary(Locale::En).contains("another person's"));
     }
 }

@@ -136,6 +136,27 @@ pub struct Respondent {
 }
 
 impl Respondent {
+    /// Adds `other`'s answers and estimates for the items and dimensions this respondent has
+    /// not answered; what is answered here stays. Returns how many were added.
+    pub fn filled_from(&mut self, other: &Respondent) -> usize {
+        let mut added = 0;
+        for (item, answer) in &other.answers {
+            if !self.answers.contains_key(item) {
+                self.answers.insert(item.clone(), *answer);
+                added += 1;
+            }
+        }
+        if self.role.other_side().is_some() {
+            for (dimension, estimate) in &other.estimates {
+                if !self.estimates.contains_key(dimension) {
+                    self.estimates.insert(dimension.clone(), *estimate);
+                    added += 1;
+                }
+            }
+        }
+        added
+    }
+
     /// How many of this respondent's answers, estimates and function differ from `earlier`'s:
     /// what a corrected response code changes. An item answered in one and not the other counts.
     #[must_use]

@@ -43,8 +43,10 @@ impl Tandem {
             proposal: merge_norms(&self.proposal, &saved.proposal, &mut replaced),
             history: merge_history(&self.history, &saved.history),
             workshops: merge_workshops(&self.workshops, &saved.workshops, &self.tab, &mut replaced),
-            // A setting is the other tab's later word.
+            // A setting is the other tab's later word, and participations are the participant's
+            // page's: what storage holds is theirs.
             retention: saved.retention,
+            participations: saved.participations.clone(),
             view: self.view.clone(),
             tab: self.tab.clone(),
             opened: self.opened,

@@ -87,6 +87,9 @@ pub struct Tandem {
     pub retention: crate::retention::Retention,
     pub workshops: Workshops,
     pub view: View,
+    /// What this browser answered as a participant on its own device, one per workshop. The
+    /// participant's page keeps them; here they are read, backed up and restored.
+    pub participations: Vec<crate::code::Participation>,
     /// This tab or window of the browser, so it knows which open turns are its own. Not saved:
     /// the app gives each tab its own id, kept across reloads of that tab.
     pub tab: String,
