@@ -149,17 +149,21 @@ pub fn print() -> Result<(), JsValue> {
 
 /// Moves keyboard focus to the element with `id` once the current render has finished, for a
 /// control that a change re-renders elsewhere on the page (a norm moved up the ranked list).
-pub fn focus_by_id_after_render(id: String) {
-    gloo_timers::callback::Timeout::new(0, move || focus_by_id(&id)).forget();
+pub fn focus_by_id_after_render(root: Option<web_sys::ShadowRoot>, id: String) {
+    gloo_timers::callback::Timeout::new(0, move || focus_by_id(root.as_ref(), &id)).forget();
 }
 
-/// Moves keyboard focus to the element with `id`, if it exists.
-pub fn focus_by_id(id: &str) {
-    let element = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    focus(element);
+/// Moves keyboard focus to the element with `id` in this mount (an embed's shadow root, or the
+/// page's own document), if it exists. An embed never looks in the host page, which may have an
+/// element of the same id.
+pub fn focus_by_id(root: Option<&web_sys::ShadowRoot>, id: &str) {
+    let element = match root {
+        Some(root) => root.get_element_by_id(id),
+        None => web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(id)),
+    };
+    focus(element.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()));
 }
 
 /// Moves keyboard focus to the element a node ref points at, if it is rendered.

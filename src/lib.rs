@@ -134,6 +134,7 @@ fn own_page(document: &web_sys::Document) {
         if let (Ok((setup, theme)), Some(html)) = (&loaded, html) {
             // The page is Tandem's own, so its root element may carry the theme and language.
             html.set_attribute("lang", setup.words.0.tag()).ok();
+            html.set_attribute("dir", setup.words.0.direction()).ok();
             if *theme != Theme::Auto {
                 html.set_attribute("data-theme", theme.key()).ok();
             }
@@ -195,7 +196,13 @@ fn embed(document: &web_sys::Document, host: web_sys::Element, base: &str) {
         .await;
         if let Ok((setup, _)) = &loaded {
             root.set_attribute("lang", setup.words.0.tag()).ok();
+            // The widget's direction is its language's, whatever the host page's is.
+            root.set_attribute("dir", setup.words.0.direction()).ok();
         }
+        let loaded = loaded.map(|(mut setup, theme)| {
+            setup.root = Some(shadow.clone());
+            (setup, theme)
+        });
         for sheet in styled {
             // A stylesheet that failed leaves the widget plain but working.
             wasm_bindgen_futures::JsFuture::from(sheet).await.ok();

@@ -74,6 +74,9 @@ pub struct Setup {
     /// page's landmarks: its main part, header and footer are plain elements, since the host
     /// page has its own `main`.
     pub embedded: bool,
+    /// An embed's shadow root, where its elements are looked up by id: never the host page's
+    /// document, whose ids are its own.
+    pub root: Option<web_sys::ShadowRoot>,
 }
 
 impl Setup {
@@ -192,6 +195,7 @@ pub async fn load(
         words,
         page: page(&settings).into(),
         embedded,
+        root: None,
     };
     Ok((setup, settings.theme))
 }
@@ -253,16 +257,31 @@ async fn bank_text(source: &BankSource) -> Result<String, String> {
     }
 }
 
-/// The text of the file at `address`. The request starts at the call, so two files load at once
-/// when both futures are made before either is awaited.
+/// The text of the file at `address`, a file of this site. The request starts at the call, so
+/// two files load at once when both futures are made before either is awaited. A redirect is
+/// not followed (it could lead to another site, with a request Tandem never makes), and a
+/// response from anywhere but this site is refused.
 fn fetch_text(address: &str) -> impl Future<Output = Result<String, String>> + use<> {
-    let request = web_sys::window().map(|window| JsFuture::from(window.fetch_with_str(address)));
+    let init = web_sys::RequestInit::new();
+    init.set_redirect(web_sys::RequestRedirect::Manual);
+    let request = web_sys::window()
+        .map(|window| JsFuture::from(window.fetch_with_str_and_init(address, &init)));
+    let here = web_sys::window().and_then(|window| window.location().origin().ok());
     async move {
         let response: web_sys::Response = request
             .ok_or("no window")?
             .await
             .and_then(JsValue::dyn_into)
             .map_err(|error| describe_error(&error))?;
+        if response.type_() == web_sys::ResponseType::Opaqueredirect {
+            return Err("it redirects to another address; give the file's own address".to_owned());
+        }
+        let from = web_sys::Url::new(&response.url())
+            .ok()
+            .map(|url| url.origin());
+        if from.is_none() || from != here {
+            return Err("the response came from another site".to_owned());
+        }
         if !response.ok() {
             return Err(format!("HTTP {}", response.status()));
         }

@@ -32,6 +32,7 @@ fn item_field(item_id: &str) -> String {
 #[component]
 pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
     let words = use_words();
+    let root = crate::setup::use_setup().root;
     let bank = &props.bank;
     // The core fits every stored step to its bank; a step past the end still shows the last one
     // rather than stopping the page. A valid bank has at least one dimension.
@@ -49,9 +50,10 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
     {
         let heading = heading.clone();
         let pending_focus = pending_focus.clone();
+        let root = root.clone();
         use_effect_with(step, move |_| {
             if let Some(item_id) = pending_focus.borrow_mut().take() {
-                browser::focus_by_id(&first_option_id(&item_field(&item_id)));
+                browser::focus_by_id(root.as_ref(), &first_option_id(&item_field(&item_id)));
             } else {
                 browser::focus_node(&heading);
             }
@@ -70,7 +72,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some((step, item_id)) = target.clone() {
                 if step == current {
-                    browser::focus_by_id(&first_option_id(&item_field(&item_id)));
+                    browser::focus_by_id(root.as_ref(), &first_option_id(&item_field(&item_id)));
                 } else {
                     *pending_focus.borrow_mut() = Some(item_id);
                     on_action.emit(Action::GoTo(Screen::Step(step)));

@@ -38,6 +38,15 @@ pub fn sheet_address(workshop_id: &str) -> String {
 #[component]
 pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
     let words = use_words();
+    let root = crate::setup::use_setup().root;
+    // After a click that re-renders, focus goes to the element `id` of this mount.
+    let focus_after = |id: &'static str| {
+        let root = root.clone();
+        move |event: MouseEvent| {
+            browser::focus_by_id_after_render(root.clone(), id.to_owned());
+            event
+        }
+    };
     let workshop = &props.workshop;
     let report = use_report(workshop);
     let bank = workshop.bank.clone();
@@ -95,10 +104,7 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
                     <div class="report-actions">
                         <button type="button" class="button primary big" onclick={on_next}>{words.t("workshop.im-next")}</button>
                         if !norms.revealed {
-                            <button type="button" class="button big" onclick={act(NormsAction::Reveal).reform(|event| {
-                                browser::focus_by_id_after_render("board-title".to_owned());
-                                event
-                            })}>
+                            <button type="button" class="button big" onclick={act(NormsAction::Reveal).reform(focus_after("board-title"))}>
                                 {words.t("brainstorm.reveal-ideas")}
                             </button>
                         }
@@ -123,16 +129,10 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
                     </p>
                     <div class="report-actions">
                         if norms.voting_closed {
-                            <button type="button" class="button" id="reopen-voting" onclick={act(NormsAction::ReopenVoting).reform(|event| {
-                                browser::focus_by_id_after_render("next-voter".to_owned());
-                                event
-                            })}>{words.t("vote.reopen")}</button>
+                            <button type="button" class="button" id="reopen-voting" onclick={act(NormsAction::ReopenVoting).reform(focus_after("next-voter"))}>{words.t("vote.reopen")}</button>
                         } else {
                             <button type="button" class="button primary big" id="next-voter" onclick={on_next}>{words.t("vote.next-voter")}</button>
-                            <button type="button" class="button big" onclick={act(NormsAction::CloseVoting).reform(|event| {
-                                browser::focus_by_id_after_render("reopen-voting".to_owned());
-                                event
-                            })}>{words.t("vote.close")}</button>
+                            <button type="button" class="button big" onclick={act(NormsAction::CloseVoting).reform(focus_after("reopen-voting"))}>{words.t("vote.close")}</button>
                         }
                     </div>
                     {board}

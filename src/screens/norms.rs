@@ -316,6 +316,7 @@ struct IdeaCardProps {
 #[component]
 fn IdeaCard(props: &IdeaCardProps) -> Html {
     let words = use_words();
+    let root = crate::setup::use_setup().root;
     let norm = &props.norm;
     let editing = use_state_eq(|| false);
     let text = use_state(|| norm.text.clone());
@@ -376,10 +377,11 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
         })
     };
     let on_merge = {
-        let (target, on_action, id) = (target.clone(), on_action.clone(), id.clone());
+        let (target, on_action, id, root) =
+            (target.clone(), on_action.clone(), id.clone(), root.clone());
         Callback::from(move |_: MouseEvent| {
             // Focus moves to the idea this one joined, since this one goes away.
-            browser::focus_by_id_after_render(format!("edit-{}", *target));
+            browser::focus_by_id_after_render(root.clone(), format!("edit-{}", *target));
             on_action.emit(NormsAction::Merge {
                 from: id.clone(),
                 into: (*target).clone(),
@@ -441,7 +443,7 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
                         question={words.f("norms.delete-question", &[("idea", &quoted)])}
                         confirm_label={words.t("workshops.delete-confirm")}
                         on_confirm={on_action.reform(move |()| {
-                            browser::focus_by_id_after_render("board-title".to_owned());
+                            browser::focus_by_id_after_render(root.clone(), "board-title".to_owned());
                             NormsAction::Delete(id.clone())
                         })}
                     />
@@ -538,6 +540,7 @@ fn ballot_line(
 #[component]
 pub fn RankedList(props: &NormsViewProps) -> Html {
     let words = use_words();
+    let root = crate::setup::use_setup().root;
     let ranked = props.norms.ranked();
     let last = ranked.len().saturating_sub(1);
     html! {
@@ -554,7 +557,7 @@ pub fn RankedList(props: &NormsViewProps) -> Html {
                             {dimension_title(&props.bank, &norm.dimension)}{" \u{b7} "}{dots_text(words, norm)}
                         </p>
                         if let Some(on_action) = &props.on_action {
-                            {move_buttons(words, norm, rank, last, on_action)}
+                            {move_buttons(words, root.as_ref(), norm, rank, last, on_action)}
                             if rank < norms::TOP {
                                 {why_fields(words, norm, on_action)}
                             }
@@ -570,6 +573,7 @@ pub fn RankedList(props: &NormsViewProps) -> Html {
 
 pub fn move_buttons(
     words: Words,
+    root: Option<&web_sys::ShadowRoot>,
     norm: &Norm,
     rank: usize,
     last: usize,
@@ -586,8 +590,9 @@ pub fn move_buttons(
         };
         let focus_id = format!("move-{}-{}", if keep { "up" } else { "down" }, norm.id);
         let id = norm.id.clone();
+        let root = root.cloned();
         on_action.reform(move |_: MouseEvent| {
-            browser::focus_by_id_after_render(focus_id.clone());
+            browser::focus_by_id_after_render(root.clone(), focus_id.clone());
             NormsAction::Move { id: id.clone(), to }
         })
     };

@@ -35,6 +35,7 @@ pub struct ProposalScreenProps {
 #[component]
 pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
     let words = use_words();
+    let root = crate::setup::use_setup().root;
     let heading = use_focus_on_mount();
     let report = use_memo(
         (props.bank.clone(), props.respondent.clone()),
@@ -97,7 +98,7 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
                         <li class="idea" key={norm.id.clone()}>
                             <p class="idea-text">{&norm.text}</p>
                             <p class="idea-dots">{dimension_title(&props.bank, &norm.dimension)}</p>
-                            {move_buttons(words, norm, rank, last, &props.on_action)}
+                            {move_buttons(words, root.as_ref(), norm, rank, last, &props.on_action)}
                             {why_fields(words, norm, &props.on_action)}
                             <TermsFields
                                 norm={(*norm).clone()}

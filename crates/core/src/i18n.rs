@@ -58,6 +58,15 @@ impl Locale {
         }
     }
 
+    /// The direction the language is written in, for the `dir` attribute: a widget takes its
+    /// language's, never its host page's.
+    #[must_use]
+    pub fn direction(self) -> &'static str {
+        match self {
+            Locale::En | Locale::De => "ltr",
+        }
+    }
+
     /// The language of a tag such as `de`, `de-AT` or `en_GB`; `None` when Tandem does not speak
     /// it.
     #[must_use]
