@@ -349,8 +349,9 @@ fn use_saved<T: PartialEq + Clone + 'static>(
                     notice.set(None);
                 }
             }
-            // The notice of the held value says why, and offers the download that ends it.
-            Err(SaveError::Held) => {
+            // While a value is held in place its notice stays: it says that nothing is saved
+            // until it is downloaded, and offers the download.
+            Err(_) if !storage::held().is_empty() => {
                 if !matches!(*notice, Some(Notice::Quarantined(_))) {
                     notice.set(Some(Notice::Quarantined(storage::held())));
                 }
