@@ -341,55 +341,24 @@ proptest! {
 /// back with the first one's answers, and both must be counted.
 #[test]
 fn a_finished_turn_does_not_come_back_from_the_other_tab() {
+    let act = |tab, op| Event::Act { tab, op };
+    let deliver = |tab| Event::Deliver { tab };
     let events = [
-        Event::Act {
-            tab: 0,
-            op: Op::StartTurn,
-        },
-        Event::Act {
-            tab: 0,
-            op: Op::Begin(Role::Marketing),
-        },
-        Event::Act {
-            tab: 0,
-            op: Op::Answer { item: 0, value: 4 },
-        },
-        Event::Act {
-            tab: 0,
-            op: Op::Answer { item: 1, value: 2 },
-        },
-        Event::Deliver { tab: 1 },
+        act(0, Op::StartTurn),
+        act(0, Op::Begin(Role::Marketing)),
+        act(0, Op::Answer { item: 0, value: 4 }),
+        act(0, Op::Answer { item: 1, value: 2 }),
+        deliver(1),
         // B shows the turn as open elsewhere, and cannot answer in it.
-        Event::Act {
-            tab: 1,
-            op: Op::Answer { item: 2, value: 5 },
-        },
-        Event::Act {
-            tab: 0,
-            op: Op::Finish,
-        },
-        Event::Act {
-            tab: 0,
-            op: Op::EndTurn,
-        },
-        Event::Deliver { tab: 1 },
-        Event::Deliver { tab: 0 },
-        Event::Act {
-            tab: 0,
-            op: Op::StartTurn,
-        },
-        Event::Act {
-            tab: 0,
-            op: Op::Begin(Role::It),
-        },
-        Event::Act {
-            tab: 0,
-            op: Op::Finish,
-        },
-        Event::Act {
-            tab: 0,
-            op: Op::EndTurn,
-        },
+        act(1, Op::Answer { item: 2, value: 5 }),
+        act(0, Op::Finish),
+        act(0, Op::EndTurn),
+        deliver(1),
+        deliver(0),
+        act(0, Op::StartTurn),
+        act(0, Op::Begin(Role::It)),
+        act(0, Op::Finish),
+        act(0, Op::EndTurn),
     ];
     let mut browser = Browser::new(2);
     for event in &events {
