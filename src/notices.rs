@@ -82,13 +82,19 @@ fn quarantined(
     values: &[Quarantined],
     on_released: &Callback<()>,
 ) -> (String, Html) {
+    // Unreadable values are the graver news; a newer one among them is named too.
     let newer = values.iter().any(|value| value.newer.is_some());
-    let mut text = if newer {
-        words.t("notice.newer")
-    } else {
+    let unreadable = values.iter().any(|value| value.newer.is_none());
+    let mut text = if unreadable {
         words.t("notice.unreadable")
+    } else {
+        words.t("notice.newer")
     }
     .to_owned();
+    if unreadable && newer {
+        text.push(' ');
+        text.push_str(words.t("notice.also-newer"));
+    }
     if values.iter().any(|value| value.held) {
         text.push(' ');
         text.push_str(words.t("notice.held"));

@@ -422,6 +422,21 @@ pub fn on_change(prefix: &str, changed: impl Fn() + 'static) -> Option<gloo_even
     ))
 }
 
+/// Which part of the state a stored or quarantine key holds, for naming it to the person:
+/// `workshops` for `tandem.workshops` or `tandem.quarantine.workshops.2`.
+#[must_use]
+pub fn part_of(key: &str) -> String {
+    let after = key.split_once("quarantine.").map_or(key, |(_, rest)| rest);
+    let after = after.rsplit_once('.').map_or(after, |(start, last)| {
+        if last.bytes().all(|b| b.is_ascii_digit()) {
+            start
+        } else {
+            after
+        }
+    });
+    after.rsplit('.').next().unwrap_or(after).to_owned()
+}
+
 /// Whether `key` holds a value that could not be kept aside (see [`Quarantined::held`]).
 #[must_use]
 pub fn is_held(key: &str) -> bool {

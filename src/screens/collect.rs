@@ -53,7 +53,7 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
             let mut after = workshop.clone();
             let mut results = Vec::new();
             for found in code::decode_all(&workshop.bank, workshop_code, &pasted) {
-                let grouped = code::grouped(&found.text.replace([' ', '-'], ""));
+                let grouped = code::echoed(&found.text);
                 let text = match found.result {
                     Ok(response) => {
                         let arrival = after.arrival(&response.respondent);

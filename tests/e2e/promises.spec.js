@@ -216,7 +216,7 @@ test('several unreadable values each have their own download', async ({ page }) 
   };
   await page.evaluate((all) => Object.entries(all).forEach(([k, v]) => localStorage.setItem(k, v)), values);
   await page.reload();
-  const buttons = page.getByRole('button', { name: /^Download the (unreadable|saved) copy \(\d of 4\)$/ });
+  const buttons = page.getByRole('button', { name: /^Download the (unreadable|saved) copy: [a-z-]+ \(\d of 4\)$/ });
   await expect(buttons).toHaveCount(4);
   const downloaded = [];
   for (let n = 0; n < 4; n += 1) {
@@ -283,15 +283,15 @@ test('a corrected code replaces the same participant\'s earlier one, and says ho
   await page.getByRole('button', { name: 'Add codes' }).click();
   const outcomes = page.locator('.outcomes li');
   await expect(outcomes.nth(0)).toContainText('added (IT)');
-  await expect(outcomes.nth(1)).toContainText('It replaces their earlier one: 1 answer changed.');
+  await expect(outcomes.nth(1)).toContainText('It replaces the one added before: 1 answer changed.');
   await expect(page.getByText('Answered so far: 0 Marketing · 1 IT · 0 other.')).toBeVisible();
   // The earlier code pasted again brings the earlier answers back, said as truthfully.
   await page.getByLabel('Paste response codes (one or many)').fill(code);
   await page.getByRole('button', { name: 'Add codes' }).click();
-  await expect(outcomes.nth(0)).toContainText('It replaces their earlier one: 1 answer changed.');
+  await expect(outcomes.nth(0)).toContainText('It replaces the one added before: 1 answer changed.');
   // The corrected response link, then, replaces again.
   await page.goto(link.replace(/^.*#/, `${baseURL}#`));
-  await expect(page.getByText(/A corrected response \(IT\) replaced the same participant's earlier one in “Corrections”: 1 answer changed/)).toBeVisible();
+  await expect(page.getByText(/Another response from the same participant \(IT\), with other answers, replaced the one added before in “Corrections”: 1 answer changed/)).toBeVisible();
   await expect.poll(() => respondentsSaved(page)).toEqual([['it', 1]]);
 });
 

@@ -366,7 +366,7 @@ pub struct Pasted {
 }
 
 /// Reads every code in pasted text: separated by any whitespace, commas or semicolons, grouped
-/// or not. Tokens are gathered until they make one code's length, so a code split into groups by
+/// or not, or as response links (`…#code/…`). Tokens are gathered until they make one code's length, so a code split into groups by
 /// spaces is still one code, and a truncated code is reported on its own instead of swallowing
 /// the next one.
 #[must_use]
@@ -384,8 +384,10 @@ pub fn decode_all(bank: &Bank, expected: u32, text: &str) -> Vec<Pasted> {
             *pending_symbols = 0;
         }
     };
+    // A response link pasted whole stands for the code after its `#code/`.
     let tokens = text
         .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .map(|token| token.rsplit_once("#code/").map_or(token, |(_, code)| code))
         .filter(|token| !token.is_empty());
     for token in tokens {
         let symbols = token.chars().filter(|&c| c != '-').count();
@@ -421,6 +423,20 @@ pub fn grouped(code: &str) -> String {
         .map(|chunk| chunk.iter().collect::<String>())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// Pasted text as it is shown beside its result: grouped, and cut to its first 60 characters
+/// with "…" when longer (no code is), so 10,000 pasted characters do not bury the reason.
+#[must_use]
+pub fn echoed(text: &str) -> String {
+    const SHOWN: usize = 60;
+    let grouped = grouped(&text.replace([' ', '-'], ""));
+    if grouped.chars().count() <= SHOWN {
+        return grouped;
+    }
+    let mut cut: String = grouped.chars().take(SHOWN).collect();
+    cut.push('…');
+    cut
 }
 
 fn rating(value: u64) -> Option<Rating> {

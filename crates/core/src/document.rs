@@ -285,6 +285,15 @@ impl WorkshopDocument {
                     "a workshop needs at least one phase",
                 ));
             }
+            if !crate::workshop::is_writable(workshop.date) {
+                problems.push(Problem::new(
+                    "workshop.date",
+                    format!(
+                        "{:?} is not a date like \"2026-11-24\"",
+                        crate::workshop::iso_date(workshop.date)
+                    ),
+                ));
+            }
         }
         if !THRESHOLDS.contains(&self.threshold) {
             problems.push(Problem::new(

@@ -26,19 +26,29 @@ pub fn iso_date(date: NaiveDate) -> String {
 /// The last date a four-digit year can write, and so the last one [`parse_date`] reads.
 pub const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
 
-/// A `2026-11-24` date, or `None` when the text is empty or not a real date.
+/// A `2026-11-24` date, or `None` when the text is empty or not a real date. The year has four
+/// digits, as a date field gives and every workshop has: "99999-01-01" is a typo, not a date to
+/// plan a review by. Forms and imported files are read with this.
 #[must_use]
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    parse_date_with(text, 4..=4)
+}
+
+/// Whether `date` can be entered or imported: its year has four digits.
+#[must_use]
+pub fn is_writable(date: NaiveDate) -> bool {
+    date <= LAST_DATE && parse_date(&iso_date(date)) == Some(date)
+}
+
+fn parse_date_with(text: &str, year_digits: std::ops::RangeInclusive<usize>) -> Option<NaiveDate> {
     let mut parts = text.trim().splitn(3, '-');
     let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
         return None;
     };
-    // A year of four digits, as a date field gives and every workshop has: "99999-01-01" is a
-    // typo, not a date to plan a review by.
-    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
+    let digits = |part: &str, lengths: &std::ops::RangeInclusive<usize>| {
         lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
     };
-    if !(digits(year, 4..=4) && digits(month, 1..=2) && digits(day, 1..=2)) {
+    if !(digits(year, &year_digits) && digits(month, &(1..=2)) && digits(day, &(1..=2))) {
         return None;
     }
     NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
@@ -56,9 +66,12 @@ pub(crate) mod iso {
         serializer.serialize_str(&super::iso_date(*date))
     }
 
+    /// Reads what any version wrote, a longer year included, so one odd date never makes a
+    /// whole stored value unreadable; what a person enters or imports is checked with
+    /// [`super::parse_date`] and [`super::is_writable`].
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
         let text = String::deserialize(deserializer)?;
-        super::parse_date(&text)
+        super::parse_date_with(&text, 1..=6)
             .ok_or_else(|| D::Error::custom(format!("{text:?} is not a date like \"2026-11-24\"")))
     }
 }
@@ -522,11 +535,13 @@ impl Workshop {
         self.turn.is_some() && !self.turn_is_held_by(tab)
     }
 
-    /// The workshop made safe to show and change, whatever was stored or sent: at least one
-    /// phase, the current one among them, and an open turn fitted to the bank (a step past its
+    /// The workshop made safe to show and change, whatever was stored or sent: a threshold of
+    /// 1 to 10, at least one phase, the current one among them, and an open turn fitted to the bank (a step past its
     /// end becomes the last step). A turn whose participant was already handed back is closed:
     /// a finished turn never reopens.
     pub fn fit(&mut self) {
+        // A threshold outside 1–10 can only have been written by hand; the nearest one allowed.
+        self.threshold = self.threshold.clamp(*THRESHOLDS.start(), *THRESHOLDS.end());
         if self.phases.is_empty() {
             self.phases = Phase::ALL.to_vec();
         }
@@ -1111,6 +1126,28 @@ mod tests {
             replaced.arrival(&other_function),
             Arrival::Corrected { changes: 1 }
         );
+    }
+
+    #[test]
+    fn one_odd_stored_date_does_not_make_the_workshops_unreadable_but_is_refused_on_entry() {
+        let mut json = serde_json::to_value(Workshops::default().with(workshop())).unwrap();
+        json["list"][0]["date"] = serde_json::json!("99999-01-01");
+        let read: Workshops = serde_json::from_value(json).unwrap();
+        assert!(!is_writable(read.list[0].date));
+        assert_eq!(parse_date("99999-01-01"), None);
+        assert!(read_date_and_threshold("99999-01-01", "3").is_err());
+        let refused = read.list[0].document().check().unwrap_err().to_string();
+        assert!(refused.contains("workshop.date"), "{refused}");
+    }
+
+    #[test]
+    fn a_stored_threshold_outside_one_to_ten_is_brought_into_range() {
+        for (stored, fitted) in [(0, 1), (200, 10), (4, 4)] {
+            let mut workshop = workshop();
+            workshop.threshold = stored;
+            workshop.fit();
+            assert_eq!(workshop.threshold, fitted);
+        }
     }
 
     #[test]

@@ -209,6 +209,18 @@ fn a_code_from_a_newer_tandem_says_so() {
 }
 
 #[test]
+fn a_response_link_pasted_whole_gives_its_code() {
+    let (bank, text) = a_code();
+    let pasted = format!(
+        "Here you go: https://intranet.example/tandem/index.html?namespace=a#code/{}\nthanks",
+        code::grouped(&text)
+    );
+    let found = code::decode_all(&bank, WORKSHOP, &pasted);
+    let codes: Vec<_> = found.iter().filter(|f| f.result.is_ok()).collect();
+    assert_eq!(codes.len(), 1, "{found:?}");
+}
+
+#[test]
 fn a_long_run_of_text_is_not_a_code_whatever_its_first_character() {
     let bank = Bank::default_bank();
     let zs = "Z".repeat(10_000);
@@ -221,6 +233,15 @@ fn a_long_run_of_text_is_not_a_code_whatever_its_first_character() {
         }
     );
     assert!(error.to_string().starts_with("This is not a response code"));
+}
+
+#[test]
+fn a_long_paste_is_echoed_short_and_a_code_whole() {
+    let (_, text) = a_code();
+    assert_eq!(code::echoed(&text), code::grouped(&text));
+    let echoed = code::echoed(&"Z".repeat(10_000));
+    assert_eq!(echoed.chars().count(), 61);
+    assert!(echoed.ends_with('…'));
 }
 
 #[test]

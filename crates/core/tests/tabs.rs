@@ -160,9 +160,13 @@ impl Browser {
                     self.tabs[*tab] = next;
                     self.save(*tab);
                 }
-                // A take-over is asked for when the other tab is closed or left alone; storage
-                // events arrive in milliseconds, long before anyone there acts again.
-                if matches!(op, Op::TakeOver) {
+                // A take-over is asked for when the other tab is closed or left alone, and a
+                // turn is opened by someone pressing "I'm next": storage events arrive in
+                // milliseconds, before anyone at another tab acts on the same workshop again.
+                // (Two tabs opening a turn within those milliseconds is the one race this model
+                // leaves out: storage keeps one turn per workshop, so one of the two would be
+                // shown as open elsewhere and, after a reload, lost.)
+                if matches!(op, Op::TakeOver | Op::StartTurn) {
                     self.settle_now();
                 }
             }
