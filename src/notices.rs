@@ -124,6 +124,7 @@ fn quarantined(
                 "notice.download-numbered",
                 &[
                     ("label", &label),
+                    ("part", &storage::part_of(&value.key)),
                     ("number", &(index + 1)),
                     ("count", &values.len()),
                 ],
@@ -132,7 +133,7 @@ fn quarantined(
             label.to_owned()
         };
         html! {
-            <button type="button" class="link" onclick={on_download}>{label}</button>
+            <>{" "}<button type="button" class="link" onclick={on_download}>{label}</button></>
         }
     });
     (text, html! { <span class="downloads">{for buttons}</span> })
