@@ -499,12 +499,6 @@ pub fn App() -> Html {
         storage::save_view,
         notice.clone(),
     );
-    use_saved(
-        model.state.participations.clone(),
-        rewrites,
-        storage::save_participations,
-        notice.clone(),
-    );
 
     let on_journey_action = {
         let model = model.clone();
@@ -537,10 +531,13 @@ pub fn App() -> Html {
         })
     };
     let on_export = {
-        let (model, notice) = (model.clone(), notice.clone());
+        let (model, notice, prefix) = (model.clone(), notice.clone(), setup.prefix.clone());
         Callback::from(move |()| {
             let now = browser::now_iso();
-            let backup = tandem_core::backup::Backup::of(&model.state, Some(now.clone()));
+            // Participations as the participant's page saved them last, not as last synced.
+            let mut state = model.state.clone();
+            state.participations = storage::load_participations(&prefix);
+            let backup = tandem_core::backup::Backup::of(&state, Some(now.clone()));
             let name = format!("tandem-backup-{}.json", now.get(..10).unwrap_or("export"));
             if browser::download(&name, "application/json", &backup.to_json()).is_err() {
                 notice.set(Some(Notice::DownloadFailed));
@@ -548,8 +545,13 @@ pub fn App() -> Html {
         })
     };
     let on_restore = {
-        let model = model.clone();
+        let (model, notice, prefix) = (model.clone(), notice.clone(), setup.prefix.clone());
         Callback::from(move |backup: tandem_core::backup::Backup| {
+            // The participations are the participant's page's to save: merged into storage here,
+            // with the same rule the state follows.
+            if let Err(error) = storage::restore_participations(&prefix, &backup.participations) {
+                notice.set(Some(Notice::NotSaved(error)));
+            }
             model.dispatch(TandemAction::Restore(Box::new(backup)));
         })
     };

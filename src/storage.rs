@@ -294,13 +294,32 @@ pub fn save_participation(prefix: &str, participation: &Participation) -> Result
     save_part(prefix, all, false)
 }
 
-/// Saves every participation on this device, as a restored backup brings them back.
+/// Every participation on this device, as the participant's page last saved them.
+#[must_use]
+pub fn load_participations(prefix: &str) -> Vec<Participation> {
+    storage()
+        .and_then(|storage| {
+            load_part::<Participations>(&storage, prefix, &mut Vec::new(), &mut false)
+        })
+        .map(|all| all.0)
+        .unwrap_or_default()
+}
+
+/// Merges a backup's participations into those saved on this device, read afresh so that a
+/// participant's page saving at the same time is not overwritten by an older copy; the rule is
+/// [`tandem_core::backup::merge_participations`]. The participant's page is the only other
+/// writer of this key.
 ///
 /// # Errors
 /// As [`save_journey`].
-#[allow(clippy::ptr_arg)] // Saved like every part: by reference to the state's own field.
-pub fn save_participations(prefix: &str, all: &Vec<Participation>) -> Result<(), SaveError> {
-    save_part(prefix, Participations(all.clone()), all.is_empty())
+pub fn restore_participations(prefix: &str, incoming: &[Participation]) -> Result<(), SaveError> {
+    if incoming.is_empty() {
+        return Ok(());
+    }
+    let mut all = load_participations(prefix);
+    tandem_core::backup::merge_participations(&mut all, incoming.to_vec());
+    let empty = all.is_empty();
+    save_part(prefix, Participations(all), empty)
 }
 
 /// Saves the self-assessment; an untouched one is removed rather than written.

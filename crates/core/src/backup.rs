@@ -201,6 +201,37 @@ impl Backup {
     }
 }
 
+/// Merges a backup's participations into those on this device, by workshop: one this device
+/// lacks is added; the same participant's (same key) gets the answers it lacks, an item answered
+/// in both keeping this device's answer; another participant's for the same workshop leaves this
+/// device's as it is. Returns how many came back, whole or in part. The one rule for the state
+/// and for what the participant's page keeps in storage.
+pub fn merge_participations(here: &mut Vec<Participation>, incoming: Vec<Participation>) -> usize {
+    let mut restored = 0;
+    for incoming in incoming {
+        match here.iter_mut().find(|p| p.workshop == incoming.workshop) {
+            None => {
+                here.push(incoming);
+                restored += 1;
+            }
+            Some(kept) if kept.key == incoming.key => {
+                let added = match (&mut kept.journey.respondent, incoming.journey.respondent) {
+                    (Some(mine), Some(theirs)) => mine.filled_from(&theirs),
+                    (None, Some(theirs)) => {
+                        kept.journey.respondent = Some(theirs);
+                        kept.journey.screen = incoming.journey.screen;
+                        1
+                    }
+                    (_, None) => 0,
+                };
+                restored += usize::from(added > 0);
+            }
+            Some(_) => {}
+        }
+    }
+    restored
+}
+
 impl Tandem {
     /// The state with `backup` merged in, and what was added. Nothing in the state is lost.
     #[must_use]
@@ -249,32 +280,8 @@ impl Tandem {
             (Some(_), Some(_)) => restored.self_assessment_other = true,
             (_, None) => {}
         }
-        for incoming in backup.participations {
-            match next
-                .participations
-                .iter_mut()
-                .find(|p| p.workshop == incoming.workshop)
-            {
-                None => {
-                    next.participations.push(incoming);
-                    restored.participations_restored += 1;
-                }
-                Some(here) if here.key == incoming.key => {
-                    let added = match (&mut here.journey.respondent, incoming.journey.respondent) {
-                        (Some(mine), Some(theirs)) => mine.filled_from(&theirs),
-                        (None, Some(theirs)) => {
-                            here.journey.respondent = Some(theirs);
-                            here.journey.screen = incoming.journey.screen;
-                            1
-                        }
-                        (_, None) => 0,
-                    };
-                    restored.participations_restored += usize::from(added > 0);
-                }
-                // Another participant's answers for the same workshop: this device's stay.
-                Some(_) => {}
-            }
-        }
+        restored.participations_restored =
+            merge_participations(&mut next.participations, backup.participations);
         (next, restored)
     }
 }
