@@ -153,6 +153,8 @@ test('a corrupt value is kept aside beside an earlier one, and every other answe
   await page.goto('./');
   await page.getByRole('button', { name: 'Open workshops' }).click();
   await page.getByLabel('Workshop file (JSON)').setInputFiles(workshop.file);
+  // The import is saved by an effect after it renders: count once it is there.
+  await expect.poll(() => savedAnswers(page)).toBeGreaterThan(0);
   const before = await savedAnswers(page);
   for (const broken of ['{"schema":1,"journey":', '{"schema":1,"journey":{"respondent":7}}']) {
     await page.evaluate((raw) => localStorage.setItem('tandem.self-assessment', raw), broken);
