@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use tandem_core::code::Participation;
 use tandem_core::history::History;
 use tandem_core::retention::Retention;
-use tandem_core::workshop::Holder;
+use tandem_core::workshop::{HeldTurn, Holder};
 use tandem_core::{Journey, Norms, Tandem, Turn, View, Workshops};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
@@ -362,14 +362,17 @@ pub fn save_workshops(prefix: &str, workshops: &Workshops) -> Result<(), SaveErr
     let mut without = workshops.clone();
     let mut turns = Vec::new();
     for workshop in &mut without.list {
-        let holder = workshop.holder.take();
-        if let Some(turn) = workshop.turn.take() {
+        // Every open turn, this tab's and the others it knows, each with its holder.
+        for held in workshop.open_turns() {
             turns.push(OpenTurn {
                 workshop: workshop.id.clone(),
-                turn,
-                holder,
+                holder: (!held.holder.tab.is_empty()).then_some(held.holder),
+                turn: held.turn,
             });
         }
+        workshop.turn = None;
+        workshop.holder = None;
+        workshop.others.clear();
     }
     let unchanged = WRITTEN.with_borrow(|written| written.get(prefix) == Some(&without));
     if !unchanged {
@@ -387,9 +390,20 @@ pub fn save_workshops(prefix: &str, workshops: &Workshops) -> Result<(), SaveErr
 /// turns were kept apart) stays where it is.
 fn with_turns(mut workshops: Workshops, turns: Turns) -> Workshops {
     for open in turns.0 {
+        // The first is shown; the state's fit then shows this tab's own, if it has one.
         if let Some(workshop) = workshops.list.iter_mut().find(|w| w.id == open.workshop) {
-            workshop.turn = Some(open.turn);
-            workshop.holder = open.holder;
+            match (&workshop.turn, open.holder) {
+                (None, holder) => {
+                    workshop.turn = Some(open.turn);
+                    workshop.holder = holder;
+                }
+                (Some(_), Some(holder)) => workshop.others.push(HeldTurn {
+                    holder,
+                    turn: open.turn,
+                }),
+                // A second turn without a holder (from before holders) cannot be told apart.
+                (Some(_), None) => {}
+            }
         }
     }
     workshops

@@ -99,6 +99,39 @@ test('a turn belongs to the tab that opened it: another tab neither shows nor ov
   await expect(page.getByText(/turn is open in another tab or window/)).toBeVisible();
 });
 
+test('two tabs pressing "I\'m next" at the same moment each keep their own turn, through a reload', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await createWorkshop(page, 'At once');
+  const other = await context.newPage();
+  await other.goto('./');
+  await expect(other.getByRole('button', { name: "I'm next" })).toBeVisible();
+  await Promise.all([
+    page.getByRole('button', { name: "I'm next" }).click(),
+    other.getByRole('button', { name: "I'm next" }).click(),
+  ]);
+  const first = bank.dimensions[0].items;
+  const chosen = async (tab, role, items, label) => {
+    // The tab may already show the other's turn as open elsewhere; its own is kept either way.
+    await expect(tab.getByRole('heading', { level: 1, name: 'Your turn' })).toBeVisible();
+    await tab.getByRole('button', { name: role, exact: true }).click();
+    for (const item of items) {
+      await tab.getByRole('group', { name: item.text }).getByRole('radio', { name: label }).check();
+    }
+  };
+  await chosen(page, 'IT', first.slice(0, 3), '2 Disagree');
+  await chosen(other, 'Marketing', first.slice(3, 4), '5 Strongly agree');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: bank.dimensions[0].title })).toBeVisible();
+  for (const item of first.slice(0, 3)) {
+    await expect(page.getByRole('group', { name: item.text }).getByRole('radio', { name: '2 Disagree' })).toBeChecked();
+  }
+  await expect(page.getByRole('group', { name: first[3].text }).getByRole('radio', { checked: true })).toHaveCount(0);
+  await finishTurn(page);
+  await finishTurn(other);
+  await expect(page.getByText('Answered so far: 1 Marketing · 1 IT · 0 other.')).toBeVisible();
+  await expect(other.getByText('Answered so far: 1 Marketing · 1 IT · 0 other.')).toBeVisible();
+});
+
 test('a stored turn or participation at a step past the bank opens at its last step', async ({ page, context }) => {
   await createWorkshop(page, 'Step 99');
   const joinLink = await page.locator('.join-link a').getAttribute('href');

@@ -204,20 +204,37 @@ fn merge_workshop(
     if merged.has_answers() {
         merged.threshold = mine.threshold.max(theirs.threshold);
     }
-    let taken_over = match (&mine.holder, &theirs.holder) {
-        (Some(here), Some(there)) => here.tab == tab && there.tab != tab && here.turn == there.turn,
-        _ => false,
-    };
-    let theirs_is_mine = theirs
-        .holder
+    // Open turns: this tab's own stays as it is here, unless the other tab took it over (it
+    // holds the same turn now); every other open turn is as the later save has it, but a turn
+    // held by this tab is never taken from it: this tab ended it.
+    let theirs_turns = theirs.open_turns();
+    let own = mine
+        .turn_is_held_by(tab)
+        .then(|| (mine.holder.clone(), mine.turn.clone()));
+    let taken_over = own.as_ref().is_some_and(|(holder, _)| {
+        holder.as_ref().is_some_and(|here| {
+            theirs_turns
+                .iter()
+                .any(|there| there.holder.turn == here.turn && there.holder.tab != tab)
+        })
+    });
+    let own_id = own
         .as_ref()
-        .is_some_and(|holder| holder.tab == tab);
-    if mine.turn_is_held_by(tab) && !taken_over {
-        merged.turn.clone_from(&mine.turn);
-        merged.holder.clone_from(&mine.holder);
-    } else if theirs_is_mine {
-        merged.turn = None;
-        merged.holder = None;
+        .and_then(|(holder, _)| holder.as_ref().map(|holder| holder.turn.clone()));
+    merged.others = theirs_turns
+        .into_iter()
+        .filter(|there| there.holder.tab != tab)
+        .filter(|there| taken_over || Some(&there.holder.turn) != own_id.as_ref())
+        .collect();
+    match own {
+        Some((holder, turn)) if !taken_over => {
+            merged.turn = turn;
+            merged.holder = holder;
+        }
+        _ => {
+            merged.turn = None;
+            merged.holder = None;
+        }
     }
     merged
 }

@@ -268,6 +268,7 @@ impl Tandem {
         for workshop in &mut lasting.workshops.list {
             workshop.turn = None;
             workshop.holder = None;
+            workshop.others.clear();
         }
         lasting
     }
@@ -280,7 +281,7 @@ impl Tandem {
         if !self.journey.fits(bank) {
             self.journey = std::mem::take(&mut self.journey).fitted_to(bank);
         }
-        self.workshops.fit();
+        self.workshops.fit(&self.tab);
         if let View::Workshop(id) = &self.view
             && self.workshops.get(id).is_none()
         {

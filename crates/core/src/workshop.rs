@@ -251,6 +251,14 @@ pub struct Holder {
     pub turn: String,
 }
 
+/// A turn open in another tab or window, as last seen here: storage keeps every open turn with
+/// its holder, so two tabs that each opened one never lose either.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldTurn {
+    pub holder: Holder,
+    pub turn: Turn,
+}
+
 /// What a participant's response does to a workshop: the one rule for a pasted code and a
 /// response link alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -294,6 +302,10 @@ pub struct Workshop {
     /// `None` for a turn opened before turns had holders: any tab may go on with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub holder: Option<Holder>,
+    /// Other open turns of this workshop, held by other tabs. `turn` is this tab's own when it
+    /// holds one; otherwise one of these is shown there, as open elsewhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<HeldTurn>,
     /// The brainstorm, the votes and the working agreement.
     #[serde(default, skip_serializing_if = "Norms::is_empty")]
     pub norms: Norms,
@@ -495,6 +507,7 @@ impl Workshop {
             timer: Timer::for_phase(Phase::ALL[0]),
             turn: None,
             holder: None,
+            others: Vec::new(),
             norms: Norms::default(),
         }
     }
@@ -539,7 +552,7 @@ impl Workshop {
     /// 1 to 10, at least one phase, the current one among them, and an open turn fitted to the bank (a step past its
     /// end becomes the last step). A turn whose participant was already handed back is closed:
     /// a finished turn never reopens.
-    pub fn fit(&mut self) {
+    pub fn fit(&mut self, tab: &str) {
         // A threshold outside 1–10 can only have been written by hand; the nearest one allowed.
         self.threshold = self.threshold.clamp(*THRESHOLDS.start(), *THRESHOLDS.end());
         if self.phases.is_empty() {
@@ -548,21 +561,75 @@ impl Workshop {
         if self.current >= self.phases.len() {
             self.current = self.phases.len() - 1;
         }
+        // A finished turn never reopens, here or as another tab's.
+        let handed_back = |turn: &Turn| match turn {
+            Turn::Answering(journey) => journey
+                .respondent
+                .as_ref()
+                .is_some_and(|respondent| self.respondents.iter().any(|r| r.id == respondent.id)),
+            _ => false,
+        };
+        if self.turn.as_ref().is_some_and(handed_back) {
+            self.turn = None;
+        }
+        let others: Vec<HeldTurn> = std::mem::take(&mut self.others)
+            .into_iter()
+            .filter(|held| !handed_back(&held.turn))
+            .collect();
+        self.others = others;
         if self.turn.is_none() {
             self.holder = None;
         }
-        if let Some(Turn::Answering(journey)) = &self.turn {
-            let finished = journey
-                .respondent
-                .as_ref()
-                .is_some_and(|respondent| self.respondents.iter().any(|r| r.id == respondent.id));
-            if finished {
-                self.turn = None;
-                self.holder = None;
-            } else if !journey.fits(&self.bank) {
-                self.turn = Some(Turn::Answering(journey.clone().fitted_to(&self.bank)));
+        // This tab's own turn is the one it shows; without one, another tab's is shown as open
+        // elsewhere.
+        let shown_is_mine = self.turn.is_some() && self.turn_is_held_by(tab);
+        if !shown_is_mine
+            && let Some(index) = self.others.iter().position(|held| held.holder.tab == tab)
+        {
+            let mine = self.others.remove(index);
+            if let (Some(turn), Some(holder)) = (self.turn.take(), self.holder.take()) {
+                self.others.insert(0, HeldTurn { holder, turn });
+            }
+            self.turn = Some(mine.turn);
+            self.holder = Some(mine.holder);
+        }
+        // In one order whichever tab saw them first, so two tabs that know the same turns agree.
+        self.others
+            .sort_by(|a, b| (&a.holder.tab, &a.holder.turn).cmp(&(&b.holder.tab, &b.holder.turn)));
+        if self.turn.is_none() && !self.others.is_empty() {
+            let shown = self.others.remove(0);
+            self.turn = Some(shown.turn);
+            self.holder = Some(shown.holder);
+        }
+        if let Some(Turn::Answering(journey)) = &self.turn
+            && !journey.fits(&self.bank)
+        {
+            self.turn = Some(Turn::Answering(journey.clone().fitted_to(&self.bank)));
+        }
+        for held in &mut self.others {
+            if let Turn::Answering(journey) = &held.turn
+                && !journey.fits(&self.bank)
+            {
+                held.turn = Turn::Answering(journey.clone().fitted_to(&self.bank));
             }
         }
+    }
+
+    /// Every open turn of this workshop with its holder: the one shown and the others. A turn
+    /// from before turns had holders is held by nobody (an empty tab).
+    #[must_use]
+    pub fn open_turns(&self) -> Vec<HeldTurn> {
+        let shown = self.turn.clone().map(|turn| HeldTurn {
+            holder: self.holder.clone().unwrap_or(Holder {
+                tab: String::new(),
+                turn: String::new(),
+            }),
+            turn,
+        });
+        shown
+            .into_iter()
+            .chain(self.others.iter().cloned())
+            .collect()
     }
 
     /// What adding `respondent` (a participant's response) would do; adding it is
@@ -632,6 +699,7 @@ impl Workshop {
             timer: Timer::for_phase(first),
             turn: None,
             holder: None,
+            others: Vec::new(),
             norms: document.norms,
         }
     }
@@ -818,6 +886,7 @@ impl Workshop {
         copy.revealed = false;
         copy.turn = None;
         copy.holder = None;
+        copy.others.clear();
         copy
     }
 
@@ -935,10 +1004,10 @@ impl Workshops {
         Some(next)
     }
 
-    /// Every workshop made safe to show and change (see [`Workshop::fit`]).
-    pub fn fit(&mut self) {
+    /// Every workshop made safe to show and change in tab `tab` (see [`Workshop::fit`]).
+    pub fn fit(&mut self, tab: &str) {
         for workshop in &mut self.list {
-            workshop.fit();
+            workshop.fit(tab);
         }
     }
 
@@ -1145,7 +1214,7 @@ mod tests {
         for (stored, fitted) in [(0, 1), (200, 10), (4, 4)] {
             let mut workshop = workshop();
             workshop.threshold = stored;
-            workshop.fit();
+            workshop.fit("t");
             assert_eq!(workshop.threshold, fitted);
         }
     }
