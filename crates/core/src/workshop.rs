@@ -1034,7 +1034,11 @@ impl Workshops {
             }
             OnConflict::KeepBoth { id } => {
                 let name = format!("{} (imported)", incoming.name);
-                self.with(incoming.duplicate(id, name))
+                let mut copy = incoming.duplicate(id, name);
+                // A copy of a saved workshop keeps the stricter threshold too: a file edited to
+                // a lower one does not lower it.
+                copy.threshold = copy.threshold.max(self.list[index].threshold);
+                self.with(copy)
             }
         }
     }
@@ -1156,8 +1160,10 @@ mod tests {
         let saved = Workshops::default().with(apply(&answered, WorkshopAction::SetThreshold(5)));
         let mut older = answered.clone();
         older.threshold = 2;
-        let merged = saved.import(older, OnConflict::Merge);
+        let merged = saved.import(older.clone(), OnConflict::Merge);
         assert_eq!(merged.list[0].threshold, 5);
+        let both = saved.import(older, OnConflict::KeepBoth { id: "w2".into() });
+        assert_eq!(both.list[1].threshold, 5);
     }
 
     #[test]
