@@ -177,8 +177,9 @@ fn an_unknown_format_or_a_clash_between_files_is_refused() {
     );
 }
 
-/// A workshop whose name and respondent id carry what a spreadsheet or a terminal would run.
-fn hostile() -> String {
+/// A workshop whose name and respondent id carry what a spreadsheet or a terminal would run, in
+/// a file of its own (`file`: tests run at once, so each writes its own).
+fn hostile(file: &str) -> String {
     let mut document = document();
     document.workshop = Some(tandem_core::document::WorkshopInfo {
         id: "w1".into(),
@@ -188,12 +189,12 @@ fn hostile() -> String {
     });
     let mut json: serde_json::Value = serde_json::from_str(&document.to_json()).unwrap();
     json["respondents"][0]["id"] = serde_json::json!("p0\t@SUM(A1)");
-    write("hostile.json", &json.to_string())
+    write(file, &json.to_string())
 }
 
 #[test]
 fn csv_from_the_cli_is_safe_in_a_reader_that_splits_on_semicolons_or_tabs() {
-    let file = hostile();
+    let file = hostile("hostile-csv.json");
     for format in ["csv", "csv-summary"] {
         let output = tandem(&["report", "--format", format, &file]);
         assert!(output.status.success(), "{format}");
@@ -211,7 +212,7 @@ fn csv_from_the_cli_is_safe_in_a_reader_that_splits_on_semicolons_or_tabs() {
 
 #[test]
 fn names_cannot_send_control_characters_to_the_terminal() {
-    let file = hostile();
+    let file = hostile("hostile-terminal.json");
     for format in ["csv", "csv-summary", "markdown"] {
         let output = tandem(&["report", "--format", format, &file]);
         assert!(output.status.success(), "{format}");
