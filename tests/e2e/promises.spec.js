@@ -101,6 +101,14 @@ test('a turn belongs to the tab that opened it: another tab neither shows nor ov
 
 test('two tabs pressing "I\'m next" at the same moment each keep their own turn, through a reload', async ({ page, context }) => {
   test.setTimeout(90_000);
+  // "The same moment": each tab hears of the other's saves only 1.5 s late, so both presses land
+  // before either tab knows of the other's turn.
+  await context.addInitScript(() => {
+    const add = window.addEventListener.bind(window);
+    window.addEventListener = (type, listener, options) => add(type, type === 'storage'
+      ? (event) => setTimeout(() => listener(event), 1500)
+      : listener, options);
+  });
   await createWorkshop(page, 'At once');
   const other = await context.newPage();
   await other.goto('./');
@@ -120,6 +128,10 @@ test('two tabs pressing "I\'m next" at the same moment each keep their own turn,
   };
   await chosen(page, 'IT', first.slice(0, 3), '2 Disagree');
   await chosen(other, 'Marketing', first.slice(3, 4), '5 Strongly agree');
+  // Once each tab has heard of the other's saves, storage holds both turns.
+  const answersPerTurn = () => page.evaluate(() => JSON.parse(localStorage.getItem('tandem.turns')).turns
+    .map((t) => Object.keys(t.turn.answering?.respondent?.answers ?? {}).length).sort());
+  await expect.poll(answersPerTurn, { timeout: 15_000 }).toEqual([1, 3]);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: bank.dimensions[0].title })).toBeVisible();
   for (const item of first.slice(0, 3)) {

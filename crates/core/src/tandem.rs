@@ -254,7 +254,7 @@ impl Tandem {
     }
 
     /// What every tab keeps alike: the state without what is each tab's own (the view, the
-    /// place in the self-assessment, open turns, the tab itself). Two tabs that agree on this
+    /// place in the self-assessment, which open turn it shows, the tab itself). Two tabs that agree on this
     /// have nothing to tell each other.
     #[must_use]
     pub fn lasting(&self) -> Tandem {
@@ -265,10 +265,15 @@ impl Tandem {
             ..self.clone()
         };
         lasting.journey.screen = crate::assessment::Screen::Start;
+        // Every open turn counts, whichever a tab shows: storage must hold each, in one order.
         for workshop in &mut lasting.workshops.list {
+            let mut turns = workshop.open_turns();
+            turns.sort_by(|a, b| {
+                (&a.holder.tab, &a.holder.turn).cmp(&(&b.holder.tab, &b.holder.turn))
+            });
             workshop.turn = None;
             workshop.holder = None;
-            workshop.others.clear();
+            workshop.others = turns;
         }
         lasting
     }
