@@ -506,9 +506,10 @@ pub fn tab_id(prefix: &str) -> String {
         crate::browser::random_key(),
         crate::browser::random_key()
     );
+    // Where it cannot be kept, the id lasts for this load only, which is still this tab's own:
+    // nothing is lost, a reload just shows this tab's open turn as open elsewhere.
     if let Some(session) = session {
-        // Without it the id lasts for this load only, which is still this tab's own.
-        let _kept = session.set_item(&key, &fresh).is_ok();
+        session.set_item(&key, &fresh).ok();
     }
     fresh
 }

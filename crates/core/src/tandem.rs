@@ -268,9 +268,7 @@ impl Tandem {
         // Every open turn counts, whichever a tab shows: storage must hold each, in one order.
         for workshop in &mut lasting.workshops.list {
             let mut turns = workshop.open_turns();
-            turns.sort_by(|a, b| {
-                (&a.holder.tab, &a.holder.turn).cmp(&(&b.holder.tab, &b.holder.turn))
-            });
+            crate::workshop::in_holder_order(&mut turns);
             workshop.turn = None;
             workshop.holder = None;
             workshop.others = turns;

@@ -259,6 +259,12 @@ pub struct HeldTurn {
     pub turn: Turn,
 }
 
+/// Open turns in one order, by holder, whichever tab saw them first: two tabs that know the
+/// same turns then hold the same state and have nothing to tell each other.
+pub fn in_holder_order(turns: &mut [HeldTurn]) {
+    turns.sort_by(|a, b| (&a.holder.tab, &a.holder.turn).cmp(&(&b.holder.tab, &b.holder.turn)));
+}
+
 /// What a participant's response does to a workshop: the one rule for a pasted code and a
 /// response link alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -593,9 +599,7 @@ impl Workshop {
             self.turn = Some(mine.turn);
             self.holder = Some(mine.holder);
         }
-        // In one order whichever tab saw them first, so two tabs that know the same turns agree.
-        self.others
-            .sort_by(|a, b| (&a.holder.tab, &a.holder.turn).cmp(&(&b.holder.tab, &b.holder.turn)));
+        in_holder_order(&mut self.others);
         if self.turn.is_none() && !self.others.is_empty() {
             let shown = self.others.remove(0);
             self.turn = Some(shown.turn);

@@ -281,6 +281,13 @@ proptest! {
     }
 }
 
+/// A backup of `state` restored into a browser with nothing, with `bank`.
+fn restored_into_nothing(bank: &Bank, state: &Tandem) -> Tandem {
+    let backup = Box::new(Backup::of(state, None));
+    let step = Tandem::default().step(bank, TandemAction::Restore(backup));
+    step.unwrap().state.unwrap()
+}
+
 /// The cases of the report, one by one: a turn at step 99, a participation at step 99, and a
 /// self-assessment from the default bank at step 7 restored into an embed with two dimensions.
 #[test]
@@ -315,14 +322,7 @@ fn a_step_past_the_bank_is_brought_back_into_it() {
     );
 
     // From a backup, into a browser with nothing.
-    let restored = Tandem::default()
-        .step(
-            &small,
-            TandemAction::Restore(Box::new(Backup::of(&stored, None))),
-        )
-        .unwrap()
-        .state
-        .unwrap();
+    let restored = restored_into_nothing(&small, &stored);
     let Some(Turn::Answering(fitted)) = &restored.workshops.list[0].turn else {
         panic!("the turn is restored");
     };
@@ -345,13 +345,6 @@ fn a_step_past_the_bank_is_brought_back_into_it() {
         journey: turn,
         ..Tandem::default()
     };
-    let restored = Tandem::default()
-        .step(
-            &small,
-            TandemAction::Restore(Box::new(Backup::of(&from_default, None))),
-        )
-        .unwrap()
-        .state
-        .unwrap();
+    let restored = restored_into_nothing(&small, &from_default);
     assert_eq!(restored.journey.screen, Screen::Step(1));
 }
