@@ -135,6 +135,27 @@ pub fn append_summary(out: &mut String, document: &WorkshopDocument, source: &st
     }
 }
 
+/// The name of an exported file: the workshop's name made safe for a file, what the file holds
+/// and the day, e.g. `q3-launch-answers-2026-12-01.csv`. Letters are kept in lower case (an
+/// umlaut too), every run of anything else becomes one `-`, and a name with nothing left is
+/// `tandem`.
+#[must_use]
+pub fn file_name(name: &str, what: &str, day: &str, extension: &str) -> String {
+    let mut stem = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    // Long names stay readable in a downloads folder.
+    let stem: String = stem.chars().take(48).collect();
+    let stem = stem.trim_end_matches('-');
+    let stem = if stem.is_empty() { "tandem" } else { stem };
+    format!("{stem}-{what}-{day}.{extension}")
+}
+
 /// The friction report as Markdown under `heading`, in `locale`: indices, hotspots with their
 /// recommendations and seed sources, every dimension's figures in a table, the working
 /// agreement when there is one, and how it is scored.
@@ -151,7 +172,10 @@ pub fn report_markdown(document: &WorkshopDocument, heading: &str, locale: Local
         locale.format(
             "md.respondents",
             &[
-                ("total", &counts.total()),
+                (
+                    "respondents",
+                    &locale.count("count.respondent", "count.respondents", counts.total()),
+                ),
                 ("marketing", &counts.marketing),
                 ("it", &counts.it),
                 ("other", &counts.other),
@@ -160,7 +184,16 @@ pub fn report_markdown(document: &WorkshopDocument, heading: &str, locale: Local
     );
     let level = report
         .level
-        .map(|level| format!(" {}", locale.format("md.level", &[("level", &level)])))
+        .and_then(|number| {
+            let (level, _) = scoring::Level::BANDS.get(usize::from(number).checked_sub(1)?)?;
+            Some(format!(
+                " {}",
+                locale.format(
+                    "md.level",
+                    &[("level", &number), ("name", &level.name(locale))]
+                )
+            ))
+        })
         .unwrap_or_default();
     let _ = writeln!(
         out,
@@ -539,6 +572,56 @@ mod tests {
             markdown.contains("(from \u{201c}"),
             "recommendations cite their seed"
         );
+    }
+
+    #[test]
+    fn the_markdown_report_counts_one_respondent_and_names_the_level() {
+        let doc = document(&[(Role::Marketing, 2)], 1);
+        let markdown = report_markdown(&doc, "Me", Locale::En);
+        assert!(
+            markdown.contains("\n1 respondent: 1 Marketing, 0 IT, 0 other."),
+            "{markdown}"
+        );
+        let level = doc.report_export().level.expect("a level");
+        let name = scoring::Level::BANDS[usize::from(level) - 1]
+            .0
+            .name(Locale::En);
+        assert!(
+            markdown.contains(&format!("(level {level}, {name})")),
+            "{markdown}"
+        );
+        let german = report_markdown(&doc, "Ich", Locale::De);
+        assert!(
+            german.contains("1 antwortende Person: 1 Marketing"),
+            "{german}"
+        );
+    }
+
+    #[test]
+    fn file_names_carry_the_workshop_name_what_they_hold_the_day_and_their_extension() {
+        let day = "2026-12-01";
+        assert_eq!(
+            file_name("Q3 launch", "answers", day, "csv"),
+            "q3-launch-answers-2026-12-01.csv"
+        );
+        assert_eq!(
+            file_name("  Q3 / Launch: \"Web\"  ", "report", day, "md"),
+            "q3-launch-web-report-2026-12-01.md"
+        );
+        assert_eq!(
+            file_name("Überblick Größe", "summary", day, "csv"),
+            "überblick-größe-summary-2026-12-01.csv"
+        );
+        assert_eq!(
+            file_name("../..", "answers", day, "csv"),
+            "tandem-answers-2026-12-01.csv"
+        );
+        assert_eq!(
+            file_name("", "workshop", day, "json"),
+            "tandem-workshop-2026-12-01.json"
+        );
+        let long = file_name(&"a".repeat(300), "answers", day, "csv");
+        assert_eq!(long, format!("{}-answers-2026-12-01.csv", "a".repeat(48)));
     }
 
     #[test]

@@ -34,6 +34,6 @@ pub use scoring::{Figures, Level, Report, format1, round1};
 pub use tandem::{Step, Tandem, TandemAction, Told, View};
 pub use validation::{Invalid, Problem};
 pub use workshop::{
-    Arrival, OnConflict, Phase, Setup, Timer, Turn, Workshop, WorkshopAction, WorkshopError,
+    Arrival, OnConflict, Phase, Setup, Slide, Timer, Turn, Workshop, WorkshopAction, WorkshopError,
     Workshops,
 };

@@ -475,7 +475,7 @@ mod tests {
                 &bank,
                 TandemAction::Workshop {
                     id: "w1".into(),
-                    action: WorkshopAction::NextPhase,
+                    action: WorkshopAction::NextPhase { now_ms: 0 },
                 },
             )
             .unwrap()

@@ -195,6 +195,16 @@ impl Timer {
         self.remaining_ms(now_ms) == 0
     }
 
+    /// How long a running countdown has been past zero: the overrun the room is told ("+1:20").
+    /// Zero while time is left, and for a paused timer, which does not count.
+    #[must_use]
+    pub fn overrun_ms(self, now_ms: u64) -> u64 {
+        match self {
+            Timer::Paused { .. } => 0,
+            Timer::Running { ends_at_ms } => now_ms.saturating_sub(ends_at_ms),
+        }
+    }
+
     /// Running from `now_ms` with what was left; a running timer is unchanged.
     #[must_use]
     pub fn started(self, now_ms: u64) -> Timer {
@@ -315,6 +325,56 @@ pub struct Workshop {
     /// The brainstorm, the votes and the working agreement.
     #[serde(default, skip_serializing_if = "Norms::is_empty")]
     pub norms: Norms,
+    /// How far the facilitator has stepped the room through the current phase's slides
+    /// ([`Workshop::slides`]); back to the first at every phase.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub shown: usize,
+    /// Whether arriving at a phase starts its countdown (the facilitator's setting).
+    #[serde(default = "yes")]
+    pub auto_timer: bool,
+    /// When the workshop left its first phase or first started a countdown, on the caller's
+    /// clock: time used so far counts from here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub began_ms: Option<u64>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference.
+fn is_zero(value: &usize) -> bool {
+    *value == 0
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One screen of the presenter view: what the room sees. Each phase has one, and the revealed
+/// results come in steps, so the room takes in one thing at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slide {
+    /// Why we are here and the ground rules.
+    Welcome,
+    /// The join link and its QR code, with how many have answered.
+    Join,
+    /// The results before the reveal: how many answered, and that they come next.
+    Waiting,
+    /// The alignment and friction indices.
+    Indices,
+    /// One hotspot: a dimension index into the bank.
+    Hotspot(usize),
+    /// No dimension reached the hotspot line.
+    NoHotspots,
+    /// Every dimension's score, side by side.
+    Dimensions,
+    /// The brainstorm: how many ideas, and once revealed the ideas.
+    Ideas,
+    /// The vote: who has voted, and once counted the leading ideas.
+    Votes,
+    /// The ranked list.
+    Ranking,
+    /// The working agreement.
+    Agreement,
+    /// What the room agreed, in short, and what happens next.
+    Summary,
 }
 
 /// Everything a facilitator can do to a workshop.
@@ -331,9 +391,17 @@ pub enum WorkshopAction {
     SetThreshold(u8),
     /// Choose which phases the agenda has; they are kept in agenda order.
     SetPhases(Vec<Phase>),
-    GoToPhase(usize),
-    NextPhase,
-    PreviousPhase,
+    /// Go to the phase at this index of the agenda, at `now_ms` on the caller's clock.
+    GoToPhase {
+        index: usize,
+        now_ms: u64,
+    },
+    NextPhase {
+        now_ms: u64,
+    },
+    PreviousPhase {
+        now_ms: u64,
+    },
     /// A participant finished answering. A respondent with the same id is replaced.
     AddRespondent(Respondent),
     Reveal,
@@ -367,6 +435,12 @@ pub enum WorkshopAction {
         now_ms: u64,
     },
     ResetTimer,
+    /// Whether arriving at a phase starts its countdown.
+    SetAutoTimer(bool),
+    /// The room sees the current phase's next slide.
+    ShowNext,
+    /// The room sees the current phase's slide before.
+    ShowPrevious,
 }
 
 /// Why a workshop change was refused.
@@ -515,6 +589,9 @@ impl Workshop {
             holder: None,
             others: Vec::new(),
             norms: Norms::default(),
+            shown: 0,
+            auto_timer: true,
+            began_ms: None,
         }
     }
 
@@ -567,6 +644,9 @@ impl Workshop {
         if self.current >= self.phases.len() {
             self.current = self.phases.len() - 1;
         }
+        // A step past the phase's last slide (another tab stepped a longer reveal, or a hand
+        // edit) shows the last.
+        self.shown = self.shown.min(self.slides().len().saturating_sub(1));
         // A finished turn never reopens, here or as another tab's.
         let handed_back = |turn: &Turn| match turn {
             Turn::Answering(journey) => journey
@@ -705,6 +785,9 @@ impl Workshop {
             holder: None,
             others: Vec::new(),
             norms: document.norms,
+            shown: 0,
+            auto_timer: true,
+            began_ms: None,
         }
     }
 
@@ -763,26 +846,32 @@ impl Workshop {
                     .iter()
                     .position(|&phase| phase == self.phase())
                     .unwrap_or(0);
+                let same_phase = phases.get(current) == Some(&self.phase());
                 next.phases = phases;
-                next.go_to(current);
+                // The phase under way keeps its countdown and slide; another starts afresh.
+                if same_phase {
+                    next.current = current;
+                } else {
+                    next.go_to(current);
+                }
             }
-            WorkshopAction::GoToPhase(index) => {
-                if index >= self.phases.len() {
+            WorkshopAction::GoToPhase { index, now_ms } => {
+                if index >= self.phases.len() || index == self.current {
                     return Ok(None);
                 }
-                next.go_to(index);
+                next.arrive(index, now_ms);
             }
-            WorkshopAction::NextPhase => {
+            WorkshopAction::NextPhase { now_ms } => {
                 if self.current + 1 >= self.phases.len() {
                     return Ok(None);
                 }
-                next.go_to(self.current + 1);
+                next.arrive(self.current + 1, now_ms);
             }
-            WorkshopAction::PreviousPhase => {
+            WorkshopAction::PreviousPhase { now_ms } => {
                 let Some(previous) = self.current.checked_sub(1) else {
                     return Ok(None);
                 };
-                next.go_to(previous);
+                next.arrive(previous, now_ms);
             }
             WorkshopAction::AddRespondent(respondent) => next.add(respondent)?,
             WorkshopAction::Reveal => next.revealed = true,
@@ -801,12 +890,23 @@ impl Workshop {
                 Some(norms) => next.norms = norms,
                 None => return Ok(None),
             },
-            WorkshopAction::StartTimer { now_ms } => next.timer = self.timer.started(now_ms),
+            WorkshopAction::StartTimer { now_ms } => {
+                next.timer = self.timer.started(now_ms);
+                next.began_ms.get_or_insert(now_ms);
+            }
             WorkshopAction::PauseTimer { now_ms } => next.timer = self.timer.paused(now_ms),
             WorkshopAction::ExtendTimer { by_ms, now_ms } => {
                 next.timer = self.timer.extended(by_ms, now_ms);
             }
             WorkshopAction::ResetTimer => next.timer = Timer::for_phase(self.phase()),
+            WorkshopAction::SetAutoTimer(on) => next.auto_timer = on,
+            WorkshopAction::ShowNext => {
+                if self.shown + 1 >= self.slides().len() {
+                    return Ok(None);
+                }
+                next.shown += 1;
+            }
+            WorkshopAction::ShowPrevious => next.shown = self.shown.saturating_sub(1),
         }
         if next.turn.is_none() {
             next.holder = None;
@@ -878,6 +978,67 @@ impl Workshop {
     fn go_to(&mut self, index: usize) {
         self.current = index;
         self.timer = Timer::for_phase(self.phase());
+        self.shown = 0;
+    }
+
+    /// Arrives at the phase at `index` at `now_ms`: the time used starts counting, and the
+    /// phase's countdown starts when the facilitator has it so.
+    fn arrive(&mut self, index: usize, now_ms: u64) {
+        self.go_to(index);
+        self.began_ms.get_or_insert(now_ms);
+        if self.auto_timer {
+            self.timer = self.timer.started(now_ms);
+        }
+    }
+
+    /// The minutes the agenda plans, all phases together.
+    #[must_use]
+    pub fn planned_minutes(&self) -> u32 {
+        self.phases.iter().map(|phase| phase.minutes()).sum()
+    }
+
+    /// The time used so far at `now_ms`: since the workshop left its first phase or first
+    /// started a countdown; `None` before.
+    #[must_use]
+    pub fn used_ms(&self, now_ms: u64) -> Option<u64> {
+        self.began_ms.map(|began| now_ms.saturating_sub(began))
+    }
+
+    /// The current phase's slides for the room, in the order the facilitator steps through them.
+    #[must_use]
+    pub fn slides(&self) -> Vec<Slide> {
+        match self.phase() {
+            Phase::Welcome => vec![Slide::Welcome],
+            Phase::Assessment => vec![Slide::Join],
+            Phase::Reveal if self.revealed => {
+                let report = self.report();
+                let mut slides = vec![Slide::Indices];
+                let leading = report.leading_hotspots();
+                if leading.is_empty() {
+                    slides.push(Slide::NoHotspots);
+                }
+                slides.extend(leading.iter().map(|&d| Slide::Hotspot(d)));
+                slides.push(Slide::Dimensions);
+                slides
+            }
+            Phase::Reveal => vec![Slide::Waiting],
+            Phase::Brainstorm => vec![Slide::Ideas],
+            Phase::Vote => vec![Slide::Votes],
+            Phase::Rank => vec![Slide::Ranking],
+            Phase::Agree => vec![Slide::Agreement],
+            Phase::Summary => vec![Slide::Summary],
+        }
+    }
+
+    /// The slide the room sees now.
+    #[must_use]
+    pub fn slide(&self) -> Slide {
+        let slides = self.slides();
+        slides
+            .get(self.shown)
+            .or(slides.last())
+            .copied()
+            .unwrap_or(Slide::Welcome)
     }
 
     /// A copy under a new id and name, with the same setup, answers and norms, back at the start.
@@ -1092,23 +1253,175 @@ mod tests {
 
     #[test]
     fn phases_go_forward_and_back_in_agenda_order_and_reset_the_timer() {
-        let mut workshop = workshop();
+        let mut workshop = apply(&workshop(), WorkshopAction::SetAutoTimer(false));
         for expected in &Phase::ALL[1..] {
-            workshop = apply(&workshop, WorkshopAction::NextPhase);
+            workshop = apply(&workshop, WorkshopAction::NextPhase { now_ms: 0 });
             assert_eq!(workshop.phase(), *expected);
             assert_eq!(workshop.timer, Timer::for_phase(*expected));
         }
-        assert_eq!(workshop.apply(WorkshopAction::NextPhase), Ok(None));
-        workshop = apply(&workshop, WorkshopAction::PreviousPhase);
+        assert_eq!(
+            workshop.apply(WorkshopAction::NextPhase { now_ms: 0 }),
+            Ok(None)
+        );
+        workshop = apply(&workshop, WorkshopAction::PreviousPhase { now_ms: 0 });
         assert_eq!(workshop.phase(), Phase::Agree);
-        workshop = apply(&workshop, WorkshopAction::GoToPhase(0));
-        assert_eq!(workshop.apply(WorkshopAction::PreviousPhase), Ok(None));
-        assert_eq!(workshop.apply(WorkshopAction::GoToPhase(9)), Ok(None));
+        workshop = apply(
+            &workshop,
+            WorkshopAction::GoToPhase {
+                index: 0,
+                now_ms: 0,
+            },
+        );
+        assert_eq!(
+            workshop.apply(WorkshopAction::PreviousPhase { now_ms: 0 }),
+            Ok(None)
+        );
+        assert_eq!(
+            workshop.apply(WorkshopAction::GoToPhase {
+                index: 9,
+                now_ms: 0
+            }),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn arriving_at_a_phase_starts_its_countdown_unless_the_facilitator_turned_that_off() {
+        let started = apply(&workshop(), WorkshopAction::NextPhase { now_ms: 5_000 });
+        assert_eq!(started.phase(), Phase::Assessment);
+        assert_eq!(
+            started.timer,
+            Timer::Running {
+                ends_at_ms: 5_000 + 15 * 60_000
+            }
+        );
+        let back = apply(&started, WorkshopAction::PreviousPhase { now_ms: 9_000 });
+        assert_eq!(
+            back.timer,
+            Timer::Running {
+                ends_at_ms: 9_000 + 10 * 60_000
+            }
+        );
+        let manual = apply(&workshop(), WorkshopAction::SetAutoTimer(false));
+        let arrived = apply(
+            &manual,
+            WorkshopAction::GoToPhase {
+                index: 2,
+                now_ms: 1,
+            },
+        );
+        assert_eq!(arrived.timer, Timer::for_phase(Phase::Reveal));
+        assert!(!arrived.timer.is_running());
+    }
+
+    #[test]
+    fn an_overrun_counts_up_from_zero_while_running_and_not_while_paused() {
+        let running = apply(&workshop(), WorkshopAction::StartTimer { now_ms: 0 });
+        assert_eq!(running.timer.overrun_ms(599_999), 0);
+        assert_eq!(running.timer.overrun_ms(600_000), 0);
+        assert_eq!(running.timer.overrun_ms(680_000), 80_000, "+1:20");
+        let paused = apply(&running, WorkshopAction::PauseTimer { now_ms: 700_000 });
+        assert_eq!(paused.timer.remaining_ms(700_000), 0);
+        assert_eq!(paused.timer.overrun_ms(900_000), 0);
+    }
+
+    #[test]
+    fn time_used_counts_from_the_first_phase_change_or_countdown_and_plans_add_up() {
+        let fresh = workshop();
+        assert_eq!(fresh.used_ms(50_000), None, "nothing used before it begins");
+        assert_eq!(
+            fresh.planned_minutes(),
+            10 + 15 + 20 + 15 + 10 + 15 + 15 + 10
+        );
+        let begun = apply(&fresh, WorkshopAction::StartTimer { now_ms: 1_000 });
+        let later = apply(&begun, WorkshopAction::NextPhase { now_ms: 60_000 });
+        assert_eq!(
+            later.used_ms(121_000),
+            Some(120_000),
+            "from the first start on"
+        );
+        let trimmed = apply(
+            &fresh,
+            WorkshopAction::SetPhases(vec![Phase::Assessment, Phase::Reveal]),
+        );
+        assert_eq!(trimmed.planned_minutes(), 35);
+    }
+
+    #[test]
+    fn the_room_steps_through_the_revealed_results_one_hotspot_at_a_time() {
+        let mut workshop = apply(&workshop(), WorkshopAction::SetAutoTimer(false));
+        workshop.threshold = 1;
+        // Marketing rates everything high and IT low: every dimension is a hotspot.
+        for respondent in [person("m", Role::Marketing, 5), person("i", Role::It, 1)] {
+            workshop = apply(&workshop, WorkshopAction::AddRespondent(respondent));
+        }
+        let at_reveal = apply(
+            &workshop,
+            WorkshopAction::GoToPhase {
+                index: 2,
+                now_ms: 0,
+            },
+        );
+        assert_eq!(
+            at_reveal.slides(),
+            [Slide::Waiting],
+            "nothing shown before the reveal"
+        );
+        assert_eq!(at_reveal.apply(WorkshopAction::ShowNext), Ok(None));
+        let revealed = apply(&at_reveal, WorkshopAction::Reveal);
+        let leading = revealed.report().leading_hotspots().to_vec();
+        assert!(!leading.is_empty());
+        let mut expected = vec![Slide::Indices];
+        expected.extend(leading.iter().map(|&d| Slide::Hotspot(d)));
+        expected.push(Slide::Dimensions);
+        assert_eq!(revealed.slides(), expected);
+        let mut room = revealed.clone();
+        let mut seen = vec![room.slide()];
+        while let Some(next) = room.apply(WorkshopAction::ShowNext).unwrap() {
+            room = next;
+            seen.push(room.slide());
+        }
+        assert_eq!(
+            seen, expected,
+            "every slide once, in order, then no further"
+        );
+        let back = apply(&room, WorkshopAction::ShowPrevious);
+        assert_eq!(back.shown, expected.len() - 2);
+        let next_phase = apply(&room, WorkshopAction::NextPhase { now_ms: 0 });
+        assert_eq!(next_phase.shown, 0, "a new phase starts at its first slide");
+        assert_eq!(next_phase.slide(), Slide::Ideas);
+    }
+
+    #[test]
+    fn a_step_past_the_last_slide_shows_the_last_and_is_brought_back_on_load() {
+        let mut workshop = workshop();
+        workshop.shown = 40;
+        assert_eq!(workshop.slide(), Slide::Welcome);
+        workshop.fit("t0");
+        assert_eq!(workshop.shown, 0);
+    }
+
+    #[test]
+    fn choosing_phases_keeps_the_countdown_of_the_phase_under_way() {
+        let running = apply(&workshop(), WorkshopAction::NextPhase { now_ms: 1_000 });
+        let fewer = apply(
+            &running,
+            WorkshopAction::SetPhases(vec![Phase::Assessment, Phase::Summary]),
+        );
+        assert_eq!(fewer.phase(), Phase::Assessment);
+        assert_eq!(fewer.current, 0);
+        assert_eq!(fewer.timer, running.timer, "the countdown runs on");
     }
 
     #[test]
     fn chosen_phases_keep_agenda_order_and_the_current_phase_when_possible() {
-        let at_reveal = apply(&workshop(), WorkshopAction::GoToPhase(2));
+        let at_reveal = apply(
+            &workshop(),
+            WorkshopAction::GoToPhase {
+                index: 2,
+                now_ms: 0,
+            },
+        );
         let trimmed = apply(
             &at_reveal,
             WorkshopAction::SetPhases(vec![Phase::Summary, Phase::Reveal, Phase::Assessment]),
@@ -1126,7 +1439,13 @@ mod tests {
 
     #[test]
     fn results_stay_hidden_until_the_facilitator_reveals_them() {
-        let workshop = apply(&workshop(), WorkshopAction::GoToPhase(2));
+        let workshop = apply(
+            &workshop(),
+            WorkshopAction::GoToPhase {
+                index: 2,
+                now_ms: 0,
+            },
+        );
         assert!(
             !workshop.revealed,
             "entering the reveal phase is not revealing"
@@ -1338,7 +1657,13 @@ mod tests {
             &workshop(),
             WorkshopAction::AddRespondent(person("a", Role::It, 3)),
         );
-        original = apply(&original, WorkshopAction::GoToPhase(2));
+        original = apply(
+            &original,
+            WorkshopAction::GoToPhase {
+                index: 2,
+                now_ms: 0,
+            },
+        );
         original = apply(&original, WorkshopAction::Reveal);
         let copy = original.duplicate("w2", "Q4 alignment (copy)");
         assert_eq!(
@@ -1438,7 +1763,13 @@ mod tests {
     }
 
     fn in_assessment() -> Workshop {
-        apply(&workshop(), WorkshopAction::GoToPhase(1))
+        apply(
+            &workshop(),
+            WorkshopAction::GoToPhase {
+                index: 1,
+                now_ms: 0,
+            },
+        )
     }
 
     fn turn(workshop: &Workshop, action: Action) -> Workshop {
@@ -1610,7 +1941,13 @@ mod tests {
 
     fn at(phase: Phase) -> Workshop {
         let index = Phase::ALL.iter().position(|&p| p == phase).unwrap_or(0);
-        apply(&workshop(), WorkshopAction::GoToPhase(index))
+        apply(
+            &workshop(),
+            WorkshopAction::GoToPhase {
+                index: index,
+                now_ms: 0,
+            },
+        )
     }
 
     fn idea(id: &str, author: &str) -> WorkshopAction {

@@ -82,19 +82,20 @@ fn workshop() -> impl Strategy<Value = Workshop> {
     (
         ("w[0-2]", bank(), 0u8..=255),
         proptest::collection::vec(proptest::sample::select(Phase::ALL.to_vec()), 0..9),
-        0usize..20,
+        (0usize..20, 0usize..12),
         any::<bool>(),
         turn(),
         proptest::option::of(prop_oneof![Just("t0"), Just("t1")]),
         proptest::collection::vec(respondent(), 0..4),
     )
         .prop_map(
-            |((id, bank, threshold), phases, current, revealed, turn, holder, people)| {
+            |((id, bank, threshold), phases, (current, shown), revealed, turn, holder, people)| {
                 let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
                 let mut workshop = Workshop::new(id, "Kickoff", day, bank);
                 workshop.threshold = threshold;
                 workshop.phases = phases;
                 workshop.current = current;
+                workshop.shown = shown;
                 workshop.revealed = revealed;
                 workshop.holder = holder.filter(|_| turn.is_some()).map(|tab| Holder {
                     tab: tab.into(),
@@ -160,9 +161,13 @@ fn journey_action() -> impl Strategy<Value = Action> {
 
 fn workshop_action() -> impl Strategy<Value = WorkshopAction> {
     prop_oneof![
-        (0usize..20).prop_map(WorkshopAction::GoToPhase),
-        Just(WorkshopAction::NextPhase),
-        Just(WorkshopAction::PreviousPhase),
+        (0usize..20, 0u64..10_000_000)
+            .prop_map(|(index, now_ms)| WorkshopAction::GoToPhase { index, now_ms }),
+        (0u64..10_000_000).prop_map(|now_ms| WorkshopAction::NextPhase { now_ms }),
+        (0u64..10_000_000).prop_map(|now_ms| WorkshopAction::PreviousPhase { now_ms }),
+        Just(WorkshopAction::ShowNext),
+        Just(WorkshopAction::ShowPrevious),
+        any::<bool>().prop_map(WorkshopAction::SetAutoTimer),
         Just(WorkshopAction::Reveal),
         Just(WorkshopAction::StartTurn),
         journey_action().prop_map(WorkshopAction::Turn),
@@ -216,6 +221,7 @@ fn read_every_view(bank: &Bank, state: &Tandem) {
     let _ = state.in_turn();
     for workshop in &state.workshops.list {
         let _ = workshop.phase();
+        let _ = workshop.slide();
         let report = workshop.report();
         let _ = report.starting_points();
         let document = workshop.document();
@@ -241,6 +247,10 @@ fn fits(bank: &Bank, state: &Tandem) -> Result<(), TestCaseError> {
         prop_assert!(
             workshop.current < workshop.phases.len(),
             "phase past the agenda"
+        );
+        prop_assert!(
+            workshop.shown < workshop.slides().len(),
+            "slide past the phase's slides"
         );
         if let Some(Turn::Answering(journey)) = &workshop.turn {
             prop_assert!(journey.fits(&workshop.bank), "turn at {:?}", journey.screen);

@@ -88,7 +88,7 @@ impl Browser {
                 &bank,
                 TandemAction::Workshop {
                     id: WORKSHOP.into(),
-                    action: WorkshopAction::NextPhase,
+                    action: WorkshopAction::NextPhase { now_ms: 0 },
                 },
             )
             .unwrap()
