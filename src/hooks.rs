@@ -22,6 +22,24 @@ pub fn use_focus_on_mount() -> NodeRef {
     node
 }
 
+/// A node that receives keyboard focus whenever `key` changes after the first render (a new
+/// phase, a revealed report), so focus and scroll follow what the button brought up instead of
+/// falling to the page's body. Put it on the new part's heading (with `tabindex="-1"`).
+#[hook]
+pub fn use_focus_on_change<K: PartialEq + Clone + 'static>(key: K) -> NodeRef {
+    let node = use_node_ref();
+    let first = use_mut_ref(|| true);
+    {
+        let node = node.clone();
+        use_effect_with(key, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                browser::focus_node(&node);
+            }
+        });
+    }
+    node
+}
+
 /// What `read` finds in this mount's storage for `id`, read again whenever another window of
 /// this origin changes it. The read-only roots (the presenter view, the printable pages) follow
 /// the facilitator's window this way, without ever writing.

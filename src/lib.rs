@@ -46,17 +46,13 @@ enum Route {
     Presenter(String),
     Agreement(String),
     Report(String),
-    Join { bank_id: String, workshop: String },
+    Join(tandem_core::code::JoinLink),
 }
 
 impl Route {
     fn of(hash: &str) -> Route {
         if let Some(rest) = hash.strip_prefix(screens::join::JOIN_HASH) {
-            let (bank_id, workshop) = rest.split_once('/').unwrap_or((rest, ""));
-            Route::Join {
-                bank_id: bank_id.to_owned(),
-                workshop: workshop.to_owned(),
-            }
+            Route::Join(tandem_core::code::parse_join(rest))
         } else if let Some(id) = hash.strip_prefix(PRESENTER_HASH) {
             Route::Presenter(id.to_owned())
         } else if let Some(id) = hash.strip_prefix(AGREEMENT_HASH) {
@@ -233,8 +229,9 @@ struct ShellProps {
 #[component]
 fn Shell(props: &ShellProps) -> Html {
     let root = match &props.route {
-        Route::Join { bank_id, workshop } => html! {
-            <screens::Participant bank_id={bank_id.clone()} workshop={workshop.clone()} />
+        Route::Join(link) => html! {
+            <screens::Participant bank_id={link.bank_id.clone()} workshop={link.workshop.clone()}
+                                  name={link.name.clone().map(AttrValue::from)} />
         },
         Route::Presenter(id) => html! { <screens::Presenter workshop_id={id.clone()} /> },
         Route::Agreement(id) => html! { <screens::AgreementSheet workshop_id={id.clone()} /> },

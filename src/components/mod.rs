@@ -8,6 +8,7 @@ pub mod print;
 pub mod qr;
 pub mod role_choice;
 pub mod score_bar;
+pub mod share;
 pub mod timer;
 
 pub use charts::{GapBars, Radar, Series, Sparkline};
@@ -17,7 +18,8 @@ pub use print::{PrintButton, nothing_to_print};
 pub use qr::Qr;
 pub use role_choice::RoleChoice;
 pub use score_bar::ScoreBar;
-pub use timer::{Countdown, CountdownControls};
+pub use share::ShareButtons;
+pub use timer::{Countdown, CountdownControls, clock, use_clock};
 
 /// A callback that keeps a text field's value in `state` as the person types.
 #[must_use]

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::Model;
 use crate::browser;
-use crate::components::Qr;
+use crate::components::{Qr, ShareButtons};
 use crate::screens::join::{CODE_HASH, JOIN_HASH};
 use crate::setup::{Words, use_setup, use_words};
 
@@ -25,6 +25,9 @@ pub struct CollectCodesProps {
 struct Outcome {
     added: bool,
     text: String,
+    /// A refused code as pasted, with the 1-based position of the character that cannot be in
+    /// a code, when that is why it was refused.
+    marked: Option<(String, usize)>,
 }
 
 #[component]
@@ -32,26 +35,25 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
     let words = use_words();
     let workshop = &props.workshop;
     let workshop_code = code::workshop_code(&workshop.id);
-    let join = use_setup().address(&format!(
-        "{JOIN_HASH}{}/{}",
-        workshop.bank.id,
-        code::workshop_text(workshop_code)
-    ));
+    let join = use_setup().address(&join_address(workshop));
     let pasted = use_state(String::new);
     let outcomes = use_state(Vec::<Outcome>::new);
     let on_input = crate::components::bind_text_area(&pasted);
+    let box_ref = use_node_ref();
     let on_add = {
-        let (pasted, outcomes, workshop, dispatch) = (
+        let (pasted, outcomes, workshop, dispatch, box_ref) = (
             pasted.clone(),
             outcomes.clone(),
             workshop.clone(),
             props.dispatch.clone(),
+            box_ref.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             // The workshop as the codes pasted so far leave it, so a code and its correction
             // in one paste are told apart like two pastes.
             let mut after = workshop.clone();
             let mut results = Vec::new();
+            let mut refused = Vec::new();
             for found in code::decode_all(&workshop.bank, workshop_code, &pasted) {
                 let grouped = code::echoed(&found.text);
                 let text = match found.result {
@@ -84,25 +86,52 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
                         text
                     }
                     Err(error) => {
+                        let marked = match error {
+                            code::CodeError::Character { position, .. } => {
+                                Some((found.text.clone(), position))
+                            }
+                            _ => None,
+                        };
                         results.push(Outcome {
                             added: false,
                             text: words.f(
                                 "collect.refused",
                                 &[("code", &grouped), ("why", &error.message(words.0))],
                             ),
+                            marked,
                         });
+                        refused.push(found.text);
                         continue;
                     }
                 };
-                results.push(Outcome { added: true, text });
+                results.push(Outcome {
+                    added: true,
+                    text,
+                    marked: None,
+                });
             }
             if results.is_empty() {
                 results.push(Outcome {
                     added: false,
                     text: words.t("collect.no-code").to_owned(),
+                    marked: None,
                 });
             }
-            pasted.set(String::new());
+            // What was refused stays in the box to be mended, the first wrong character
+            // selected; what was added leaves it.
+            let kept = refused.join("\n");
+            let selection = results.iter().find_map(|outcome| {
+                let (text, position) = outcome.marked.as_ref()?;
+                let start = kept.find(text.as_str())?;
+                let before: usize = text.chars().take(position - 1).map(char::len_utf16).sum();
+                let wrong = text.chars().nth(position - 1)?.len_utf16();
+                let start = kept[..start].encode_utf16().count() + before;
+                Some((start, start + wrong))
+            });
+            if !refused.is_empty() {
+                select_in(&box_ref, selection);
+            }
+            pasted.set(kept);
             outcomes.set(results);
         })
     };
@@ -113,21 +142,67 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
                 {words.f("collect.lead", &[("code", &code::workshop_text(workshop_code))])}
             </p>
             <p class="join-link"><a href={join.clone()}>{join.clone()}</a></p>
+            <ShareButtons text={join.clone()} what={words.t("collect.join-what")} title={workshop.name.clone()} link=true />
             <Qr text={join} label={words.t("collect.qr")} />
             <div class="field">
                 <label for="codes">{words.t("collect.paste")}</label>
-                <textarea id="codes" rows="4" value={(*pasted).clone()} oninput={on_input} />
+                <textarea id="codes" rows="4" value={(*pasted).clone()} oninput={on_input}
+                          ref={box_ref} aria-describedby="codes-outcomes" />
             </div>
             <button type="button" class="button" onclick={on_add}>{words.t("collect.add")}</button>
-            if !outcomes.is_empty() {
-                <ul class="outcomes" aria-live="polite">
-                    for outcome in outcomes.iter() {
-                        <li class={if outcome.added { "outcome-added" } else { "outcome-refused" }}>{&outcome.text}</li>
-                    }
-                </ul>
-            }
+            // Always in the page, so the first outcome is announced like every later one.
+            <ul class="outcomes" id="codes-outcomes" aria-live="polite">
+                for outcome in outcomes.iter() {
+                    <li class={if outcome.added { "outcome-added" } else { "outcome-refused" }}>
+                        {&outcome.text}
+                        if let Some((text, position)) = &outcome.marked {
+                            {" "}{marked(words, text, *position)}
+                        }
+                    </li>
+                }
+            </ul>
         </section>
     }
+}
+
+/// A refused code with its wrong character marked: "AB<mark>!</mark>CD".
+fn marked(words: Words, text: &str, position: usize) -> Html {
+    let before: String = text.chars().take(position - 1).collect();
+    let wrong: String = text.chars().skip(position - 1).take(1).collect();
+    let after: String = text.chars().skip(position).collect();
+    html! {
+        <span class="marked-code">
+            <span class="visually-hidden">{words.t("collect.marked")}</span>
+            <code>{before}<mark>{wrong}</mark>{after}</code>
+        </span>
+    }
+}
+
+/// Focuses the paste box with `range` (UTF-16 offsets) selected, after the box holds its new
+/// text.
+fn select_in(node: &NodeRef, range: Option<(usize, usize)>) {
+    let node = node.clone();
+    gloo_timers::callback::Timeout::new(0, move || {
+        if let Some(area) = node.cast::<web_sys::HtmlTextAreaElement>() {
+            area.focus().ok();
+            if let Some((start, end)) = range {
+                let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+                area.set_selection_range(offset(start), offset(end)).ok();
+            }
+        }
+    })
+    .forget();
+}
+
+/// The join link's hash for a workshop: its bank, its code and its name.
+#[must_use]
+pub fn join_address(workshop: &Workshop) -> String {
+    let path = code::join_path(
+        &workshop.bank.id,
+        code::workshop_code(&workshop.id),
+        &workshop.name,
+    );
+    format!("{JOIN_HASH}{path}")
 }
 
 /// "3 answers", for a corrected response; empty otherwise.

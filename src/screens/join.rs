@@ -9,7 +9,7 @@ use tandem_core::{Action, Bank, Role, Screen};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{Qr, RoleChoice};
+use crate::components::{Qr, RoleChoice, ShareButtons};
 use crate::hooks::use_focus_on_mount;
 use crate::screens::AssessmentStep;
 use crate::setup::{use_setup, use_words};
@@ -24,6 +24,9 @@ pub const CODE_HASH: &str = "#code/";
 pub struct ParticipantProps {
     pub bank_id: AttrValue,
     pub workshop: AttrValue,
+    /// The workshop's name, as the join link carries it.
+    #[prop_or_default]
+    pub name: Option<AttrValue>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,20 +57,27 @@ pub fn Participant(props: &ParticipantProps) -> Html {
     let bank = setup.bank.clone();
     let workshop = code::parse_workshop(&props.workshop);
     match workshop {
-        Some(workshop) if props.bank_id == bank.id.as_str() => html! {
+        Some(workshop) if props.bank_id == bank.id.as_str() => {
+            let title: AttrValue = props.name.clone().unwrap_or_else(|| {
+                words
+                    .f("join.workshop", &[("code", &code::workshop_text(workshop))])
+                    .into()
+            });
+            html! {
             <div class="tandem">
                 <header class="tandem-header">
                     <span class="brand">{words.t("app.name")}</span>
-                    <span class="tagline">{words.f("join.workshop", &[("code", &code::workshop_text(workshop))])}</span>
+                    <span class="tagline">{title.clone()}</span>
                 </header>
                 <main class="tandem-main">
-                    <Answering {workshop} {bank} />
+                    <Answering {workshop} {bank} {title} />
                 </main>
                 <footer class="tandem-footer">
                     <p>{words.t("join.stays")}</p>
                 </footer>
             </div>
-        },
+            }
+        }
         _ => html! {
             <div class="tandem">
                 <main class="tandem-main">
@@ -85,6 +95,8 @@ pub fn Participant(props: &ParticipantProps) -> Html {
 struct AnsweringProps {
     workshop: u32,
     bank: Rc<Bank>,
+    /// The workshop's name, or "Workshop 65GM" for a link without one.
+    title: AttrValue,
 }
 
 #[component]
@@ -139,7 +151,7 @@ fn Answering(props: &AnsweringProps) -> Html {
             None => Html::default(),
         },
         _ => html! {
-            <ChooseFunction workshop={code::workshop_text(workshop)} on_begin={dispatch.reform(|role| Action::Begin { role, respondent_id: String::new() })} />
+            <ChooseFunction workshop={props.title.clone()} on_begin={dispatch.reform(|role| Action::Begin { role, respondent_id: String::new() })} />
         },
     };
     html! {
@@ -171,7 +183,7 @@ fn ChooseFunction(props: &ChooseFunctionProps) -> Html {
     let heading = use_focus_on_mount();
     html! {
         <section class="screen start" aria-labelledby="join-title">
-            <p class="step-label">{words.f("join.workshop", &[("code", &props.workshop)])}</p>
+            <p class="step-label">{&props.workshop}</p>
             <h1 id="join-title" tabindex="-1" ref={heading}>{words.t("join.title")}</h1>
             <p class="lead">
                 {words.t("join.lead")}
@@ -199,9 +211,16 @@ fn ResponseCode(props: &ResponseCodeProps) -> Html {
             <p class="lead">
                 {words.t("code.lead")}
             </p>
-            <p class="code-text" aria-label={words.t("code.label")}>{code::grouped(&props.text)}</p>
+            <h2 id="code-text-title">{words.t("code.label")}</h2>
+            <p class="code-text" aria-labelledby="code-text-title">{code::grouped(&props.text)}</p>
+            <ShareButtons text={props.text.clone()} what={words.t("code.what")} title={words.t("code.label")} />
+            <h2>{words.t("code.link-title")}</h2>
             <p><a href={link.clone()}>{words.t("code.link")}</a></p>
-            <Qr text={link} label={words.t("code.qr")} />
+            <ShareButtons text={link.clone()} what={words.t("code.link-what")} title={words.t("code.label")} link=true />
+            <figure class="qr-figure">
+                <Qr text={link} label={words.t("code.qr")} />
+                <figcaption>{words.t("code.qr-caption")}</figcaption>
+            </figure>
             <p>
                 <button type="button" class="button" onclick={props.on_edit.reform(|_: MouseEvent| ())}>
                     {words.t("report.change-answers")}

@@ -1,37 +1,45 @@
-//! The presenter view: what the projector shows. Large type, the current phase and its timer,
-//! after the reveal the group's report, and the norms as they are revealed, voted, ranked and
-//! agreed; no facilitator controls, no individual answers and no votes by person. It only reads: it follows the facilitator's window through storage events and never
-//! saves anything.
+//! The presenter view: what the projector shows. One screen per phase, made to be read from the
+//! back of the room at 1920×1080 without scrolling: the ground rules, the join link and QR code
+//! with how many have answered, the revealed results in steps (the indices, then each hotspot,
+//! then every dimension), and short summaries of the ideas, the vote, the ranking and the
+//! agreement. The facilitator's window decides which slide the room sees ([`Workshop::slide`]);
+//! this follows it through storage events and never saves anything. No individual answers and no
+//! votes by person.
 
-use tandem_core::history::Run;
-use tandem_core::{Phase, Workshop};
+use tandem_core::scoring::Report;
+use tandem_core::{Bank, Norm, Slide, Workshop};
 use yew::prelude::*;
 
-use crate::components::Countdown;
-use crate::hooks::use_report;
-use crate::hooks::use_stored;
-use crate::screens::norms::{AgreementView, Board, Prompts, RankedList, idea_count, voter_count};
-use crate::screens::workshop::RevealReport;
+use crate::components::{Countdown, Qr, ScoreBar};
+use crate::hooks::{use_report, use_stored};
+use crate::screens::collect::join_address;
+use crate::screens::norms::{idea_count, voter_count};
+use crate::screens::report::{figure, indices, level_text};
 use crate::screens::workshops::answer_counts;
-use crate::setup::{Setup, Words, use_words};
+use crate::setup::{Setup, Words, use_setup, use_words};
 use crate::storage;
+
+/// At most this many ideas or norms on one slide; the rest are counted.
+const LIST_LIMIT: usize = 6;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct PresenterProps {
     pub workshop_id: AttrValue,
 }
 
-/// The workshop, and every saved workshop as a run for the trend.
-fn read(setup: &Setup, id: &str) -> Option<(Workshop, Vec<Run>)> {
-    let workshops = storage::load(&setup.prefix).state.workshops;
-    Some((workshops.get(id)?.clone(), workshops.runs()))
+fn read(setup: &Setup, id: &str) -> Option<Workshop> {
+    storage::load(&setup.prefix)
+        .state
+        .workshops
+        .get(id)
+        .cloned()
 }
 
 #[component]
 pub fn Presenter(props: &PresenterProps) -> Html {
     let words = use_words();
     let workshop = use_stored(props.workshop_id.clone(), read);
-    let Some((workshop, runs)) = &*workshop else {
+    let Some(workshop) = &*workshop else {
         return html! {
             <div class="tandem presenter">
                 <main class="tandem-main">
@@ -45,94 +53,235 @@ pub fn Presenter(props: &PresenterProps) -> Html {
     html! {
         <div class="tandem presenter">
             <main class="tandem-main">
-                <p class="presenter-workshop">{&workshop.name}</p>
-                <h1>{phase.title(words.0)}</h1>
-                <Countdown timer={workshop.timer} phase={phase.title(words.0)} />
-                {content(words, workshop, runs, phase)}
+                <header class="presenter-header">
+                    <div>
+                        <p class="presenter-workshop">{&workshop.name}</p>
+                        <h1>{phase.title(words.0)}</h1>
+                    </div>
+                    <Countdown timer={workshop.timer} phase={phase.title(words.0)} />
+                </header>
+                <SlideView workshop={workshop.clone()} />
             </main>
         </div>
     }
 }
 
-fn content(words: Words, workshop: &Workshop, runs: &[Run], phase: Phase) -> Html {
-    let runs = || runs.to_vec();
-    match phase {
-        Phase::Welcome => html! {
+#[derive(Properties, PartialEq)]
+struct SlideProps {
+    workshop: Workshop,
+}
+
+/// The slide the facilitator has the room on.
+#[component]
+fn SlideView(props: &SlideProps) -> Html {
+    let words = use_words();
+    let setup = use_setup();
+    let workshop = &props.workshop;
+    let report = use_report(workshop);
+    let bank = &workshop.bank;
+    let norms = &workshop.norms;
+    let slide = workshop.slide();
+    let body = match slide {
+        Slide::Welcome => html! {
             <ul class="presenter-points">
                 <li>{words.t("presenter.anonymous")}</li>
                 <li>{words.t("presenter.threshold")}</li>
                 <li>{words.t("presenter.usually")}</li>
             </ul>
         },
-        Phase::Assessment => html! {
-            <p class="presenter-count" aria-live="polite">{words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}</p>
-        },
-        Phase::Brainstorm | Phase::Vote | Phase::Rank | Phase::Agree => html! {
-            <PresentNorms workshop={workshop.clone()} />
-        },
-        Phase::Summary if workshop.revealed => html! {
+        Slide::Join => {
+            let join = setup.address(&join_address(workshop));
+            html! {
+                <div class="presenter-join">
+                    <Qr text={join.clone()} label={words.t("collect.qr")} />
+                    <div>
+                        <h2>{words.t("presenter.join-title")}</h2>
+                        <p class="presenter-link">{join}</p>
+                        <p>{words.t("presenter.join-turns")}</p>
+                        <p class="presenter-count" aria-live="polite">
+                            {words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}
+                        </p>
+                    </div>
+                </div>
+            }
+        }
+        Slide::Waiting => html! {
             <>
-                <RevealReport workshop={workshop.clone()} runs={runs()} />
-                <PresentNorms workshop={workshop.clone()} />
+                <p class="presenter-count" aria-live="polite">
+                    {words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}
+                </p>
+                <p class="lead">{words.t("presenter.results-appear")}</p>
             </>
         },
-        Phase::Reveal if workshop.revealed => html! {
-            <RevealReport workshop={workshop.clone()} runs={runs()} />
+        Slide::Indices => indices(words, &report),
+        Slide::Hotspot(d) => hotspot(words, workshop, &report, d),
+        Slide::NoHotspots => html! {
+            <p class="lead">
+                {words.f("report.no-hotspots", &[("friction", &format!("{:.0}", tandem_core::scoring::HOTSPOT_FRICTION))])}
+            </p>
         },
-        Phase::Reveal | Phase::Summary => html! {
-            <p class="presenter-count">{words.t("presenter.results-appear")}</p>
+        Slide::Dimensions => every_dimension(words, bank, &report),
+        Slide::Ideas => html! {
+            <>
+                <p class="presenter-count" aria-live="polite">{idea_count(words, norms)}</p>
+                if norms.revealed {
+                    {norm_list(words, &norms.ideas.iter().collect::<Vec<_>>(), false)}
+                } else {
+                    <p class="lead">{words.t("presenter.ideas-appear")}</p>
+                }
+            </>
         },
+        Slide::Votes => html! {
+            <>
+                <p class="presenter-count" aria-live="polite">{voter_count(words, norms)}</p>
+                if !norms.revealed {
+                    <p class="lead">{words.t("presenter.ideas-appear")}</p>
+                } else if norms.totals_visible() {
+                    {norm_list(words, &norms.ranked(), true)}
+                } else {
+                    <p class="lead">{words.t("presenter.totals-appear")}</p>
+                }
+            </>
+        },
+        Slide::Ranking => html! {
+            if norms.revealed {
+                {norm_list(words, &norms.ranked(), norms.totals_visible())}
+            } else {
+                <p class="lead">{words.t("presenter.ideas-appear")}</p>
+            }
+        },
+        Slide::Agreement => agreement(words, workshop),
+        Slide::Summary => html! {
+            <>
+                if workshop.revealed {
+                    {indices(words, &report)}
+                }
+                {agreement(words, workshop)}
+            </>
+        },
+    };
+    html! {
+        <section class={classes!("slide", slide_class(slide))} aria-live="polite" aria-atomic="false">
+            {body}
+        </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct PresentNormsProps {
-    workshop: Workshop,
+fn slide_class(slide: Slide) -> &'static str {
+    match slide {
+        Slide::Join => "slide-join",
+        Slide::Indices => "slide-indices",
+        Slide::Hotspot(_) => "slide-hotspot",
+        Slide::Dimensions => "slide-dimensions",
+        _ => "slide-text",
+    }
 }
 
-/// The norms phase on the projector: prompts and a count while people write, the board once it
-/// is revealed, the ranked list, and the agreement.
-#[component]
-fn PresentNorms(props: &PresentNormsProps) -> Html {
-    let words = use_words();
-    let workshop = &props.workshop;
-    let report = use_report(workshop);
-    let bank = workshop.bank.clone();
-    let norms = workshop.norms.clone();
-    match workshop.phase() {
-        Phase::Brainstorm => html! {
-            <>
-                if workshop.revealed {
-                    <Prompts bank={bank.clone()} report={report.clone()} level={2} />
+/// One hotspot, large: its friction, score and level, Marketing and IT side by side when they
+/// can be told apart, and what to try first.
+fn hotspot(words: Words, workshop: &Workshop, report: &Report, d: usize) -> Html {
+    let (Some(dimension), Some(figures)) =
+        (workshop.bank.dimensions.get(d), report.dimensions.get(d))
+    else {
+        return Html::default();
+    };
+    let leading = report.leading_hotspots();
+    let at = leading.iter().position(|&h| h == d).unwrap_or(0);
+    html! {
+        <div class="presenter-hotspot">
+            <p class="step-label">{words.f("presenter.hotspot-of", &[("n", &(at + 1)), ("total", &leading.len())])}</p>
+            <h2>{&dimension.title}</h2>
+            <p class="hotspot-figures">
+                {words.f("report.hotspot-figures", &[
+                    ("friction", &figure(words, figures.friction)),
+                    ("score", &figure(words, figures.score)),
+                    ("level", &level_text(words, figures.level())),
+                ])}
+            </p>
+            if report.roles_known {
+                <dl class="figures">
+                    <div class="figure">
+                        <dt>{words.t("role.marketing")}</dt>
+                        <dd><span class="number">{figure(words, figures.marketing)}</span><ScoreBar value={figures.marketing} kind="score" /></dd>
+                    </div>
+                    <div class="figure">
+                        <dt>{words.t("role.it")}</dt>
+                        <dd><span class="number">{figure(words, figures.it)}</span><ScoreBar value={figures.it} kind="score" /></dd>
+                    </div>
+                </dl>
+            }
+            if let Some(first) = dimension.recommendations.first() {
+                <p class="presenter-try">{words.f("presenter.try-first", &[("text", &first.text)])}</p>
+            }
+        </div>
+    }
+}
+
+/// Every dimension's score as a bar, one row each.
+fn every_dimension(words: Words, bank: &Bank, report: &Report) -> Html {
+    html! {
+        <>
+            <h2>{words.t("report.every-dimension")}</h2>
+            <dl class="figures presenter-dimensions">
+                for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
+                    <div class="figure" key={dimension.id.clone()}>
+                        <dt>{&dimension.title}</dt>
+                        <dd>
+                            <span class="number">{figure(words, figures.score)}</span>
+                            <ScoreBar value={figures.score} kind="score" />
+                        </dd>
+                    </div>
                 }
-                if norms.revealed {
-                    <Board bank={bank.clone()} {norms} on_action={None::<Callback<_>>} level={2} />
-                } else {
-                    <p class="presenter-count" aria-live="polite">
-                        {idea_count(words, &norms)}{" "}{words.t("presenter.ideas-appear")}
-                    </p>
+            </dl>
+        </>
+    }
+}
+
+/// Ideas or norms in the order given, with their dots when `dots`; past [`LIST_LIMIT`] counted.
+fn norm_list(words: Words, norms: &[&Norm], dots: bool) -> Html {
+    let more = norms.len().saturating_sub(LIST_LIMIT);
+    html! {
+        <>
+            <ol class="presenter-norms">
+                for norm in norms.iter().take(LIST_LIMIT) {
+                    <li key={norm.id.clone()}>
+                        <span class="idea-text">{&norm.text}</span>
+                        if dots {
+                            <span class="dots">{" "}{words.0.count("norms.dot", "norms.dots", norm.dots() as usize)}</span>
+                        }
+                    </li>
                 }
-            </>
-        },
-        Phase::Vote if norms.revealed => html! {
-            <>
-                <p class="presenter-count" aria-live="polite">
-                    {voter_count(words, &norms)}
-                    if !norms.totals_visible() {
-                        {" "}{words.t("presenter.totals-appear")}
-                    }
-                </p>
-                <Board bank={bank.clone()} {norms} on_action={None::<Callback<_>>} level={2} />
-            </>
-        },
-        Phase::Rank if norms.revealed => html! {
-            <RankedList bank={bank.clone()} {norms} on_action={None::<Callback<_>>} level={2} />
-        },
-        Phase::Vote | Phase::Rank => html! {
-            <p class="presenter-count">{words.t("presenter.ideas-appear")}</p>
-        },
-        _ => html! {
-            <AgreementView bank={bank.clone()} {norms} title={words.t("agree.adopted")} level={2} />
-        },
+            </ol>
+            if more > 0 {
+                <p class="presenter-more">{words.f("presenter.more", &[("count", &more)])}</p>
+            }
+        </>
+    }
+}
+
+/// The adopted norms with owner and review date.
+fn agreement(words: Words, workshop: &Workshop) -> Html {
+    let adopted = workshop.norms.agreement();
+    if adopted.is_empty() {
+        return html! { <p class="lead">{words.t("presenter.no-agreement")}</p> };
+    }
+    let more = adopted.len().saturating_sub(LIST_LIMIT);
+    html! {
+        <>
+            <h2>{words.t("agree.adopted")}</h2>
+            <ol class="presenter-norms">
+                for (norm, agreed) in adopted.iter().take(LIST_LIMIT) {
+                    <li key={norm.id.clone()}>
+                        <span class="idea-text">{&norm.text}</span>
+                        <span class="presenter-owner">
+                            {" "}{words.f("presenter.owner-review", &[("owner", &agreed.owner.label(words.0)), ("date", &words.date(agreed.review))])}
+                        </span>
+                    </li>
+                }
+            </ol>
+            if more > 0 {
+                <p class="presenter-more">{words.f("presenter.more", &[("count", &more)])}</p>
+            }
+        </>
     }
 }

@@ -6,13 +6,15 @@ use tandem_core::document::groups_visible;
 use tandem_core::history::Run;
 use tandem_core::scoring::Report;
 use tandem_core::workshop::{iso_date, read_date_and_threshold};
-use tandem_core::{Bank, Figures, Phase, Role, TandemAction, View, Workshop, WorkshopAction};
+use tandem_core::{
+    Bank, Figures, Phase, Role, Slide, TandemAction, View, Workshop, WorkshopAction,
+};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{Countdown, CountdownControls, bind_text};
-use crate::hooks::use_focus_on_mount;
+use crate::components::{Countdown, CountdownControls, bind_text, use_clock};
 use crate::hooks::use_report;
+use crate::hooks::{use_focus_on_change, use_focus_on_mount};
 use crate::screens::brainstorm::{NormsPhase, agreement};
 use crate::screens::collect::CollectCodes;
 use crate::screens::report::{
@@ -38,6 +40,8 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
     let heading = use_focus_on_mount();
     let export_failed = use_state_eq(|| false);
     let workshop = &props.workshop;
+    // A new phase, or the results revealed: focus and scroll go to the phase's heading.
+    let phase_heading = use_focus_on_change((workshop.current, workshop.revealed));
     let act = |action: fn() -> WorkshopAction| {
         let id = workshop.id.clone();
         props.dispatch.reform(move |()| TandemAction::Workshop {
@@ -102,29 +106,24 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                     </button>
                 </div>
             }
-            <nav class="agenda" aria-label={words.t("workshop.agenda")}>
-                <ol>
-                    for (index, each) in workshop.phases.iter().enumerate() {
-                        <li key={format!("{each:?}")}>
-                            <button type="button" class="link"
-                                    aria-current={(index == workshop.current).then_some("step")}
-                                    onclick={{
-                                        let id = workshop.id.clone();
-                                        props.dispatch.reform(move |_: MouseEvent| TandemAction::Workshop {
-                                            id: id.clone(),
-                                            action: WorkshopAction::GoToPhase(index),
-                                        })
-                                    }}>
-                                {each.title(words.0)}
-                            </button>
-                        </li>
-                    }
-                </ol>
-            </nav>
+            <Agenda workshop={workshop.clone()} dispatch={props.dispatch.clone()} />
             <section class="phase" aria-labelledby="phase-title">
-                <h2 id="phase-title">{phase.title(words.0)}</h2>
+                <p class="step-label">{words.f("workshop.phase-of", &[("n", &(workshop.current + 1)), ("total", &workshop.phases.len())])}</p>
+                <h2 id="phase-title" tabindex="-1" ref={phase_heading}>{phase.title(words.0)}</h2>
                 <p class="phase-duration">{words.f("workshop.about-minutes", &[("minutes", &phase.minutes())])}</p>
                 <Countdown timer={workshop.timer} phase={phase.title(words.0)} controls={Some(controls)} />
+                <label class="check auto-timer">
+                    <input type="checkbox" checked={workshop.auto_timer}
+                           onchange={{
+                               let (id, on) = (workshop.id.clone(), !workshop.auto_timer);
+                               props.dispatch.reform(move |_: Event| TandemAction::Workshop {
+                                   id: id.clone(),
+                                   action: WorkshopAction::SetAutoTimer(on),
+                               })
+                           }} />
+                    {" "}{words.t("workshop.auto-timer")}
+                </label>
+                <RoomControl workshop={workshop.clone()} dispatch={props.dispatch.clone()} />
                 <h3>{words.t("workshop.script")}</h3>
                 <ul class="script">
                     for line in phase.script(words.0) {
@@ -135,14 +134,14 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
             </section>
             <div class="step-actions">
                 if let Some(previous) = previous {
-                    <button type="button" class="button" onclick={act(|| WorkshopAction::PreviousPhase).reform(|_: MouseEvent| ())}>
+                    <button type="button" class="button" onclick={act_at(|now_ms| WorkshopAction::PreviousPhase { now_ms }).reform(|_: MouseEvent| ())}>
                         {words.f("workshop.back-to", &[("phase", &previous.title(words.0))])}
                     </button>
                 } else {
                     <span></span>
                 }
                 if let Some(next) = next {
-                    <button type="button" class="button primary" onclick={act(|| WorkshopAction::NextPhase).reform(|_: MouseEvent| ())}>
+                    <button type="button" class="button primary" onclick={act_at(|now_ms| WorkshopAction::NextPhase { now_ms }).reform(|_: MouseEvent| ())}>
                         {words.f("assessment.next", &[("dimension", &next.title(words.0))])}
                     </button>
                 }
@@ -454,5 +453,154 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
                 </fieldset>
             </form>
         </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AgendaProps {
+    workshop: Workshop,
+    dispatch: Callback<TandemAction>,
+}
+
+/// The agenda as a stepper: every phase done, current or to come, with its planned minutes, the
+/// plan's total and the time used so far. Each phase is a button that goes there.
+#[component]
+fn Agenda(props: &AgendaProps) -> Html {
+    let words = use_words();
+    let workshop = &props.workshop;
+    let now = use_clock(workshop.began_ms.is_some(), 15_000);
+    let used = workshop.used_ms(now).map(|ms| ms / 60_000);
+    let time = match used {
+        Some(used) => words.f(
+            "workshop.agenda-used",
+            &[("planned", &workshop.planned_minutes()), ("used", &used)],
+        ),
+        None => words.f(
+            "workshop.agenda-planned",
+            &[("planned", &workshop.planned_minutes())],
+        ),
+    };
+    html! {
+        <nav class="agenda" aria-labelledby="agenda-title">
+            <h2 id="agenda-title" class="agenda-title">{words.t("workshop.agenda")}</h2>
+            <p class="agenda-time">{time}</p>
+            <ol class="stepper">
+                for (index, each) in workshop.phases.iter().enumerate() {
+                    <li key={format!("{each:?}")} class={classes!("step", step_class(index, workshop.current))}>
+                        <button type="button" class="step-button"
+                                aria-current={(index == workshop.current).then_some("step")}
+                                onclick={{
+                                    let id = workshop.id.clone();
+                                    props.dispatch.reform(move |_: MouseEvent| TandemAction::Workshop {
+                                        id: id.clone(),
+                                        action: WorkshopAction::GoToPhase { index, now_ms: browser::now_ms() },
+                                    })
+                                }}>
+                            <span class="step-mark" aria-hidden="true">
+                                { if index < workshop.current { "\u{2713}".to_owned() } else { (index + 1).to_string() } }
+                            </span>
+                            <span class="step-name">{each.title(words.0)}</span>
+                            <span class="step-meta">
+                                {words.f("workshop.step-minutes", &[("minutes", &each.minutes())])}
+                                <span class="visually-hidden">
+                                    {", "}{words.t(step_status(index, workshop.current))}
+                                </span>
+                            </span>
+                        </button>
+                    </li>
+                }
+            </ol>
+        </nav>
+    }
+}
+
+fn step_class(index: usize, current: usize) -> &'static str {
+    match index.cmp(&current) {
+        std::cmp::Ordering::Less => "done",
+        std::cmp::Ordering::Equal => "current",
+        std::cmp::Ordering::Greater => "upcoming",
+    }
+}
+
+fn step_status(index: usize, current: usize) -> &'static str {
+    match index.cmp(&current) {
+        std::cmp::Ordering::Less => "workshop.step-done",
+        std::cmp::Ordering::Equal => "workshop.step-current",
+        std::cmp::Ordering::Greater => "workshop.step-upcoming",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RoomControlProps {
+    workshop: Workshop,
+    dispatch: Callback<TandemAction>,
+}
+
+/// What the presenter view shows now, and the buttons that step the room through the phase's
+/// slides. Shown only where a phase has more than one.
+#[component]
+fn RoomControl(props: &RoomControlProps) -> Html {
+    let words = use_words();
+    let workshop = &props.workshop;
+    let slides = workshop.slides();
+    if slides.len() < 2 {
+        return Html::default();
+    }
+    let step = |action: WorkshopAction| {
+        let id = workshop.id.clone();
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| TandemAction::Workshop {
+                id: id.clone(),
+                action: action.clone(),
+            })
+    };
+    let at = workshop.shown.min(slides.len() - 1);
+    let next = slides.get(at + 1);
+    html! {
+        <div class="room-control" role="group" aria-labelledby="room-title">
+            <h3 id="room-title">{words.t("room.title")}</h3>
+            <p aria-live="polite">
+                {words.f("room.now", &[
+                    ("slide", &slide_name(words, &workshop.bank, workshop.slide())),
+                    ("n", &(at + 1)),
+                    ("total", &slides.len()),
+                ])}
+            </p>
+            <div class="room-buttons">
+                <button type="button" class="button" disabled={at == 0} onclick={step(WorkshopAction::ShowPrevious)}>
+                    {words.t("room.back")}
+                </button>
+                if let Some(next) = next {
+                    <button type="button" class="button primary" onclick={step(WorkshopAction::ShowNext)}>
+                        {words.f("room.next", &[("slide", &slide_name(words, &workshop.bank, *next))])}
+                    </button>
+                }
+            </div>
+        </div>
+    }
+}
+
+/// A slide's name for the facilitator: "Hotspot: Shared goals".
+pub fn slide_name(words: Words, bank: &Bank, slide: Slide) -> String {
+    match slide {
+        Slide::Hotspot(d) => words.f(
+            "room.hotspot",
+            &[(
+                "dimension",
+                &bank.dimensions.get(d).map_or("", |d| d.title.as_str()),
+            )],
+        ),
+        Slide::Welcome => words.t("room.welcome").to_owned(),
+        Slide::Join => words.t("room.join").to_owned(),
+        Slide::Waiting => words.t("room.waiting").to_owned(),
+        Slide::Indices => words.t("room.indices").to_owned(),
+        Slide::NoHotspots => words.t("room.no-hotspots").to_owned(),
+        Slide::Dimensions => words.t("room.dimensions").to_owned(),
+        Slide::Ideas => words.t("room.ideas").to_owned(),
+        Slide::Votes => words.t("room.votes").to_owned(),
+        Slide::Ranking => words.t("room.ranking").to_owned(),
+        Slide::Agreement => words.t("room.agreement").to_owned(),
+        Slide::Summary => words.t("room.summary").to_owned(),
     }
 }

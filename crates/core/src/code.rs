@@ -10,6 +10,8 @@
 //! every burst of up to 16 wrong bits; one wrong character spoils at most 5 adjacent bits and
 //! two swapped neighbours at most 10, so every such mistake is caught.
 
+use std::fmt::Write as _;
+
 use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
 
@@ -218,6 +220,75 @@ pub fn workshop_text(workshop: u32) -> String {
     let mut bits = Bits::default();
     bits.push(u64::from(workshop), 20);
     bits.to_text()
+}
+
+/// The longest workshop name a join link carries, in characters: enough to recognise the
+/// workshop, short enough to keep its QR code easy to scan.
+const JOIN_NAME_CHARS: usize = 60;
+
+/// What follows `#join/` in a join link: `<bank id>/<workshop code>/<workshop name>`, the name
+/// percent-encoded, so the participant sees which workshop they answer for.
+#[must_use]
+pub fn join_path(bank_id: &str, workshop: u32, name: &str) -> String {
+    let mut path = format!("{bank_id}/{}/", workshop_text(workshop));
+    let name: String = name.trim().chars().take(JOIN_NAME_CHARS).collect();
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            path.push(char::from(byte));
+        } else {
+            // Writing to a String cannot fail.
+            let _ = write!(path, "%{byte:02X}");
+        }
+    }
+    path
+}
+
+/// The parts of a join link after `#join/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JoinLink {
+    pub bank_id: String,
+    /// The workshop code as written; [`parse_workshop`] reads it.
+    pub workshop: String,
+    /// The workshop's name; `None` for a link without one (links made before names were
+    /// carried) or a name that is not text.
+    pub name: Option<String>,
+}
+
+/// Reads what follows `#join/`. Never fails: what is missing is empty, and the participant's
+/// page says the link is broken.
+#[must_use]
+pub fn parse_join(rest: &str) -> JoinLink {
+    let mut parts = rest.splitn(3, '/');
+    let bank_id = parts.next().unwrap_or_default().to_owned();
+    let workshop = parts.next().unwrap_or_default().to_owned();
+    let name = parts
+        .next()
+        .and_then(percent_decoded)
+        .map(|name| name.chars().take(JOIN_NAME_CHARS).collect::<String>())
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty() && !name.chars().any(char::is_control));
+    JoinLink {
+        bank_id,
+        workshop,
+        name,
+    }
+}
+
+fn percent_decoded(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(at + 1..at + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            at += 3;
+        } else {
+            out.push(bytes[at]);
+            at += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// Four characters as a workshop code, or `None` when they are not one.
