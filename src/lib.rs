@@ -513,20 +513,6 @@ pub fn App() -> Html {
             model.dispatch(TandemAction::DeleteEverything);
         })
     };
-    let on_download = {
-        let model = model.clone();
-        let notice = notice.clone();
-        Callback::from(move |()| {
-            if let Some(mut document) = model.state.journey.document(&model.bank)
-                && {
-                    document.norms = model.state.proposal.clone();
-                    offer_document(document, "tandem-results").is_err()
-                }
-            {
-                notice.set(Some(Notice::DownloadFailed));
-            }
-        })
-    };
     let on_export = {
         let (model, notice, prefix) = (model.clone(), notice.clone(), setup.prefix.clone());
         Callback::from(move |()| {
@@ -641,7 +627,6 @@ pub fn App() -> Html {
                         bank={model.bank.clone()}
                         {respondent}
                         unanswered={progress.total - progress.answered}
-                        on_download={on_download.clone()}
                         on_edit={on_journey_action.reform(|()| Action::GoTo(Screen::Step(0)))}
                         on_answer_rest={on_journey_action.reform(|()| Action::GoToFirstUnanswered)}
                         on_start_over={on_journey_action.reform(|()| Action::StartOver)}
@@ -689,16 +674,18 @@ pub fn App() -> Html {
     }
 }
 
-/// Offers a workshop document as a JSON download named `{stem}-{date}.json`.
+/// Offers a workshop document as a JSON download named from `name` and the day:
+/// `q3-launch-tandem-2026-12-01.json`.
 ///
 /// # Errors
 /// The browser's error when the file cannot be offered.
 pub fn offer_document(
     mut document: tandem_core::WorkshopDocument,
-    stem: &str,
+    name: &str,
 ) -> Result<(), wasm_bindgen::JsValue> {
     let now = browser::now_iso();
-    let name = format!("{stem}-{}.json", now.get(..10).unwrap_or("export"));
+    let name =
+        tandem_core::export::file_name(name, "tandem", now.get(..10).unwrap_or("export"), "json");
     document.exported_at = Some(now);
     browser::download(&name, "application/json", &document.to_json())
 }

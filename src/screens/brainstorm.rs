@@ -187,6 +187,7 @@ pub fn agreement(words: Words, workshop: &Workshop, bank: &Rc<Bank>) -> Html {
                 heading={agreement_heading(words, workshop)}
                 day={workshop.date}
                 sheet={sheet_address(&workshop.id)}
+                name={workshop.name.clone()}
             />
         </>
     }

@@ -937,6 +937,8 @@ pub struct AgreementExportProps {
     pub day: chrono::NaiveDate,
     /// The address of the printable page.
     pub sheet: AttrValue,
+    /// What the file's name starts with: the workshop's name, or "proposal".
+    pub name: AttrValue,
 }
 
 /// Download the agreement as Markdown, or open it as a page to print.
@@ -954,7 +956,12 @@ pub fn AgreementExport(props: &AgreementExportProps) -> Html {
             &props.norms,
             words.0,
         );
-        let name = format!("tandem-agreement-{}.md", iso_date(props.day));
+        let name = tandem_core::export::file_name(
+            &props.name,
+            words.t("export.file-agreement"),
+            &iso_date(props.day),
+            "md",
+        );
         Callback::from(move |_: MouseEvent| {
             failed.set(browser::download(&name, "text/markdown", &markdown).is_err());
         })

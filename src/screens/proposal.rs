@@ -126,6 +126,7 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
                     heading={words.t(PROPOSAL_HEADING)}
                     day={today}
                     sheet={crate::AGREEMENT_HASH}
+                    name={words.t("export.proposal-name")}
                 />
             }
         </section>

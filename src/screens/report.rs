@@ -23,7 +23,6 @@ pub struct ReportScreenProps {
     pub bank: Rc<Bank>,
     pub respondent: Respondent,
     pub unanswered: usize,
-    pub on_download: Callback<()>,
     pub on_edit: Callback<()>,
     pub on_answer_rest: Callback<()>,
     pub on_start_over: Callback<()>,
@@ -99,6 +98,15 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
         use_effect_with(props.respondent.clone(), move |_| on_finished.emit(()));
     }
     let bank = &props.bank;
+    let exports = html! {
+        <ReportExports
+            document={self_document(bank, &props.respondent, &props.proposal)}
+            name={words.t("export.self-name")}
+            heading={words.t("report.self-heading")}
+            source="self-assessment"
+            sheet={crate::REPORT_HASH}
+        />
+    };
     html! {
         <section class="screen report" aria-labelledby="report-title">
             <h1 id="report-title" tabindex="-1" ref={heading}>{words.t("report.title")}</h1>
@@ -117,6 +125,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
                     </button>
                 </p>
             }
+            {exports.clone()}
             <SelfReport bank={bank.clone()} respondent={props.respondent.clone()}
                         proposal={props.proposal.clone()} history={props.history.clone()} />
             <section class="next-step" aria-labelledby="norms-title">
@@ -128,22 +137,13 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
                     {words.t(if props.proposal.ideas.is_empty() { "report.draft-norms" } else { "report.edit-norms" })}
                 </button>
             </section>
+            {exports}
             <div class="report-actions">
-                <button type="button" class="button primary" onclick={props.on_download.reform(|_: MouseEvent| ())}>
-                    {words.t("report.download-json")}
-                </button>
                 <button type="button" class="button" onclick={props.on_edit.reform(|_: MouseEvent| ())}>
                     {words.t("report.change-answers")}
                 </button>
                 <StartOverButton on_confirm={props.on_start_over.clone()} />
             </div>
-            <ReportExports
-                document={self_document(bank, &props.respondent, &props.proposal)}
-                stem="tandem-results"
-                heading={words.t("report.self-heading")}
-                source="self-assessment"
-                sheet={crate::REPORT_HASH}
-            />
         </section>
     }
 }
@@ -492,8 +492,8 @@ pub fn Trend(props: &TrendProps) -> Html {
 pub struct ReportExportsProps {
     /// The document the exports are made from, with its norms.
     pub document: WorkshopDocument,
-    /// The start of the file names, e.g. `tandem-results`.
-    pub stem: AttrValue,
+    /// What the file names start with: the workshop's name, or "self-assessment".
+    pub name: AttrValue,
     /// The Markdown report's heading.
     pub heading: AttrValue,
     /// The source column of the CSV files: the workshop's name, or "self-assessment".
@@ -506,7 +506,8 @@ pub struct ReportExportsProps {
 /// language of its words.
 type Make = fn(&WorkshopDocument, &str, &str, Locale) -> String;
 
-/// CSV (answers and summary), Markdown, and the printable page.
+/// The report's actions, the everyday ones first: print, Markdown, the two CSV files, and the
+/// JSON document that Tandem imports again. Shown at the top of a report and at its foot.
 #[component]
 pub fn ReportExports(props: &ReportExportsProps) -> Html {
     let words = use_words();
@@ -518,34 +519,50 @@ pub fn ReportExports(props: &ReportExportsProps) -> Html {
         props.document.clone(),
         props.source.to_string(),
         props.heading.to_string(),
+        props.name.to_string(),
     ));
-    let offer = |suffix: &'static str, mime: &'static str, make: Make| {
-        let (failed, exported, stem) = (failed.clone(), exported.clone(), props.stem.clone());
+    let offer = |what: &'static str, extension: &'static str, mime: &'static str, make: Make| {
+        let (failed, exported) = (failed.clone(), exported.clone());
         Callback::from(move |_: MouseEvent| {
-            let (document, source, heading) = &*exported;
-            let name = format!(
-                "{stem}-{suffix}-{}",
-                browser::now_iso().get(..10).unwrap_or("export")
+            let (document, source, heading, name) = &*exported;
+            let day = browser::now_iso();
+            let file = export::file_name(
+                name,
+                words.t(what),
+                day.get(..10).unwrap_or("export"),
+                extension,
             );
             let contents = make(document, source, heading, words.0);
-            failed.set(browser::download(&name, mime, &contents).is_err());
+            failed.set(browser::download(&file, mime, &contents).is_err());
+        })
+    };
+    let on_json = {
+        let (failed, exported) = (failed.clone(), exported.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (document, _, _, name) = &*exported;
+            failed.set(crate::offer_document(document.clone(), name).is_err());
         })
     };
     html! {
-        <div class="report-actions">
-            <button type="button" class="button" onclick={offer("answers.csv", "text/csv", |d, source, _, _| export::answers_csv(d, source))}>
-                {words.t("export.answers-csv")}
-            </button>
-            <button type="button" class="button" onclick={offer("summary.csv", "text/csv", |d, source, _, _| export::summary_csv(d, source))}>
-                {words.t("export.summary-csv")}
-            </button>
-            <button type="button" class="button" onclick={offer("report.md", "text/markdown", |d, _, heading, locale| export::report_markdown(d, heading, locale))}>
+        <div class="report-actions" role="group" aria-label={words.t("export.group")}>
+            <a class="button primary" href={sheet} target="tandem-report">{words.t("export.report-print")}</a>
+            <button type="button" class="button" onclick={offer("export.file-report", "md", "text/markdown", |d, _, heading, locale| export::report_markdown(d, heading, locale))}>
                 {words.t("export.report-md")}
             </button>
-            <a class="button" href={sheet} target="tandem-report">{words.t("export.report-print")}</a>
-            if *failed {
-                <p class="refusal" role="alert">{words.t("notice.download-failed")}</p>
-            }
+            <button type="button" class="button" onclick={offer("export.file-answers", "csv", "text/csv", |d, source, _, _| export::answers_csv(d, source))}>
+                {words.t("export.answers-csv")}
+            </button>
+            <button type="button" class="button" onclick={offer("export.file-summary", "csv", "text/csv", |d, source, _, _| export::summary_csv(d, source))}>
+                {words.t("export.summary-csv")}
+            </button>
+            <button type="button" class="button" onclick={on_json}>
+                {words.t("export.document-json")}
+            </button>
+            <p class="refusal" role="alert" hidden={!*failed}>
+                if *failed {
+                    {words.t("notice.download-failed")}
+                }
+            </p>
         </div>
     }
 }

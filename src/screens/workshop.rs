@@ -68,8 +68,7 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
     let on_export = {
         let (workshop, export_failed) = (workshop.clone(), export_failed.clone());
         Callback::from(move |_: MouseEvent| {
-            export_failed
-                .set(crate::offer_document(workshop.document(), "tandem-workshop").is_err());
+            export_failed.set(crate::offer_document(workshop.document(), &workshop.name).is_err());
         })
     };
     let phase = workshop.phase();
@@ -165,7 +164,7 @@ fn exports(words: Words, workshop: &Workshop) -> Html {
     html! {
         <ReportExports
             document={workshop.document()}
-            stem="tandem-workshop"
+            name={workshop.name.clone()}
             heading={words.f("workshop.report-heading", &[("name", &workshop.name)])}
             source={workshop.name.clone()}
             sheet={format!("{}{}", crate::REPORT_HASH, workshop.id)}
@@ -206,15 +205,19 @@ fn phase_content(
         Phase::Brainstorm | Phase::Vote | Phase::Rank | Phase::Agree => html! {
             <NormsPhase workshop={workshop.clone()} dispatch={dispatch.clone()} />
         },
+        // The summary: the two indices, what was agreed and the files to send round; the
+        // whole report stays one click away, in the reveal.
         Phase::Summary if workshop.revealed => html! {
             <>
-                <RevealReport workshop={workshop.clone()} runs={runs.to_vec()} />
+                {exports(words, workshop)}
+                <SummaryIndices workshop={workshop.clone()} />
                 {agreement(words, workshop, &workshop.bank)}
                 {exports(words, workshop)}
             </>
         },
         Phase::Reveal if workshop.revealed => html! {
             <>
+                {exports(words, workshop)}
                 <RevealReport workshop={workshop.clone()} runs={runs.to_vec()} />
                 {exports(words, workshop)}
             </>
@@ -233,6 +236,19 @@ fn phase_content(
             </div>
         },
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct SummaryIndicesProps {
+    workshop: Workshop,
+}
+
+/// The two indices alone, for the summary.
+#[component]
+fn SummaryIndices(props: &SummaryIndicesProps) -> Html {
+    let words = use_words();
+    let report = use_report(&props.workshop);
+    indices(words, &report)
 }
 
 #[derive(Properties, PartialEq)]
