@@ -50,6 +50,13 @@ pub async fn read_chosen_file(
         .ok_or_else(|| words.f("file.not-text", &[("name", &file.name())]))
 }
 
+/// Sets the page's title (the window's and tab's name).
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(title);
+    }
+}
+
 /// This page's address without its `#…` part, for building links into the app.
 #[must_use]
 pub fn page_address() -> String {

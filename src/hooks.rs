@@ -40,6 +40,19 @@ pub fn use_focus_on_change<K: PartialEq + Clone + 'static>(key: K) -> NodeRef {
     node
 }
 
+/// Names the window after what it shows ("Presenter: Q3 launch – Tandem"), so windows and tabs
+/// can be told apart. An embed leaves the host page's title alone.
+#[hook]
+pub fn use_title(page: String) {
+    let setup = use_setup();
+    let title = setup.words.f("title.page", &[("page", &page)]);
+    use_effect_with((title, setup.embedded), |(title, embedded)| {
+        if !embedded {
+            browser::set_title(title);
+        }
+    });
+}
+
 /// What `read` finds in this mount's storage for `id`, read again whenever another window of
 /// this origin changes it. The read-only roots (the presenter view, the printable pages) follow
 /// the facilitator's window this way, without ever writing.

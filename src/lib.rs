@@ -20,6 +20,7 @@ use tandem_core::{Action, Bank, Screen, Step, Tandem, TandemAction, View};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::hooks::use_title;
 use crate::notices::{Notice, notice_view};
 use crate::screens::collect::{incoming_code, receive_response};
 use crate::screens::{
@@ -271,6 +272,40 @@ fn part(embedded: bool, tag: &'static str, class: &'static str, children: Html) 
     element.add_attribute("class", class);
     element.add_child(children);
     element.into()
+}
+
+/// What the window is called for the view on screen. A participant's turn says only that it is
+/// a turn: nothing of their answers, and nothing that changes as they go.
+fn page_title(words: setup::Words, bank: &Bank, state: &Tandem, view: &View) -> String {
+    match (view, state.open_workshop()) {
+        (View::Workshop(_), Some(workshop)) if workshop.turn_is_held_by(&state.tab) => {
+            words.f("title.turn", &[("name", &workshop.name)])
+        }
+        (View::Workshop(_), Some(workshop)) => words.f(
+            "title.workshop",
+            &[
+                ("name", &workshop.name),
+                ("phase", &workshop.phase().title(words.0)),
+            ],
+        ),
+        (View::Workshops | View::Workshop(_), _) => words.t("workshops.title").to_owned(),
+        (View::Proposal, _) => words.t("proposal.title").to_owned(),
+        (View::SelfAssessment, _) => match (state.journey.screen, &state.journey.respondent) {
+            (Screen::Step(step), Some(_)) => words.f(
+                "title.step",
+                &[
+                    ("n", &(step + 1)),
+                    ("total", &bank.dimensions.len()),
+                    (
+                        "dimension",
+                        &bank.dimensions.get(step).map_or("", |d| d.title.as_str()),
+                    ),
+                ],
+            ),
+            (Screen::Report, Some(_)) => words.t("report.title").to_owned(),
+            _ => words.t("app.tagline").to_owned(),
+        },
+    }
 }
 
 /// The address of a workshop's presenter view, relative to this page.
@@ -579,6 +614,7 @@ pub fn App() -> Html {
     let refusal = model.refusal.as_ref().map(|error| error.message(words.0));
     // Another tab of the page's own Tandem may open what this embed's mode does not show.
     let view = setup.mode.fit(state.view.clone());
+    use_title(page_title(words, &model.bank, state, &view));
     let screen = match (&view, state.open_workshop()) {
         (View::Workshop(_), Some(workshop)) if workshop.turn_is_held_by(&state.tab) => html! {
             <TurnView workshop={workshop.clone()} refusal={refusal.clone()} {dispatch} />

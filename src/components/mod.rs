@@ -50,3 +50,38 @@ pub fn bind_select(state: &yew::UseStateHandle<String>) -> yew::Callback<yew::Ev
         state.set(select.value());
     })
 }
+
+/// `aria-invalid` and `aria-describedby` for a form field: the field is marked invalid and
+/// described by the refusal (`error_id`) when `refused` is about it, and by its help text
+/// (`help_id`) always.
+#[must_use]
+pub fn field_state(
+    refused: Option<tandem_core::workshop::Field>,
+    field: tandem_core::workshop::Field,
+    error_id: &str,
+    help_id: Option<&str>,
+) -> (Option<&'static str>, Option<String>) {
+    let invalid = refused == Some(field);
+    let described: Vec<&str> = invalid
+        .then_some(error_id)
+        .into_iter()
+        .chain(help_id)
+        .collect();
+    (
+        invalid.then_some("true"),
+        (!described.is_empty()).then(|| described.join(" ")),
+    )
+}
+
+/// The element id of a workshop form's field, for moving focus to the one a refusal is about.
+#[must_use]
+pub fn field_id(prefix: &str, field: tandem_core::workshop::Field) -> String {
+    use tandem_core::workshop::Field;
+    let name = match field {
+        Field::Name => "name",
+        Field::Date => "date",
+        Field::Threshold => "threshold",
+        Field::Phases => "phases",
+    };
+    format!("{prefix}-{name}")
+}

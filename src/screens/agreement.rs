@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{PrintButton, nothing_to_print};
-use crate::hooks::use_stored;
+use crate::hooks::{use_stored, use_title};
 use crate::screens::brainstorm::agreement_heading;
 use crate::screens::norms::AgreementView;
 use crate::screens::proposal::PROPOSAL_HEADING;
@@ -52,6 +52,10 @@ fn read(setup: &Setup, id: &str) -> Option<Sheet> {
 pub fn AgreementSheet(props: &AgreementSheetProps) -> Html {
     let words = use_words();
     let sheet = use_stored(props.workshop_id.clone(), read);
+    use_title(sheet.as_ref().map_or_else(
+        || words.t("sheet.working-agreement").to_owned(),
+        |sheet| sheet.heading.clone(),
+    ));
     let Some(sheet) = &*sheet else {
         return nothing_to_print(
             words.t("sheet.workshop-missing"),

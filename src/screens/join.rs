@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{Qr, RoleChoice, ShareButtons};
-use crate::hooks::use_focus_on_mount;
+use crate::hooks::{use_focus_on_mount, use_title};
 use crate::screens::AssessmentStep;
 use crate::setup::{use_setup, use_words};
 use crate::storage;
@@ -56,6 +56,13 @@ pub fn Participant(props: &ParticipantProps) -> Html {
     let words = setup.words;
     let bank = setup.bank.clone();
     let workshop = code::parse_workshop(&props.workshop);
+    use_title(match (workshop, &props.name) {
+        (Some(_), Some(name)) => name.to_string(),
+        (Some(workshop), None) => {
+            words.f("join.workshop", &[("code", &code::workshop_text(workshop))])
+        }
+        (None, _) => words.t("join.broken").to_owned(),
+    });
     match workshop {
         Some(workshop) if props.bank_id == bank.id.as_str() => {
             let title: AttrValue = props.name.clone().unwrap_or_else(|| {

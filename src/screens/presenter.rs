@@ -11,7 +11,7 @@ use tandem_core::{Bank, Norm, Slide, Workshop};
 use yew::prelude::*;
 
 use crate::components::{Countdown, Qr, ScoreBar};
-use crate::hooks::{use_report, use_stored};
+use crate::hooks::{use_report, use_stored, use_title};
 use crate::screens::collect::join_address;
 use crate::screens::norms::{idea_count, voter_count};
 use crate::screens::report::{figure, indices, level_text};
@@ -39,6 +39,17 @@ fn read(setup: &Setup, id: &str) -> Option<Workshop> {
 pub fn Presenter(props: &PresenterProps) -> Html {
     let words = use_words();
     let workshop = use_stored(props.workshop_id.clone(), read);
+    use_title(
+        words.f(
+            "title.presenter",
+            &[(
+                "name",
+                &workshop
+                    .as_ref()
+                    .map_or("", |workshop| workshop.name.as_str()),
+            )],
+        ),
+    );
     let Some(workshop) = &*workshop else {
         return html! {
             <div class="tandem presenter">

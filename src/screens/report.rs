@@ -558,11 +558,11 @@ pub fn ReportExports(props: &ReportExportsProps) -> Html {
             <button type="button" class="button" onclick={on_json}>
                 {words.t("export.document-json")}
             </button>
-            <p class="refusal" role="alert" hidden={!*failed}>
+            <div role="alert">
                 if *failed {
-                    {words.t("notice.download-failed")}
+                    <p class="refusal">{words.t("notice.download-failed")}</p>
                 }
-            </p>
+            </div>
         </div>
     }
 }

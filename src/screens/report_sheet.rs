@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{PrintButton, nothing_to_print};
-use crate::hooks::use_stored;
+use crate::hooks::{use_stored, use_title};
 use crate::screens::norms::AgreementView;
 use crate::screens::report::{SelfReport, explanation};
 use crate::screens::workshop::RevealReport;
@@ -55,6 +55,13 @@ pub fn ReportSheet(props: &ReportSheetProps) -> Html {
     let setup = use_setup();
     let words = setup.words;
     let sheet = use_stored(props.workshop_id.clone(), read);
+    use_title(match &*sheet {
+        Sheet::Workshop(workshop, _) => {
+            words.f("workshop.report-heading", &[("name", &workshop.name)])
+        }
+        Sheet::SelfAssessment(_) => words.t("report.self-heading").to_owned(),
+        Sheet::Missing(_) => words.t("report.title").to_owned(),
+    });
     let (heading, meta, body) = match &*sheet {
         Sheet::Missing(why) => {
             return nothing_to_print(words.t(why), words.t("sheet.report-from"));

@@ -5,14 +5,16 @@
 use tandem_core::document::groups_visible;
 use tandem_core::history::Run;
 use tandem_core::scoring::Report;
-use tandem_core::workshop::{iso_date, read_date_and_threshold};
+use tandem_core::workshop::{Field, iso_date, read_date_and_threshold};
 use tandem_core::{
-    Bank, Figures, Phase, Role, Slide, TandemAction, View, Workshop, WorkshopAction,
+    Bank, Figures, Phase, Role, Slide, TandemAction, View, Workshop, WorkshopAction, WorkshopError,
 };
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{Countdown, CountdownControls, bind_text, use_clock};
+use crate::components::{
+    Countdown, CountdownControls, bind_text, field_id, field_state, use_clock,
+};
 use crate::hooks::use_report;
 use crate::hooks::{use_focus_on_change, use_focus_on_mount};
 use crate::screens::brainstorm::{NormsPhase, agreement};
@@ -388,7 +390,8 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
     let name = use_state(|| workshop.name.clone());
     let date = use_state(|| iso_date(workshop.date));
     let threshold = use_state(|| workshop.threshold.to_string());
-    let problem = use_state(|| None::<String>);
+    let problem = use_state(|| None::<WorkshopError>);
+    let root = use_setup().root;
     let onsubmit = {
         let (name, date, threshold, problem) = (
             name.clone(),
@@ -396,27 +399,40 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
             threshold.clone(),
             problem.clone(),
         );
-        let (id, dispatch) = (workshop.id.clone(), props.dispatch.clone());
+        let (dispatch, current) = (props.dispatch.clone(), workshop.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let (day, k) = match read_date_and_threshold(&date, &threshold) {
-                Ok(fields) => fields,
-                Err(error) => {
-                    problem.set(Some(error.message(words.0)));
-                    return;
-                }
-            };
-            problem.set(None);
-            dispatch.emit(TandemAction::Workshop {
-                id: id.clone(),
-                action: WorkshopAction::EditDetails {
+            // Checked here as well as in the reducer, so the refusal sits by its field.
+            let checked = read_date_and_threshold(&date, &threshold).and_then(|(day, k)| {
+                let action = WorkshopAction::EditDetails {
                     name: (*name).clone(),
                     date: day,
                     threshold: k,
-                },
+                };
+                current.apply(action.clone()).map(|_| action)
             });
+            match checked {
+                Ok(action) => {
+                    problem.set(None);
+                    dispatch.emit(TandemAction::Workshop {
+                        id: current.id.clone(),
+                        action,
+                    });
+                }
+                Err(error) => {
+                    if let Some(field) = error.field() {
+                        browser::focus_by_id_after_render(root.clone(), field_id("edit", field));
+                    }
+                    problem.set(Some(error));
+                }
+            }
         })
     };
+    let refused = problem.as_ref().and_then(WorkshopError::field);
+    let state = |field: Field| field_state(refused, field, "edit-problem", None);
+    let (name_invalid, name_described) = state(Field::Name);
+    let (date_invalid, date_described) = state(Field::Date);
+    let (threshold_invalid, threshold_described) = state(Field::Threshold);
     let toggle_phase = |phase: Phase| {
         let (id, dispatch, phases) = (
             workshop.id.clone(),
@@ -440,21 +456,26 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
         <details class="edit-details">
             <summary>{words.t("workshop.details")}</summary>
             <form onsubmit={onsubmit} novalidate=true>
-                if let Some(problem) = &*problem {
-                    <p class="refusal" role="alert">{problem}</p>
-                }
+                <div id="edit-problem" role="alert">
+                    if let Some(problem) = &*problem {
+                        <p class="refusal">{problem.message(words.0)}</p>
+                    }
+                </div>
                 <div class="field">
                     <label for="edit-name">{words.t("workshop.name")}</label>
-                    <input id="edit-name" type="text" value={(*name).clone()} oninput={bind_text(&name)} autocomplete="off" />
+                    <input id="edit-name" type="text" value={(*name).clone()} oninput={bind_text(&name)} autocomplete="off"
+                           aria-invalid={name_invalid} aria-describedby={name_described} />
                 </div>
                 <div class="field">
                     <label for="edit-date">{words.t("workshop.date")}</label>
-                    <input id="edit-date" type="date" value={(*date).clone()} oninput={bind_text(&date)} />
+                    <input id="edit-date" type="date" value={(*date).clone()} oninput={bind_text(&date)}
+                           aria-invalid={date_invalid} aria-describedby={date_described} />
                 </div>
                 <div class="field">
                     <label for="edit-threshold">{words.t("workshop.threshold")}</label>
                     <input id="edit-threshold" type="number" min="1" max="10" value={(*threshold).clone()}
-                           oninput={bind_text(&threshold)} />
+                           oninput={bind_text(&threshold)} aria-invalid={threshold_invalid}
+                           aria-describedby={threshold_described} />
                 </div>
                 <button type="submit" class="button">{words.t("workshop.save-details")}</button>
                 <fieldset class="field phases">

@@ -4,14 +4,15 @@
 use std::rc::Rc;
 
 use tandem_core::embed::Mode;
-use tandem_core::workshop::{iso_date, read_date_and_threshold};
+use tandem_core::workshop::{Field, iso_date, read_date_and_threshold};
 use tandem_core::{
-    Bank, OnConflict, Phase, TandemAction, View, Workshop, WorkshopDocument, Workshops,
+    Bank, OnConflict, Phase, TandemAction, View, Workshop, WorkshopDocument, WorkshopError,
+    Workshops,
 };
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{ConfirmButton, bind_text};
+use crate::components::{ConfirmButton, bind_text, field_id, field_state};
 use crate::hooks::use_focus_on_mount;
 use crate::setup::{Setup, Words, use_setup, use_words};
 
@@ -46,6 +47,18 @@ pub fn answer_counts(words: Words, workshop: &Workshop) -> String {
 pub fn WorkshopList(props: &WorkshopListProps) -> Html {
     let Setup { words, mode, .. } = use_setup();
     let heading = use_focus_on_mount();
+    // A deleted workshop takes its buttons with it: focus goes to the list's heading instead
+    // of falling to the page's body.
+    let saved_heading = use_node_ref();
+    {
+        let (saved_heading, count) = (saved_heading.clone(), props.workshops.list.len());
+        let before = use_mut_ref(|| count);
+        use_effect_with(count, move |&count| {
+            if count < std::mem::replace(&mut *before.borrow_mut(), count) {
+                browser::focus_node(&saved_heading);
+            }
+        });
+    }
     html! {
         <section class="screen workshops" aria-labelledby="workshops-title">
             if mode == Mode::Both {
@@ -63,7 +76,7 @@ pub fn WorkshopList(props: &WorkshopListProps) -> Html {
             if let Some(refusal) = &props.refusal {
                 <p class="refusal" role="alert">{refusal}</p>
             }
-            <h2>{words.t("workshops.saved")}</h2>
+            <h2 id="saved-title" tabindex="-1" ref={saved_heading}>{words.t("workshops.saved")}</h2>
             if props.workshops.list.is_empty() {
                 <p>{words.t("workshops.none")}</p>
             } else {
@@ -143,7 +156,8 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
     let date = use_state(|| iso_date(browser::today()));
     let threshold = use_state(|| tandem_core::document::DEFAULT_THRESHOLD.to_string());
     let phases = use_state(|| Phase::ALL.to_vec());
-    let problem = use_state(|| None::<String>);
+    let problem = use_state(|| None::<WorkshopError>);
+    let root = use_setup().root;
 
     let onsubmit = {
         let (name, date, threshold, phases, problem) = (
@@ -154,14 +168,18 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
             problem.clone(),
         );
         let (bank, dispatch) = (props.bank.clone(), props.dispatch.clone());
+        let refuse = move |problem: &UseStateHandle<Option<WorkshopError>>,
+                           error: WorkshopError| {
+            if let Some(field) = error.field() {
+                browser::focus_by_id_after_render(root.clone(), field_id("workshop", field));
+            }
+            problem.set(Some(error));
+        };
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let (day, k) = match read_date_and_threshold(&date, &threshold) {
                 Ok(fields) => fields,
-                Err(error) => {
-                    problem.set(Some(error.message(words.0)));
-                    return;
-                }
+                Err(error) => return refuse(&problem, error),
             };
             let setup = tandem_core::workshop::Setup {
                 name: (*name).clone(),
@@ -174,34 +192,46 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
                     problem.set(None);
                     dispatch.emit(TandemAction::Create(workshop));
                 }
-                Err(error) => problem.set(Some(error.message(words.0))),
+                Err(error) => refuse(&problem, error),
             }
         })
     };
+    let refused = problem.as_ref().and_then(WorkshopError::field);
+    let state =
+        |field: Field, help: Option<&str>| field_state(refused, field, "create-problem", help);
+    let (name_invalid, name_described) = state(Field::Name, None);
+    let (date_invalid, date_described) = state(Field::Date, None);
+    let (threshold_invalid, threshold_described) = state(Field::Threshold, Some("threshold-help"));
+    let (_, phases_described) = state(Field::Phases, None);
     html! {
         <form class="create-workshop" {onsubmit} novalidate=true>
             <h2>{words.t("workshops.create-title")}</h2>
-            if let Some(problem) = &*problem {
-                <p class="refusal" role="alert">{problem}</p>
-            }
+            // Always in the page, so the refusal is announced when it comes.
+            <div id="create-problem" role="alert">
+                if let Some(problem) = &*problem {
+                    <p class="refusal">{problem.message(words.0)}</p>
+                }
+            </div>
             <div class="field">
                 <label for="workshop-name">{words.t("workshop.name")}</label>
                 <input id="workshop-name" type="text" value={(*name).clone()} oninput={bind_text(&name)}
-                       autocomplete="off" />
+                       autocomplete="off" aria-invalid={name_invalid} aria-describedby={name_described} />
             </div>
             <div class="field">
                 <label for="workshop-date">{words.t("workshop.date")}</label>
-                <input id="workshop-date" type="date" value={(*date).clone()} oninput={bind_text(&date)} />
+                <input id="workshop-date" type="date" value={(*date).clone()} oninput={bind_text(&date)}
+                       aria-invalid={date_invalid} aria-describedby={date_described} />
             </div>
             <div class="field">
                 <label for="workshop-threshold">{words.t("workshop.threshold")}</label>
                 <input id="workshop-threshold" type="number" min="1" max="10" value={(*threshold).clone()}
-                       oninput={bind_text(&threshold)} aria-describedby="threshold-help" />
+                       oninput={bind_text(&threshold)} aria-invalid={threshold_invalid}
+                       aria-describedby={threshold_described} />
                 <p id="threshold-help" class="help">
                     {words.t("workshops.threshold-help")}
                 </p>
             </div>
-            <fieldset class="field phases">
+            <fieldset class="field phases" id="workshop-phases" tabindex="-1" aria-describedby={phases_described}>
                 <legend>{words.t("workshops.phases")}</legend>
                 for phase in Phase::ALL {
                     <label class="check">

@@ -470,7 +470,35 @@ pub enum WorkshopError {
     Norms(NormsError),
 }
 
+/// A field of the workshop forms (create, and edit details), for tying a refusal to the field
+/// to mend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Date,
+    Threshold,
+    Phases,
+}
+
 impl WorkshopError {
+    /// The form field this refusal is about, if it is about one.
+    #[must_use]
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            WorkshopError::EmptyName => Some(Field::Name),
+            WorkshopError::NoDate => Some(Field::Date),
+            WorkshopError::Threshold(_)
+            | WorkshopError::ThresholdLowered { .. }
+            | WorkshopError::ThresholdNotANumber => Some(Field::Threshold),
+            WorkshopError::NoPhases => Some(Field::Phases),
+            WorkshopError::Answers(_)
+            | WorkshopError::NotAnswering
+            | WorkshopError::NotBrainstorming
+            | WorkshopError::NotVoting
+            | WorkshopError::Norms(_) => None,
+        }
+    }
+
     /// What went wrong, in `locale`.
     #[must_use]
     pub fn message(&self, locale: Locale) -> String {
@@ -1283,6 +1311,27 @@ mod tests {
             }),
             Ok(None)
         );
+    }
+
+    #[test]
+    fn a_refused_form_names_the_field_to_mend() {
+        let fresh = workshop();
+        let field = |action| fresh.apply(action).unwrap_err().field();
+        assert_eq!(
+            field(WorkshopAction::Rename("  ".into())),
+            Some(Field::Name)
+        );
+        assert_eq!(
+            field(WorkshopAction::SetThreshold(0)),
+            Some(Field::Threshold)
+        );
+        assert_eq!(
+            field(WorkshopAction::SetPhases(Vec::new())),
+            Some(Field::Phases)
+        );
+        let read = |date: &str, k: &str| read_date_and_threshold(date, k).unwrap_err().field();
+        assert_eq!(read("", "3"), Some(Field::Date));
+        assert_eq!(read("2026-12-01", "three"), Some(Field::Threshold));
     }
 
     #[test]
