@@ -532,6 +532,13 @@ pub fn App() -> Html {
         notice.clone(),
     );
 
+    let on_home = {
+        let model = model.clone();
+        Callback::from(move |_: MouseEvent| {
+            model.dispatch(TandemAction::Open(View::SelfAssessment));
+            model.dispatch(TandemAction::SelfAssessment(Action::GoTo(Screen::Start)));
+        })
+    };
     let on_journey_action = {
         let model = model.clone();
         Callback::from(move |action: Action| model.dispatch(TandemAction::SelfAssessment(action)))
@@ -668,6 +675,7 @@ pub fn App() -> Html {
                         on_start_over={on_journey_action.reform(|()| Action::StartOver)}
                         proposal={state.proposal.clone()}
                         on_draft_norms={on_open.reform(|()| View::Proposal)}
+                        on_workshops={(setup.mode == tandem_core::embed::Mode::Both).then(|| on_open.reform(|()| View::Workshops))}
                         history={state.history.clone()}
                         on_finished={dispatch.reform(|()| TandemAction::RecordRun { date: browser::today() })}
                     />
@@ -691,7 +699,15 @@ pub fn App() -> Html {
         <div class="tandem">
             {part(setup.embedded, "header", "tandem-header", html! {
                 <>
-                    <span class="brand">{words.t("app.name")}</span>
+                    // Home is the start screen; a participant's turn keeps them where they are.
+                    if in_turn {
+                        <span class="brand">{words.t("app.name")}</span>
+                    } else {
+                        <button type="button" class="brand home" onclick={on_home}
+                                aria-label={words.t("app.home")}>
+                            {words.t("app.name")}
+                        </button>
+                    }
                     <span class="tagline">{words.t("app.tagline")}</span>
                 </>
             })}

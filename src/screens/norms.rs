@@ -274,6 +274,12 @@ pub fn Board(props: &NormsViewProps) -> Html {
         .iter()
         .map(|norm| (norm.id.clone(), norm.text.clone()))
         .collect();
+    // Once voting has closed the board is the count: most dots first.
+    let order: Vec<&Norm> = if props.norms.voting_closed {
+        props.norms.ranked()
+    } else {
+        props.norms.ideas.iter().collect()
+    };
     html! {
         <section class="board" aria-labelledby="board-title">
             {heading(props.level, "board-title", words.t("norms.ideas-title"))}
@@ -284,7 +290,7 @@ pub fn Board(props: &NormsViewProps) -> Html {
                 <div class="board-group" key={dimension.id.clone()}>
                     {heading(props.level + 1, "", dimension.title.clone())}
                     <ul class="idea-list">
-                        for norm in props.norms.ideas.iter().filter(|n| n.dimension == dimension.id) {
+                        for norm in order.iter().copied().filter(|n| n.dimension == dimension.id) {
                             <IdeaCard
                                 key={norm.id.clone()}
                                 bank={bank.clone()}
@@ -292,6 +298,7 @@ pub fn Board(props: &NormsViewProps) -> Html {
                                 others={everyone.iter().filter(|(id, _)| *id != norm.id).cloned().collect::<Vec<_>>()}
                                 labels={labels.clone()}
                                 {show_dots}
+                                closed={props.norms.voting_closed}
                                 on_action={props.on_action.clone()}
                             />
                         }
@@ -310,6 +317,8 @@ struct IdeaCardProps {
     others: Vec<(String, String)>,
     labels: Rc<HashMap<String, String>>,
     show_dots: bool,
+    /// Voting has closed: the idea can no longer be merged or deleted.
+    closed: bool,
     on_action: Option<Callback<NormsAction>>,
 }
 
@@ -425,7 +434,7 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
                         let editing = editing.clone();
                         move |_: MouseEvent| editing.set(true)
                     }}>{words.t("norms.edit")}</button>
-                    if !props.others.is_empty() {
+                    if !props.others.is_empty() && !props.closed {
                         <span class="merge">
                             <label for={format!("merge-{id}")}>{words.t("norms.merge-into")}</label>
                             <select id={format!("merge-{id}")} onchange={bind_select(&target)}>
@@ -437,6 +446,7 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
                                     onclick={on_merge}>{words.t("norms.merge")}</button>
                         </span>
                     }
+                    if !props.closed {
                     <ConfirmButton
                         label={words.t("norms.delete")}
                         name={words.f("norms.delete-name", &[("idea", &quoted)])}
@@ -447,6 +457,7 @@ fn IdeaCard(props: &IdeaCardProps) -> Html {
                             NormsAction::Delete(id.clone())
                         })}
                     />
+                    }
                 </div>
             }
         </li>

@@ -29,6 +29,9 @@ pub struct ReportScreenProps {
     /// The norms this person has drafted to propose.
     pub proposal: Norms,
     pub on_draft_norms: Callback<()>,
+    /// Opens the workshops, where this mount has them.
+    #[prop_or_default]
+    pub on_workshops: Option<Callback<()>>,
     /// Earlier finished self-assessments, for the trend.
     pub history: tandem_core::history::History,
     /// Shown when the report appears or the answers change: remember this run.
@@ -144,6 +147,13 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
                 </button>
                 <StartOverButton on_confirm={props.on_start_over.clone()} />
             </div>
+            if let Some(on_workshops) = &props.on_workshops {
+                <p>
+                    <button type="button" class="link" onclick={on_workshops.reform(|_: MouseEvent| ())}>
+                        {words.t("report.to-workshops")}
+                    </button>
+                </p>
+            }
         </section>
     }
 }

@@ -39,29 +39,35 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             <p class="lead">
                 {words.t("start.no-signup")}
             </p>
-            <h2 id="role-title">
-                { if current.is_some() { words.t("start.continue-as") } else { words.t("start.which-function") } }
-            </h2>
-            if let Some(role) = current {
-                <p>
-                    {words.f("start.resume", &[
-                        ("answered", &props.progress.answered),
-                        ("total", &props.progress.total),
-                        ("role", &words.role(role)),
-                    ])}
-                </p>
-            }
-            <RoleChoice labelled_by="role-title" {current} on_choose={props.on_begin.clone()} />
-            if mode == Mode::Both {
-            <h2>{words.t("start.workshop-title")}</h2>
-            <p>
-                {words.t("start.workshop-text")}{" "}
-                <button type="button" class="link"
-                        onclick={props.on_open.reform(|_: MouseEvent| View::Workshops)}>
-                    {words.t("start.open-workshops")}
-                </button>
-            </p>
-            }
+            <div class={classes!("start-choices", (mode == Mode::Both).then_some("two"))}>
+                <section class="choice-card" aria-labelledby="role-title">
+                    <h2 id="role-title">
+                        { if current.is_some() { words.t("start.continue-as") } else { words.t("start.which-function") } }
+                    </h2>
+                    if let Some(role) = current {
+                        <p>
+                            {words.f("start.resume", &[
+                                ("answered", &props.progress.answered),
+                                ("total", &props.progress.total),
+                                ("role", &words.role(role)),
+                            ])}
+                        </p>
+                    } else {
+                        <p>{words.t("start.alone-text")}</p>
+                    }
+                    <RoleChoice labelled_by="role-title" {current} on_choose={props.on_begin.clone()} />
+                </section>
+                if mode == Mode::Both {
+                    <section class="choice-card" aria-labelledby="workshop-choice-title">
+                        <h2 id="workshop-choice-title">{words.t("start.workshop-title")}</h2>
+                        <p>{words.t("start.workshop-text")}</p>
+                        <button type="button" class="button primary role"
+                                onclick={props.on_open.reform(|_: MouseEvent| View::Workshops)}>
+                            {words.t("start.open-workshops")}
+                        </button>
+                    </section>
+                }
+            </div>
         </section>
     }
 }

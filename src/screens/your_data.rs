@@ -54,37 +54,52 @@ pub fn YourData(props: &YourDataProps) -> Html {
         <section class="your-data" aria-labelledby="your-data-title">
             <h2 id="your-data-title">{words.t("data.title")}</h2>
             <p>{words.t("app.runs-locally")}</p>
-            <div class="data-actions">
-                if props.has_data {
-                    <button type="button" class="button quiet" onclick={props.on_export.reform(|_: MouseEvent| ())}>
-                        {words.t("data.export")}
-                    </button>
-                }
-                <div class="field">
-                    <label for="backup-file">{words.t("data.restore")}</label>
-                    <input id="backup-file" type="file" accept=".json,application/json" ref={input} {onchange} />
-                </div>
-                <div class="field">
-                    <label for="retention">{words.t("data.keep")}</label>
-                    <select id="retention" onchange={props.on_retention.reform(|event: Event| {
-                        let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-                        select.value().parse().ok()
-                    })}>
-                        <option value="" selected={props.retention.is_none()}>{words.t("data.for-ever")}</option>
-                        for days in CHOICES {
-                            <option value={days.to_string()} selected={props.retention == Some(days)}>
-                                {words.f("data.days", &[("days", &days)])}
-                            </option>
+            <div class="data-rows">
+                <div class="data-row">
+                    <h3>{words.t("data.backup-title")}</h3>
+                    <div class="data-controls">
+                        if props.has_data {
+                            <button type="button" class="button" onclick={props.on_export.reform(|_: MouseEvent| ())}>
+                                {words.t("data.export")}
+                            </button>
                         }
-                    </select>
+                        <div class="field">
+                            <label for="backup-file">{words.t("data.restore")}</label>
+                            <input id="backup-file" type="file" accept=".json,application/json" ref={input} {onchange} />
+                        </div>
+                    </div>
+                </div>
+                <div class="data-row">
+                    <h3>{words.t("data.keep-title")}</h3>
+                    <div class="data-controls">
+                        <div class="field">
+                            <label for="retention">{words.t("data.keep")}</label>
+                            <select id="retention" onchange={props.on_retention.reform(|event: Event| {
+                                let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+                                select.value().parse().ok()
+                            })}>
+                                <option value="" selected={props.retention.is_none()}>{words.t("data.for-ever")}</option>
+                                for days in CHOICES {
+                                    <option value={days.to_string()} selected={props.retention == Some(days)}>
+                                        {words.f("data.days", &[("days", &days)])}
+                                    </option>
+                                }
+                            </select>
+                        </div>
+                    </div>
                 </div>
                 if props.has_data {
-                    <ConfirmButton
-                        label={words.t("data.delete")}
-                        question={words.t("data.delete-question")}
-                        confirm_label={words.t("data.delete-confirm")}
-                        on_confirm={props.on_delete.clone()}
-                    />
+                    <div class="data-row">
+                        <h3>{words.t("data.delete-title")}</h3>
+                        <div class="data-controls">
+                            <ConfirmButton
+                                label={words.t("data.delete")}
+                                question={words.t("data.delete-question")}
+                                confirm_label={words.t("data.delete-confirm")}
+                                on_confirm={props.on_delete.clone()}
+                            />
+                        </div>
+                    </div>
                 }
             </div>
         </section>

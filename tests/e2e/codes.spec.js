@@ -12,7 +12,7 @@ test('a participant answers on their own device and the facilitator imports the 
   test.setTimeout(90_000);
   // The facilitator's browser.
   await page.goto('./');
-  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
   await page.getByLabel('Name').fill('Remote session');
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
@@ -73,7 +73,7 @@ test('a participant answers on their own device and the facilitator imports the 
 
 test('a code for another workshop is refused with both workshop codes named', async ({ page }) => {
   await page.goto('./');
-  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
   for (const name of ['First', 'Second']) {
     await page.getByLabel('Name').fill(name);
     await page.getByRole('button', { name: 'Create workshop' }).click();
@@ -105,7 +105,7 @@ test('a code for another workshop is refused with both workshop codes named', as
 
 test('joining a second workshop in the same tab keeps the first workshop\'s code', async ({ page }) => {
   await page.goto('./');
-  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
   const links = [];
   for (const name of ['Morning', 'Afternoon']) {
     await page.getByLabel('Name').fill(name);

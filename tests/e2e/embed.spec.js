@@ -62,7 +62,7 @@ test('two embeds on a hostile intranet page work, keep their own data and leave 
   await expect(teamA.getByText('Tandem asks you 33 short questions')).toBeVisible();
   await expect(teamB.getByText('Tandem asks you 4 short questions')).toBeVisible();
   // data-mode="self": no way into workshops.
-  await expect(teamA.getByRole('button', { name: 'Open workshops' })).toHaveCount(0);
+  await expect(teamA.getByRole('button', { name: 'Run a workshop' })).toHaveCount(0);
 
   // The host's elements are exactly as without Tandem.
   expect(await hostStyles(page)).toEqual(baseline);
@@ -172,7 +172,7 @@ test('in an iframe with lang=de the whole UI is German, with German dates, and a
   await expectAccessibleIn(page, ['iframe'], 'the German start screen');
 
   // A workshop in German, with its date as German writes it.
-  await frame.getByRole('button', { name: 'Workshops öffnen' }).focus();
+  await frame.getByRole('button', { name: 'Einen Workshop leiten' }).focus();
   await page.keyboard.press('Enter');
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Workshops');
   await frame.getByLabel('Name').fill('Planung');

@@ -70,7 +70,7 @@ test('a workshop goes from hotspots to an adopted working agreement with the key
   test.setTimeout(120_000);
   const { file, report } = answeredWorkshop();
   await page.goto('./');
-  await press(page.getByRole('button', { name: 'Open workshops' }));
+  await press(page.getByRole('button', { name: 'Run a workshop' }));
   await page.getByLabel('Workshop file (JSON)').setInputFiles(file);
   await press(page.getByRole('button', { name: 'Open Norms day' }));
   await phase(page, 'Brainstorm norms');

@@ -12,7 +12,7 @@ const last = bank.dimensions[bank.dimensions.length - 1];
 
 async function createWorkshop(page, name) {
   await page.goto('./');
-  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
   await page.getByLabel('Name').fill(name);
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
@@ -201,7 +201,7 @@ test('an unreadable value that cannot be kept aside stays where it is until it i
   await expectAccessible(page, 'value held in place');
 
   // Working on does not remove or overwrite it, not even after a reload.
-  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
   await page.getByLabel('Name').fill('In memory');
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'In memory' })).toBeVisible();
@@ -217,7 +217,7 @@ test('an unreadable value that cannot be kept aside stays where it is until it i
   expect(readFileSync(await download.path(), 'utf8')).toBe(corrupt);
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('other-app.'))
     .forEach((k) => localStorage.removeItem(k)));
-  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
   await page.getByLabel('Name').fill('Saved now');
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await expect.poll(() => page.evaluate(() => localStorage.getItem('tandem.workshops'))).toContain('Saved now');

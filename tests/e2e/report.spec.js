@@ -126,7 +126,7 @@ test('a workshop report overlays Marketing and IT, exports safe CSV, compares wi
   const earlier = answeredWorkshop({ id: 'w-sept', name: 'September', date: '2026-09-01', low: 1 });
   const later = answeredWorkshop({ id: 'w-nov', name: FORMULA, date: '2026-11-24', low: 3 });
   await page.goto('./');
-  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
   await page.getByLabel('Workshop file (JSON)').setInputFiles(earlier.file);
   await page.getByLabel('Workshop file (JSON)').setInputFiles(later.file);
   await page.getByRole('button', { name: `Open ${FORMULA}` }).click();

@@ -21,7 +21,7 @@ test('everything exports to one backup, and restoring it merges without losing a
   const first = answeredWorkshop({ id: 'backup-a', name: 'Backup A' });
   const second = answeredWorkshop({ id: 'backup-b', name: 'Backup B', date: '2026-10-01' });
   await page.goto('./');
-  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
   await page.getByLabel('Workshop file (JSON)').setInputFiles(first.file);
   await page.getByLabel('Workshop file (JSON)').setInputFiles(second.file);
   await expect(page.getByRole('button', { name: 'Open Backup B' })).toBeVisible();
@@ -64,7 +64,7 @@ test('a value saved by a newer Tandem is kept aside unchanged, and the person is
   await expect(page.getByRole('button', { name: 'Download the saved copy' })).toBeVisible();
   await expectAccessible(page, 'newer version notice');
   // Working on does not overwrite it.
-  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
   await page.getByLabel('Name').fill('Fresh start');
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Fresh start' })).toBeVisible();
@@ -134,7 +134,7 @@ test('with a retention chosen, workshops older than it are deleted on start, and
   const old = answeredWorkshop({ id: 'ret-old', name: 'Last year', date: '2025-01-15' });
   const recent = answeredWorkshop({ id: 'ret-new', name: 'This week', date: new Date().toISOString().slice(0, 10) });
   await page.goto('./');
-  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
   await page.getByLabel('Workshop file (JSON)').setInputFiles(old.file);
   await page.getByLabel('Workshop file (JSON)').setInputFiles(recent.file);
   const each = 6 * bank.dimensions.flatMap((d) => d.items).length;
@@ -151,7 +151,7 @@ test('with a retention chosen, workshops older than it are deleted on start, and
 test('a corrupt value is kept aside beside an earlier one, and every other answer is still there', async ({ page }) => {
   const workshop = answeredWorkshop({ id: 'corrupt-w', name: 'Kept' });
   await page.goto('./');
-  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
   await page.getByLabel('Workshop file (JSON)').setInputFiles(workshop.file);
   // The import is saved by an effect after it renders: count once it is there.
   await expect.poll(() => savedAnswers(page)).toBeGreaterThan(0);

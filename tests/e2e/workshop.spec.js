@@ -11,7 +11,7 @@ const cli = join(root, 'target/debug/tandem');
 
 async function createWorkshop(page, name) {
   await page.goto('./');
-  await page.getByRole('button', { name: 'Open workshops' }).click();
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
   await page.getByLabel('Name').fill(name);
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -157,7 +157,7 @@ test('below the privacy threshold Marketing and IT are not told apart, and the t
 test('the facilitator controls work with the keyboard alone, and a reload resumes the phase', async ({ page }) => {
   await page.goto('./');
   await page.keyboard.press('Tab');
-  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.textContent === 'Open workshops')); i += 1) {
+  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.textContent === 'Run a workshop')); i += 1) {
     await page.keyboard.press('Tab');
   }
   await page.keyboard.press('Enter');

@@ -439,6 +439,11 @@ impl Norms {
                     norm.dimension = dimension;
                 }
             }
+            // Once voting has closed the dots are counted: merging or deleting an idea would
+            // change the count behind the ranking. Reopen voting to change the ideas.
+            NormsAction::Delete(_) | NormsAction::Merge { .. } if self.voting_closed => {
+                return Err(NormsError::VotingClosed);
+            }
             NormsAction::Delete(id) => {
                 next.ideas.retain(|norm| norm.id != id);
                 next.order.retain(|kept| *kept != id);
@@ -1018,6 +1023,52 @@ mod tests {
                 }
             ),
             Ok(None)
+        );
+    }
+
+    #[test]
+    fn once_voting_closes_ideas_are_neither_merged_nor_deleted() {
+        let bank = Bank::default_bank();
+        let dimension = bank.dimensions[0].id.clone();
+        let mut norms = Norms::default();
+        for (id, text) in [("a", "Rank requests monthly"), ("b", "Share the roadmap")] {
+            let add = NormsAction::Add {
+                id: id.into(),
+                author: "p1".into(),
+                dimension: dimension.clone(),
+                text: text.into(),
+            };
+            norms = norms.apply(&bank, add).unwrap().unwrap();
+        }
+        let closed = norms
+            .apply(&bank, NormsAction::Reveal)
+            .unwrap()
+            .unwrap()
+            .apply(&bank, NormsAction::CloseVoting)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            closed.apply(&bank, NormsAction::Delete("a".into())),
+            Err(NormsError::VotingClosed)
+        );
+        assert_eq!(
+            closed.apply(
+                &bank,
+                NormsAction::Merge {
+                    from: "b".into(),
+                    into: "a".into()
+                }
+            ),
+            Err(NormsError::VotingClosed)
+        );
+        let reopened = closed
+            .apply(&bank, NormsAction::ReopenVoting)
+            .unwrap()
+            .unwrap();
+        assert!(
+            reopened
+                .apply(&bank, NormsAction::Delete("a".into()))
+                .is_ok()
         );
     }
 
