@@ -4,6 +4,11 @@
 // `data-tandem` elements.
 import init, { embed_all } from './tandem.js';
 
+// The loading line in the page's language, until the app replaces it.
+if (new URLSearchParams(location.search).get('lang') === 'de') {
+  const loading = document.querySelector('.tandem-loading .loading');
+  if (loading) loading.lastChild.textContent = ' Tandem wird geladen …';
+}
 const base = new URL('./', import.meta.url);
 await init({ module_or_path: new URL('tandem_bg.wasm', base) });
 embed_all(base.href);

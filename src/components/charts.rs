@@ -28,7 +28,7 @@ pub struct RadarProps {
 }
 
 const SIZE: f64 = 420.0;
-const RADIUS: f64 = 130.0;
+const RADIUS: f64 = 160.0;
 const CENTER: Point = Point {
     x: SIZE / 2.0,
     y: SIZE / 2.0,
@@ -66,7 +66,7 @@ pub fn Radar(props: &RadarProps) -> Html {
     html! {
         <figure class="chart radar">
             // Room on both sides for the axis labels, which are wider than the chart.
-            <svg viewBox={format!("-80 10 {} {}", SIZE + 160.0, SIZE - 20.0)} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
+            <svg viewBox={format!("-70 -5 {} {}", SIZE + 140.0, SIZE + 10.0)} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
                 <title id={title_id}>{words.t("chart.radar-title")}</title>
                 <desc id={desc_id}>{description}</desc>
                 for ring in rings {
@@ -74,6 +74,11 @@ pub fn Radar(props: &RadarProps) -> Html {
                 }
                 for index in 0..count {
                     {axis(index, count, &props.dimensions[index])}
+                }
+                // The scale, along the first axis: what each ring stands for.
+                for ring in rings {
+                    <text class="radar-scale" x={format!("{:.1}", CENTER.x + 4.0)}
+                          y={format!("{:.1}", CENTER.y - RADIUS * ring / 100.0 + 12.0)}>{ring.to_string()}</text>
                 }
                 for series in &props.series {
                     <g class={classes!("radar-series", series.kind)}>
@@ -126,7 +131,7 @@ pub fn Radar(props: &RadarProps) -> Html {
 
 fn axis(index: usize, count: usize, label: &str) -> Html {
     let end = chart::radar_point(Some(100.0), index, count, CENTER, RADIUS);
-    let at = chart::radar_point(Some(118.0), index, count, CENTER, RADIUS);
+    let at = chart::radar_point(Some(112.0), index, count, CENTER, RADIUS);
     let anchor = if (at.x - CENTER.x).abs() < 1.0 {
         "middle"
     } else if at.x > CENTER.x {
@@ -192,6 +197,10 @@ pub struct GapBarsProps {
     pub gaps: Vec<Option<f64>>,
     /// What the sides are, for the caption: in a self-assessment one side is an estimate.
     pub note: AttrValue,
+    /// The axis's ends: where the bar goes left ("IT higher") and right ("Marketing higher").
+    /// For one person one side is their own view and the other their estimate.
+    pub left: AttrValue,
+    pub right: AttrValue,
 }
 
 const BAR_WIDTH: f64 = 680.0;
@@ -227,8 +236,8 @@ pub fn GapBars(props: &GapBarsProps) -> Html {
             <svg viewBox={format!("0 0 {BAR_WIDTH} {height}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
                 <title id={title_id}>{words.t("chart.gap-title")}</title>
                 <desc id={desc_id}>{format!("{} {description}.", words.t("chart.gap-desc"))}</desc>
-                <text class="gap-side" x={format!("{:.1}", middle - 6.0)} y="14" text-anchor="end">{words.t("chart.it-higher")}</text>
-                <text class="gap-side" x={format!("{:.1}", middle + 6.0)} y="14">{words.t("chart.marketing-higher")}</text>
+                <text class="gap-side" x={format!("{:.1}", middle - 6.0)} y="14" text-anchor="end">{props.left.clone()}</text>
+                <text class="gap-side" x={format!("{:.1}", middle + 6.0)} y="14">{props.right.clone()}</text>
                 for (index, (dimension, gap)) in props.dimensions.iter().zip(&props.gaps).enumerate() {
                     {gap_row(index, dimension, *gap, middle, half, &signed(*gap))}
                 }

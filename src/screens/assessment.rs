@@ -23,6 +23,9 @@ pub struct AssessmentStepProps {
     /// The last step's button; "See my report" unless given.
     #[prop_or_default]
     pub finish_label: Option<AttrValue>,
+    /// Whether "Start over" is offered; a participant's turn has "Cancel this turn" instead.
+    #[prop_or(true)]
+    pub can_start_over: bool,
 }
 
 fn item_field(item_id: &str) -> String {
@@ -179,9 +182,11 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                     }
                 </ol>
             </nav>
-            <div class="danger-zone">
-                <StartOverButton on_confirm={props.on_action.reform(|()| Action::StartOver)} />
-            </div>
+            if props.can_start_over {
+                <div class="danger-zone">
+                    <StartOverButton on_confirm={props.on_action.reform(|()| Action::StartOver)} />
+                </div>
+            }
         </section>
     }
 }

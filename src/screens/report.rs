@@ -396,13 +396,24 @@ pub fn charts(words: Words, bank: &Bank, report: &Report, visible: bool, id: &st
     } else {
         "report.gap-note-group"
     });
+    // For one person one side is their own view and the other their estimate of the other
+    // function.
+    let (left, right) = match (report.counts.total(), report.counts.marketing) {
+        (1, 1) => ("chart.estimate-of-it-higher", "chart.own-view-higher-right"),
+        (1, _) => (
+            "chart.own-view-higher-left",
+            "chart.estimate-of-marketing-higher",
+        ),
+        _ => ("chart.it-higher", "chart.marketing-higher"),
+    };
     let title = format!("{id}-charts-title");
     html! {
         <section class="charts" aria-labelledby={title.clone()}>
             <h2 id={title}>{words.t("report.charts")}</h2>
             <Radar id={format!("{id}-radar")} dimensions={dimensions.clone()} {series} />
             if visible && gaps.iter().any(Option::is_some) {
-                <GapBars id={format!("{id}-gaps")} {dimensions} {gaps} note={gap_note} />
+                <GapBars id={format!("{id}-gaps")} {dimensions} {gaps} note={gap_note}
+                         left={words.t(left)} right={words.t(right)} />
             } else if visible {
                 <p class="note">{words.t("report.gap-needs")}</p>
             } else {

@@ -83,6 +83,7 @@ pub fn TurnView(props: &TurnViewProps) -> Html {
                     {progress}
                     on_action={in_turn.clone()}
                     finish_label={words.t("turn.finish")}
+                    can_start_over={false}
                 />
                 {cancel}
             </>
