@@ -5,6 +5,10 @@
 //! effects at the root save every change through [`storage`] and show what went wrong if a save
 //! fails. Nothing here computes a score.
 
+// Headings take the level an embed asks for through yew's dynamic tags (`<@{words.h(1)}>`),
+// which html! expands into a match with a `_` pattern on `()`.
+#![allow(clippy::ignored_unit_patterns)]
+
 pub mod browser;
 pub mod components;
 pub mod hooks;
@@ -251,7 +255,7 @@ fn CannotStart(problem: &setup::Problem) -> Html {
     let words = problem.words;
     let message = html! {
         <div class="cannot-start" role="alert">
-            <h1>{words.t("embed.cannot-start")}</h1>
+            <@{words.h(1)}>{words.t("embed.cannot-start")}</@>
             <ul class="problems">
                 {for problem.lines.iter().map(|line| html! { <li><code>{line}</code></li> })}
             </ul>
@@ -695,8 +699,15 @@ pub fn App() -> Html {
         },
     };
 
-    html! {
-        <div class="tandem">
+    // An embed is one region of its host page, named by `data-label`; its parts are not
+    // regions of their own (see `setup::Outline`).
+    let mut root = yew::virtual_dom::VTag::new(if setup.embedded { "section" } else { "div" });
+    root.add_attribute("class", "tandem");
+    if setup.embedded {
+        root.add_attribute("aria-label", setup.label.to_string());
+    }
+    root.add_child(html! {
+        <>
             {part(setup.embedded, "header", "tandem-header", html! {
                 <>
                     // Home is the start screen; a participant's turn keeps them where they are.
@@ -722,8 +733,9 @@ pub fn App() -> Html {
                               {on_retention} />
                 }
             })}
-        </div>
-    }
+        </>
+    });
+    root.into()
 }
 
 /// Offers a workshop document as a JSON download named from `name` and the day:

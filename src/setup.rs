@@ -16,11 +16,51 @@ use yew::prelude::*;
 
 use crate::storage;
 
-/// The words of one language; see [`tandem_core::i18n`].
+/// The words of one language (see [`tandem_core::i18n`]), and where this mount's headings and
+/// regions sit in the page's outline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Words(pub Locale);
+pub struct Words(pub Locale, pub Outline);
+
+/// Where a mount's headings and regions sit in the page around it. The page's own Tandem starts
+/// at `h1` and names its regions; an embed's top headings take the level its host asks for
+/// (`data-heading-level`), and its screens' parts are not regions of their own: the embed is
+/// one region of the host page, named by `data-label`, so two embeds on a page do not repeat
+/// the same landmarks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outline {
+    /// The level of the top headings, 1 to 3.
+    pub top: u8,
+    /// Whether the screens' labelled parts are regions (landmarks).
+    pub regions: bool,
+}
+
+impl Default for Outline {
+    fn default() -> Self {
+        Outline {
+            top: 1,
+            regions: true,
+        }
+    }
+}
+
+const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
 impl Words {
+    /// The tag of a heading that is at `level` on Tandem's own page: `h2` for `h1` in an embed
+    /// under the host's `h1`.
+    #[must_use]
+    pub fn h(self, level: u8) -> &'static str {
+        let at = usize::from(level.max(1) + self.1.top.max(1) - 2);
+        HEADINGS[at.min(HEADINGS.len() - 1)]
+    }
+
+    /// `aria-labelledby` for a screen's part labelled by the heading `id`: a named region on
+    /// Tandem's own page, a plain part in an embed.
+    #[must_use]
+    pub fn region(self, id: impl Into<AttrValue>) -> Option<AttrValue> {
+        self.1.regions.then(|| id.into())
+    }
+
     /// The text for `key`.
     #[must_use]
     pub fn t(self, key: &'static str) -> &'static str {
@@ -74,6 +114,8 @@ pub struct Setup {
     /// page's landmarks: its main part, header and footer are plain elements, since the host
     /// page has its own `main`.
     pub embedded: bool,
+    /// What an embed's region is called among the host page's landmarks (`data-label`).
+    pub label: Rc<str>,
     /// An embed's shadow root, where its elements are looked up by id: never the host page's
     /// document, whose ids are its own.
     pub root: Option<web_sys::ShadowRoot>,
@@ -188,6 +230,13 @@ pub async fn load(
             bank
         }
     };
+    let words = Words(
+        words.0,
+        Outline {
+            top: settings.heading_level,
+            regions: !embedded,
+        },
+    );
     let setup = Setup {
         mode: settings.mode,
         prefix: prefix.into(),
@@ -195,6 +244,7 @@ pub async fn load(
         words,
         page: page(&settings).into(),
         embedded,
+        label: settings.region_label().into(),
         root: None,
     };
     Ok((setup, settings.theme))
@@ -205,7 +255,7 @@ pub async fn load(
 /// still starts.
 async fn language(wanted: Locale, base: &str) -> Words {
     if wanted.is_ready() {
-        return Words(wanted);
+        return Words(wanted, Outline::default());
     }
     let tag = wanted.tag();
     let catalogue = fetch_text(&format!("{base}languages/{tag}.txt"));
@@ -214,7 +264,10 @@ async fn language(wanted: Locale, base: &str) -> Words {
         (Ok(catalogue), Ok(bank)) => wanted.provide(catalogue, bank).is_ok(),
         _ => false,
     };
-    Words(if provided { wanted } else { Locale::En })
+    Words(
+        if provided { wanted } else { Locale::En },
+        Outline::default(),
+    )
 }
 
 fn describe(source: &BankSource) -> String {

@@ -94,11 +94,11 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
     let other_side = respondent.role.other_side();
 
     html! {
-        <section class="screen assessment" aria-labelledby="step-title">
+        <section class="screen assessment" aria-labelledby={words.region("step-title")}>
             <p class="step-label">
                 {words.f("assessment.step", &[("step", &(step + 1)), ("steps", &bank.dimensions.len())])}
             </p>
-            <h1 id="step-title" tabindex="-1" ref={heading}>{&dimension.title}</h1>
+            <@{words.h(1)} id="step-title" tabindex="-1" ref={heading}>{&dimension.title}</@>
             if !dimension.summary.is_empty() {
                 <p class="summary">{&dimension.summary}</p>
             }
@@ -160,7 +160,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                 </p>
             }
             <nav class="dimension-nav" aria-label={words.t("assessment.dimensions")}>
-                <h2 class="nav-title">{words.t("assessment.all-dimensions")}</h2>
+                <@{words.h(2)} class="nav-title">{words.t("assessment.all-dimensions")}</@>
                 <ol>
                     for (index, each) in bank.dimensions.iter().enumerate() {
                         <li key={each.id.clone()}>

@@ -136,8 +136,8 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
         })
     };
     html! {
-        <section class="collect" aria-labelledby="collect-title">
-            <h3 id="collect-title">{words.t("collect.title")}</h3>
+        <section class="collect" aria-labelledby={words.region("collect-title")}>
+            <@{words.h(3)} id="collect-title">{words.t("collect.title")}</@>
             <p>
                 {words.f("collect.lead", &[("code", &code::workshop_text(workshop_code))])}
             </p>

@@ -22,18 +22,14 @@ use crate::setup::{Words, use_setup, use_words};
 /// A heading of the level that fits where a widget is placed.
 /// A heading with an id can receive focus from code (not from Tab), for when the control that
 /// had focus goes away, such as a deleted idea's buttons.
-fn heading(level: u8, id: &str, text: impl Into<Html>) -> Html {
+fn heading(words: Words, level: u8, id: &str, text: impl Into<Html>) -> Html {
     let (id, tabindex) = if id.is_empty() {
         (None, None)
     } else {
         (Some(id.to_owned()), Some("-1"))
     };
     let text = text.into();
-    match level {
-        0..=2 => html! { <h2 {id} {tabindex}>{text}</h2> },
-        3 => html! { <h3 {id} {tabindex}>{text}</h3> },
-        _ => html! { <h4 {id} {tabindex}>{text}</h4> },
-    }
+    html! { <@{words.h(level.clamp(2, 4))} {id} {tabindex}>{text}</@> }
 }
 
 /// Text in curly quotes, as norms are named in buttons and lists.
@@ -111,8 +107,8 @@ pub fn Prompts(props: &PromptsProps) -> Html {
     let focus = props.report.starting_points();
     let bank = &props.bank;
     html! {
-        <section class="prompts" aria-labelledby="prompts-title">
-            {heading(props.level, "prompts-title", words.t("norms.prompts"))}
+        <section class="prompts" aria-labelledby={words.region("prompts-title")}>
+            {heading(words, props.level, "prompts-title", words.t("norms.prompts"))}
             if focus.is_empty() {
                 <p>{words.t("norms.no-answers-yet")}</p>
             } else if props.report.leading_hotspots().is_empty() {
@@ -281,14 +277,14 @@ pub fn Board(props: &NormsViewProps) -> Html {
         props.norms.ideas.iter().collect()
     };
     html! {
-        <section class="board" aria-labelledby="board-title">
-            {heading(props.level, "board-title", words.t("norms.ideas-title"))}
+        <section class="board" aria-labelledby={words.region("board-title")}>
+            {heading(words, props.level, "board-title", words.t("norms.ideas-title"))}
             if props.norms.ideas.is_empty() {
                 <p>{words.t("norms.no-ideas")}</p>
             }
             for dimension in bank.dimensions.iter().filter(|d| props.norms.ideas.iter().any(|n| n.dimension == d.id)) {
                 <div class="board-group" key={dimension.id.clone()}>
-                    {heading(props.level + 1, "", dimension.title.clone())}
+                    {heading(words, props.level + 1, "", dimension.title.clone())}
                     <ul class="idea-list">
                         for norm in order.iter().copied().filter(|n| n.dimension == dimension.id) {
                             <IdeaCard
@@ -488,7 +484,7 @@ pub fn Ballot(props: &BallotProps) -> Html {
             </p>
             for dimension in props.bank.dimensions.iter().filter(|d| norms.ideas.iter().any(|n| n.dimension == d.id)) {
                 <div class="board-group" key={dimension.id.clone()}>
-                    <h2>{&dimension.title}</h2>
+                    <@{words.h(2)}>{&dimension.title}</@>
                     <ul class="idea-list">
                         for norm in norms.ideas.iter().filter(|n| n.dimension == dimension.id) {
                             {ballot_line(words, norm, &voter, left, norms.totals_visible(), &props.on_action)}
@@ -555,8 +551,8 @@ pub fn RankedList(props: &NormsViewProps) -> Html {
     let ranked = props.norms.ranked();
     let last = ranked.len().saturating_sub(1);
     html! {
-        <section class="ranked" aria-labelledby="ranked-title">
-            {heading(props.level, "ranked-title", words.t("norms.ranked"))}
+        <section class="ranked" aria-labelledby={words.region("ranked-title")}>
+            {heading(words, props.level, "ranked-title", words.t("norms.ranked"))}
             if ranked.is_empty() {
                 <p>{words.t("norms.no-ideas")}</p>
             }
@@ -905,8 +901,8 @@ pub fn AgreementView(props: &AgreementViewProps) -> Html {
     let words = use_words();
     let agreement = props.norms.agreement();
     html! {
-        <section class="agreement" aria-labelledby="agreement-title">
-            {heading(props.level, "agreement-title", props.title.to_string())}
+        <section class="agreement" aria-labelledby={words.region("agreement-title")}>
+            {heading(words, props.level, "agreement-title", props.title.to_string())}
             if agreement.is_empty() {
                 <p>{words.t("agreement.no-norms")}</p>
             }

@@ -74,13 +74,13 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
     let ranked = props.proposal.ranked();
     let last = ranked.len().saturating_sub(1);
     html! {
-        <section class="screen proposal" aria-labelledby="proposal-title">
+        <section class="screen proposal" aria-labelledby={words.region("proposal-title")}>
             <p>
                 <button type="button" class="link" onclick={props.on_back.reform(|_: MouseEvent| ())}>
                     {words.t("proposal.back")}
                 </button>
             </p>
-            <h1 id="proposal-title" tabindex="-1" ref={heading}>{words.t("proposal.title")}</h1>
+            <@{words.h(1)} id="proposal-title" tabindex="-1" ref={heading}>{words.t("proposal.title")}</@>
             <p class="lead">
                 {words.t("proposal.lead")}
             </p>
@@ -92,7 +92,7 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
             }
             <IdeaForm bank={props.bank.clone()} dimension={first} id="proposal-idea" legend={words.t("proposal.new-norm")} {on_add} />
             if !ranked.is_empty() {
-                <h2>{words.t("proposal.draft")}</h2>
+                <@{words.h(2)}>{words.t("proposal.draft")}</@>
                 <ol class="ranked-list">
                     for (rank, norm) in ranked.iter().enumerate() {
                         <li class="idea" key={norm.id.clone()}>

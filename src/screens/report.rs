@@ -111,8 +111,8 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
         />
     };
     html! {
-        <section class="screen report" aria-labelledby="report-title">
-            <h1 id="report-title" tabindex="-1" ref={heading}>{words.t("report.title")}</h1>
+        <section class="screen report" aria-labelledby={words.region("report-title")}>
+            <@{words.h(1)} id="report-title" tabindex="-1" ref={heading}>{words.t("report.title")}</@>
             <p class="lead">
                 {words.f("report.your-view", &[("role", &words.role(props.respondent.role))])}
             </p>
@@ -131,8 +131,8 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
             {exports.clone()}
             <SelfReport bank={bank.clone()} respondent={props.respondent.clone()}
                         proposal={props.proposal.clone()} history={props.history.clone()} />
-            <section class="next-step" aria-labelledby="norms-title">
-                <h2 id="norms-title">{words.t("report.norms-title")}</h2>
+            <section class="next-step" aria-labelledby={words.region("norms-title")}>
+                <@{words.h(2)} id="norms-title">{words.t("report.norms-title")}</@>
                 <p>
                     {words.t("report.norms-text")}
                 </p>
@@ -195,8 +195,8 @@ pub fn SelfReport(props: &SelfReportProps) -> Html {
 /// "How this is scored", in words generated from the core's constants.
 pub fn explanation(words: Words) -> Html {
     html! {
-        <section class="explanation" aria-labelledby="how-title">
-            <h2 id="how-title">{words.t("report.how-scored")}</h2>
+        <section class="explanation" aria-labelledby={words.region("how-title")}>
+            <@{words.h(2)} id="how-title">{words.t("report.how-scored")}</@>
             for paragraph in scoring::explanation(words.0) {
                 <p>{paragraph}</p>
             }
@@ -208,7 +208,7 @@ pub fn indices(words: Words, report: &Report) -> Html {
     let card = |title: &'static str, value: Option<f64>, detail: String, kind: &'static str| {
         html! {
             <div class={classes!("index", format!("index-{kind}"))}>
-                <h2 class="index-title">{title}</h2>
+                <@{words.h(2)} class="index-title">{title}</@>
                 <p class="index-value">
                     <span class="number">{figure(words, value)}</span>
                     <span class="out-of">{" / 100"}</span>
@@ -267,8 +267,8 @@ pub fn hotspots(words: Words, bank: &Bank, report: &Report) -> Html {
         }
     };
     html! {
-        <section class="hotspots" aria-labelledby="hotspots-title">
-            <h2 id="hotspots-title">{words.t("report.hotspots")}</h2>
+        <section class="hotspots" aria-labelledby={words.region("hotspots-title")}>
+            <@{words.h(2)} id="hotspots-title">{words.t("report.hotspots")}</@>
             {body}
         </section>
     }
@@ -277,7 +277,7 @@ pub fn hotspots(words: Words, bank: &Bank, report: &Report) -> Html {
 fn hotspot(words: Words, dimension: &Dimension, figures: &Figures) -> Html {
     html! {
         <li class="hotspot">
-            <h3>{&dimension.title}</h3>
+            <@{words.h(3)}>{&dimension.title}</@>
             <p class="hotspot-figures">
                 {words.f("report.hotspot-figures", &[
                     ("friction", &figure(words, figures.friction)),
@@ -305,8 +305,8 @@ fn hotspot(words: Words, dimension: &Dimension, figures: &Figures) -> Html {
 
 pub fn dimensions(words: Words, bank: &Bank, report: &Report) -> Html {
     html! {
-        <section class="dimensions" aria-labelledby="dimensions-title">
-            <h2 id="dimensions-title">{words.t("report.every-dimension")}</h2>
+        <section class="dimensions" aria-labelledby={words.region("dimensions-title")}>
+            <@{words.h(2)} id="dimensions-title">{words.t("report.every-dimension")}</@>
             if report.counts.total() == 1 {
                 <p>
                     {words.t("report.one-person")}
@@ -315,7 +315,7 @@ pub fn dimensions(words: Words, bank: &Bank, report: &Report) -> Html {
             <ul class="dimension-list">
                 for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
                     <li class="dimension" key={dimension.id.clone()}>
-                        <h3>{&dimension.title}</h3>
+                        <@{words.h(3)}>{&dimension.title}</@>
                         if figures.is_assessed() {
                             <p class="dimension-level">
                                 {words.f("report.level", &[("level", &level_text(words, figures.level()))])}
@@ -408,8 +408,8 @@ pub fn charts(words: Words, bank: &Bank, report: &Report, visible: bool, id: &st
     };
     let title = format!("{id}-charts-title");
     html! {
-        <section class="charts" aria-labelledby={title.clone()}>
-            <h2 id={title}>{words.t("report.charts")}</h2>
+        <section class="charts" aria-labelledby={words.region(title.clone())}>
+            <@{words.h(2)} id={title}>{words.t("report.charts")}</@>
             <Radar id={format!("{id}-radar")} dimensions={dimensions.clone()} {series} />
             if visible && gaps.iter().any(Option::is_some) {
                 <GapBars id={format!("{id}-gaps")} {dimensions} {gaps} note={gap_note}
@@ -454,8 +454,8 @@ pub fn Trend(props: &TrendProps) -> Html {
         .filter(|t| t.moved() && !t.norms.is_empty())
         .collect();
     html! {
-        <section class="trend" aria-labelledby="trend-title">
-            <h2 id="trend-title">{words.t("trend.title")}</h2>
+        <section class="trend" aria-labelledby={words.region("trend-title")}>
+            <@{words.h(2)} id="trend-title">{words.t("trend.title")}</@>
             <table class="trend-table">
                 <thead>
                     <tr>
@@ -492,7 +492,7 @@ pub fn Trend(props: &TrendProps) -> Html {
                 </tbody>
             </table>
             if !moved.is_empty() {
-                <h3>{words.t("trend.norms-behind")}</h3>
+                <@{words.h(3)}>{words.t("trend.norms-behind")}</@>
                 <ul>
                     for each in moved {
                         <li key={each.dimension.clone()}>

@@ -26,10 +26,10 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     let minutes = props.progress.total.div_ceil(3).max(1);
     let current = props.respondent.as_ref().map(|r| r.role);
     html! {
-        <section class="screen start" aria-labelledby="start-title">
-            <h1 id="start-title" tabindex="-1" ref={heading}>
+        <section class="screen start" aria-labelledby={words.region("start-title")}>
+            <@{words.h(1)} id="start-title" tabindex="-1" ref={heading}>
                 {words.t("start.title")}
-            </h1>
+            </@>
             <p class="lead">
                 {words.f("start.lead", &[
                     ("questions", &words.0.count("count.short-question", "count.short-questions", props.progress.total)),
@@ -40,10 +40,10 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                 {words.t("start.no-signup")}
             </p>
             <div class={classes!("start-choices", (mode == Mode::Both).then_some("two"))}>
-                <section class="choice-card" aria-labelledby="role-title">
-                    <h2 id="role-title">
+                <section class="choice-card" aria-labelledby={words.region("role-title")}>
+                    <@{words.h(2)} id="role-title">
                         { if current.is_some() { words.t("start.continue-as") } else { words.t("start.which-function") } }
-                    </h2>
+                    </@>
                     if let Some(role) = current {
                         <p>
                             {words.f("start.resume", &[
@@ -58,8 +58,8 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                     <RoleChoice labelled_by="role-title" {current} on_choose={props.on_begin.clone()} />
                 </section>
                 if mode == Mode::Both {
-                    <section class="choice-card" aria-labelledby="workshop-choice-title">
-                        <h2 id="workshop-choice-title">{words.t("start.workshop-title")}</h2>
+                    <section class="choice-card" aria-labelledby={words.region("workshop-choice-title")}>
+                        <@{words.h(2)} id="workshop-choice-title">{words.t("start.workshop-title")}</@>
                         <p>{words.t("start.workshop-text")}</p>
                         <button type="button" class="button primary role"
                                 onclick={props.on_open.reform(|_: MouseEvent| View::Workshops)}>

@@ -108,13 +108,13 @@ fn ChooseFunction(props: &ChooseFunctionProps) -> Html {
     let words = use_words();
     let heading = use_focus_on_mount();
     html! {
-        <section class="screen start" aria-labelledby="turn-title">
+        <section class="screen start" aria-labelledby={words.region("turn-title")}>
             <p class="step-label">{&props.workshop_name}</p>
-            <h1 id="turn-title" tabindex="-1" ref={heading}>{words.t("turn.your-turn")}</h1>
+            <@{words.h(1)} id="turn-title" tabindex="-1" ref={heading}>{words.t("turn.your-turn")}</@>
             <p class="lead">
                 {words.t("turn.private")}
             </p>
-            <h2 id="turn-role">{words.t("start.which-function")}</h2>
+            <@{words.h(2)} id="turn-role">{words.t("start.which-function")}</@>
             <RoleChoice labelled_by="turn-role" on_choose={props.on_begin.clone()} />
         </section>
     }
@@ -130,8 +130,8 @@ fn HandBack(props: &HandBackProps) -> Html {
     let words = use_words();
     let heading = use_focus_on_mount();
     html! {
-        <section class="screen start" aria-labelledby="thanks-title">
-            <h1 id="thanks-title" tabindex="-1" ref={heading}>{words.t("turn.thanks")}</h1>
+        <section class="screen start" aria-labelledby={words.region("thanks-title")}>
+            <@{words.h(1)} id="thanks-title" tabindex="-1" ref={heading}>{words.t("turn.thanks")}</@>
             <p class="lead">{words.t("turn.saved")}</p>
             <button type="button" class="button primary" onclick={props.on_done.reform(|_: MouseEvent| ())}>
                 {words.t("turn.back")}
@@ -183,9 +183,9 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
     let first = first_focus(&bank, &report);
     let mine: Vec<_> = props.workshop.norms.by(&props.author).cloned().collect();
     html! {
-        <section class="screen" aria-labelledby="write-title">
+        <section class="screen" aria-labelledby={words.region("write-title")}>
             <p class="step-label">{&props.workshop.name}</p>
-            <h1 id="write-title" tabindex="-1" ref={heading}>{words.t("turn.your-ideas")}</h1>
+            <@{words.h(1)} id="write-title" tabindex="-1" ref={heading}>{words.t("turn.your-ideas")}</@>
             <p class="lead">
                 {words.t("turn.ideas-lead")}
             </p>
@@ -197,7 +197,7 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
             }
             <IdeaForm bank={bank.clone()} dimension={first} id="turn-idea" legend={words.t("turn.new-idea")} {on_add} />
             if !mine.is_empty() {
-                <h2>{words.t("turn.so-far")}</h2>
+                <@{words.h(2)}>{words.t("turn.so-far")}</@>
                 <ul class="idea-list">
                     for norm in mine {
                         <li class="idea" key={norm.id.clone()}>
@@ -237,9 +237,9 @@ fn Vote(props: &NormsTurnProps) -> Html {
     let act = workshop_action(props);
     let cap = props.workshop.norms.cap;
     html! {
-        <section class="screen" aria-labelledby="vote-title">
+        <section class="screen" aria-labelledby={words.region("vote-title")}>
             <p class="step-label">{&props.workshop.name}</p>
-            <h1 id="vote-title" tabindex="-1" ref={heading}>{words.t("turn.your-dots")}</h1>
+            <@{words.h(1)} id="vote-title" tabindex="-1" ref={heading}>{words.t("turn.your-dots")}</@>
             <p class="lead">
                 {words.f(if cap == 1 { "turn.place-dot" } else { "turn.place-dots" }, &[("cap", &cap)])}
             </p>

@@ -80,14 +80,14 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
         .and_then(|i| workshop.phases.get(i));
     let next = workshop.phases.get(workshop.current + 1);
     html! {
-        <section class="screen facilitator" aria-labelledby="workshop-title">
+        <section class="screen facilitator" aria-labelledby={words.region("workshop-title")}>
             <p>
                 <button type="button" class="link"
                         onclick={props.on_open.reform(|_: MouseEvent| View::Workshops)}>
                     {words.t("workshop.all")}
                 </button>
             </p>
-            <h1 id="workshop-title" tabindex="-1" ref={heading}>{&workshop.name}</h1>
+            <@{words.h(1)} id="workshop-title" tabindex="-1" ref={heading}>{&workshop.name}</@>
             <p class="workshop-meta">
                 {words.date(workshop.date)}{" \u{b7} "}{answer_counts(words, workshop)}
             </p>
@@ -108,9 +108,9 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                 </div>
             }
             <Agenda workshop={workshop.clone()} dispatch={props.dispatch.clone()} />
-            <section class="phase" aria-labelledby="phase-title">
+            <section class="phase" aria-labelledby={words.region("phase-title")}>
                 <p class="step-label">{words.f("workshop.phase-of", &[("n", &(workshop.current + 1)), ("total", &workshop.phases.len())])}</p>
-                <h2 id="phase-title" tabindex="-1" ref={phase_heading}>{phase.title(words.0)}</h2>
+                <@{words.h(2)} id="phase-title" tabindex="-1" ref={phase_heading}>{phase.title(words.0)}</@>
                 <p class="phase-duration">{words.f("workshop.about-minutes", &[("minutes", &phase.minutes())])}</p>
                 <Countdown timer={workshop.timer} phase={phase.title(words.0)} controls={Some(controls)} />
                 <label class="check auto-timer">
@@ -125,7 +125,7 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                     {" "}{words.t("workshop.auto-timer")}
                 </label>
                 <RoomControl workshop={workshop.clone()} dispatch={props.dispatch.clone()} />
-                <h3>{words.t("workshop.script")}</h3>
+                <@{words.h(3)}>{words.t("workshop.script")}</@>
                 <ul class="script">
                     for line in phase.script(words.0) {
                         <li>{line}</li>
@@ -292,15 +292,15 @@ fn breakdown(words: Words, bank: &Bank, report: &Report, visible: bool, threshol
     let missing = words.t("chart.not-available");
     let no_answers = words.t("workshop.no-answers");
     html! {
-        <section class="dimensions" aria-labelledby="breakdown-title">
-            <h2 id="breakdown-title">{words.t("workshop.breakdown")}</h2>
+        <section class="dimensions" aria-labelledby={words.region("breakdown-title")}>
+            <@{words.h(2)} id="breakdown-title">{words.t("workshop.breakdown")}</@>
             if !visible {
                 <p class="note">{words.f("workshop.figures-are", &[("threshold", &threshold)])}</p>
             }
             <ul class="dimension-list">
                 for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
                     <li class="dimension" key={dimension.id.clone()}>
-                        <h3>{&dimension.title}</h3>
+                        <@{words.h(3)}>{&dimension.title}</@>
                         if figures.is_assessed() {
                             <p class="dimension-level">{words.f("report.level", &[("level", &level_text(words, figures.level()))])}</p>
                             <dl class="figures">
@@ -519,7 +519,7 @@ fn Agenda(props: &AgendaProps) -> Html {
     };
     html! {
         <nav class="agenda" aria-labelledby="agenda-title">
-            <h2 id="agenda-title" class="agenda-title">{words.t("workshop.agenda")}</h2>
+            <@{words.h(2)} id="agenda-title" class="agenda-title">{words.t("workshop.agenda")}</@>
             <p class="agenda-time">{time}</p>
             <ol class="stepper">
                 for (index, each) in workshop.phases.iter().enumerate() {
@@ -596,7 +596,7 @@ fn RoomControl(props: &RoomControlProps) -> Html {
     let next = slides.get(at + 1);
     html! {
         <div class="room-control" role="group" aria-labelledby="room-title">
-            <h3 id="room-title">{words.t("room.title")}</h3>
+            <@{words.h(3)} id="room-title">{words.t("room.title")}</@>
             <p aria-live="polite">
                 {words.f("room.now", &[
                     ("slide", &slide_name(words, &workshop.bank, workshop.slide())),
@@ -619,7 +619,7 @@ fn RoomControl(props: &RoomControlProps) -> Html {
 }
 
 /// A slide's name for the facilitator: "Hotspot: Shared goals".
-pub fn slide_name(words: Words, bank: &Bank, slide: Slide) -> String {
+fn slide_name(words: Words, bank: &Bank, slide: Slide) -> String {
     match slide {
         Slide::Hotspot(d) => words.f(
             "room.hotspot",

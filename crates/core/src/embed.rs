@@ -93,7 +93,7 @@ pub enum BankSource {
 }
 
 /// Everything the element asks for. Attributes left out take the defaults.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub mode: Mode,
     /// Keeps this embed's data apart from every other namespace on the same site.
@@ -102,7 +102,34 @@ pub struct Settings {
     /// The language asked for by `lang`; `None` follows the browser.
     pub locale: Option<Locale>,
     pub bank: Option<BankSource>,
+    /// The level of the embed's top headings (`data-heading-level`): 1 for an `h1`, 2 when the
+    /// embed sits under the host's own `h1`, and so on; every heading below moves down with it.
+    pub heading_level: u8,
+    /// What the embed's region is called among the host page's landmarks (`data-label`); two
+    /// embeds on one page each get their own. `None`: "Tandem", with the namespace if any.
+    pub label: Option<String>,
 }
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            mode: Mode::default(),
+            namespace: None,
+            theme: Theme::default(),
+            locale: None,
+            bank: None,
+            heading_level: 1,
+            label: None,
+        }
+    }
+}
+
+/// The deepest top heading level an embed takes: its headings go three levels below the top,
+/// and HTML has six.
+pub const HEADING_LEVEL_MAX: u8 = 3;
+
+/// The longest `data-label` accepted.
+pub const LABEL_MAX: usize = 80;
 
 /// An attribute the host page set to a value Tandem does not accept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,13 +191,43 @@ impl Settings {
                 None => BankSource::File(value.to_owned()),
             })
         })?;
+        let heading_level = value_of(
+            &attribute,
+            "data-heading-level",
+            HEADING_LEVEL_EXPECTED,
+            |value| {
+                value
+                    .parse()
+                    .ok()
+                    .filter(|level| (1..=HEADING_LEVEL_MAX).contains(level))
+            },
+        )?
+        .unwrap_or(1);
+        let label = value_of(&attribute, "data-label", LABEL_EXPECTED, |value| {
+            (!value.is_empty()
+                && value.chars().count() <= LABEL_MAX
+                && !value.chars().any(char::is_control))
+            .then(|| value.to_owned())
+        })?;
         Ok(Settings {
             mode,
             namespace,
             theme,
             locale,
             bank,
+            heading_level,
+            label,
         })
+    }
+
+    /// What the embed's region is called: its `data-label`, else "Tandem" with the namespace.
+    #[must_use]
+    pub fn region_label(&self) -> String {
+        match (&self.label, &self.namespace) {
+            (Some(label), _) => label.clone(),
+            (None, Some(namespace)) => format!("Tandem ({namespace})"),
+            (None, None) => "Tandem".to_owned(),
+        }
     }
 
     /// The start of every storage key this embed writes. The page's own Tandem (no namespace)
@@ -186,6 +243,8 @@ const MODE_EXPECTED: &str = "use \"self\", \"workshop\" or \"both\"";
 const NAMESPACE_EXPECTED: &str = "use 1 to 40 letters, digits, \"-\" or \"_\"";
 const THEME_EXPECTED: &str = "use \"auto\", \"light\" or \"dark\"";
 const LANG_EXPECTED: &str = "Tandem speaks English (\"en\") and German (\"de\")";
+const HEADING_LEVEL_EXPECTED: &str = "use 1, 2 or 3: the level of the embed's top headings";
+const LABEL_EXPECTED: &str = "use a name of 1 to 80 characters for the embed's region";
 const BANK_EXPECTED: &str =
     "use \"#id\" of an element holding the bank's JSON, or the address of a JSON file";
 
@@ -255,6 +314,29 @@ mod tests {
     fn an_element_with_no_settings_gets_the_defaults() {
         assert_eq!(read(&[]), Ok(Settings::default()));
         assert_eq!(Settings::default().storage_prefix(), "tandem.");
+        assert_eq!(Settings::default().heading_level, 1);
+        assert_eq!(Settings::default().region_label(), "Tandem");
+    }
+
+    #[test]
+    fn the_heading_level_and_label_are_read_and_checked() {
+        let settings = read(&[
+            ("data-heading-level", " 2 "),
+            ("data-label", "Team A's check"),
+        ])
+        .unwrap();
+        assert_eq!(settings.heading_level, 2);
+        assert_eq!(settings.region_label(), "Team A's check");
+        let named = read(&[("data-namespace", "team-b")]).unwrap();
+        assert_eq!(named.region_label(), "Tandem (team-b)");
+        for level in ["0", "4", "two", "-1", ""] {
+            let refused = read(&[("data-heading-level", level)]).unwrap_err();
+            assert_eq!(refused.attribute, "data-heading-level", "{level:?}");
+        }
+        for label in ["", "\u{7}bell", &"x".repeat(81)] {
+            let refused = read(&[("data-label", label)]).unwrap_err();
+            assert_eq!(refused.attribute, "data-label", "{label:?}");
+        }
     }
 
     #[test]

@@ -861,45 +861,13 @@ impl Workshop {
                 }
                 next.threshold = threshold;
             }
-            WorkshopAction::SetPhases(chosen) => {
-                let phases: Vec<Phase> = Phase::ALL
-                    .into_iter()
-                    .filter(|phase| chosen.contains(phase))
-                    .collect();
-                if phases.is_empty() {
-                    return Err(WorkshopError::NoPhases);
-                }
-                // Stay in the same phase when it is still on the agenda.
-                let current = phases
-                    .iter()
-                    .position(|&phase| phase == self.phase())
-                    .unwrap_or(0);
-                let same_phase = phases.get(current) == Some(&self.phase());
-                next.phases = phases;
-                // The phase under way keeps its countdown and slide; another starts afresh.
-                if same_phase {
-                    next.current = current;
-                } else {
-                    next.go_to(current);
-                }
-            }
-            WorkshopAction::GoToPhase { index, now_ms } => {
-                if index >= self.phases.len() || index == self.current {
-                    return Ok(None);
-                }
-                next.arrive(index, now_ms);
-            }
+            WorkshopAction::SetPhases(chosen) => next.choose_phases(&chosen)?,
+            WorkshopAction::GoToPhase { index, now_ms } => next.arrive(Some(index), now_ms),
             WorkshopAction::NextPhase { now_ms } => {
-                if self.current + 1 >= self.phases.len() {
-                    return Ok(None);
-                }
-                next.arrive(self.current + 1, now_ms);
+                next.arrive(self.current.checked_add(1), now_ms);
             }
             WorkshopAction::PreviousPhase { now_ms } => {
-                let Some(previous) = self.current.checked_sub(1) else {
-                    return Ok(None);
-                };
-                next.arrive(previous, now_ms);
+                next.arrive(self.current.checked_sub(1), now_ms);
             }
             WorkshopAction::AddRespondent(respondent) => next.add(respondent)?,
             WorkshopAction::Reveal => next.revealed = true,
@@ -1010,13 +978,36 @@ impl Workshop {
     }
 
     /// Arrives at the phase at `index` at `now_ms`: the time used starts counting, and the
-    /// phase's countdown starts when the facilitator has it so.
-    fn arrive(&mut self, index: usize, now_ms: u64) {
+    /// phase's countdown starts when the facilitator has it so. Nothing changes for the phase
+    /// under way or an index past the agenda.
+    fn arrive(&mut self, index: Option<usize>, now_ms: u64) {
+        let Some(index) = index.filter(|&i| i < self.phases.len() && i != self.current) else {
+            return;
+        };
         self.go_to(index);
         self.began_ms.get_or_insert(now_ms);
         if self.auto_timer {
             self.timer = self.timer.started(now_ms);
         }
+    }
+
+    /// The agenda with the `chosen` phases, in agenda order. The phase under way stays, with
+    /// its countdown and slide, when it is still chosen; otherwise the first starts afresh.
+    fn choose_phases(&mut self, chosen: &[Phase]) -> Result<(), WorkshopError> {
+        let phases: Vec<Phase> = Phase::ALL
+            .into_iter()
+            .filter(|phase| chosen.contains(phase))
+            .collect();
+        if phases.is_empty() {
+            return Err(WorkshopError::NoPhases);
+        }
+        let under_way = phases.iter().position(|&phase| phase == self.phase());
+        self.phases = phases;
+        match under_way {
+            Some(current) => self.current = current,
+            None => self.go_to(0),
+        }
+        Ok(())
     }
 
     /// The minutes the agenda plans, all phases together.
@@ -1990,13 +1981,7 @@ mod tests {
 
     fn at(phase: Phase) -> Workshop {
         let index = Phase::ALL.iter().position(|&p| p == phase).unwrap_or(0);
-        apply(
-            &workshop(),
-            WorkshopAction::GoToPhase {
-                index: index,
-                now_ms: 0,
-            },
-        )
+        apply(&workshop(), WorkshopAction::GoToPhase { index, now_ms: 0 })
     }
 
     fn idea(id: &str, author: &str) -> WorkshopAction {
