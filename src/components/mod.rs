@@ -85,3 +85,13 @@ pub fn field_id(prefix: &str, field: tandem_core::workshop::Field) -> String {
     };
     format!("{prefix}-{name}")
 }
+
+/// A date field's value as this language writes dates ("1 December 2026", "1. Dezember 2026"),
+/// under the field: the browser draws the field itself in its own locale's format, so the page
+/// says the date once more in the one format it uses everywhere else.
+pub fn date_hint(words: crate::setup::Words, id: &str, value: &str) -> yew::Html {
+    let shown = tandem_core::workshop::parse_date(value).map(|date| words.date(date));
+    yew::html! {
+        <p class="help date-hint" id={id.to_owned()} aria-live="polite">{shown.unwrap_or_default()}</p>
+    }
+}

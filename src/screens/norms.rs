@@ -16,7 +16,7 @@ use tandem_core::{Bank, format1};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{ConfirmButton, bind_select, bind_text, bind_text_area};
+use crate::components::{ConfirmButton, bind_select, bind_text, bind_text_area, date_hint};
 use crate::setup::{Words, use_setup, use_words};
 
 /// A heading of the level that fits where a widget is placed.
@@ -857,7 +857,8 @@ pub fn TermsFields(props: &TermsFieldsProps) -> Html {
                     <div class="field">
                         <label for={format!("review-{id}")}>{words.t("terms.review-on")}</label>
                         <input id={format!("review-{id}")} type="date" value={(*review).clone()}
-                               oninput={bind_text(&review)} />
+                               oninput={bind_text(&review)} aria-describedby={format!("review-{id}-hint")} />
+                        {date_hint(words, &format!("review-{id}-hint"), &review)}
                     </div>
                     <div class="field">
                         <label for={format!("status-{id}")}>{words.t("terms.status")}</label>

@@ -101,6 +101,20 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
         use_effect_with(props.respondent.clone(), move |_| on_finished.emit(()));
     }
     let bank = &props.bank;
+    // Nothing answered yet: no report to offer, only the way back to the statements.
+    if props.respondent.answers.is_empty() {
+        return html! {
+            <section class="screen report" aria-labelledby={words.region("report-title")}>
+                <@{words.h(1)} id="report-title" tabindex="-1" ref={heading}>{words.t("report.title")}</@>
+                <p class="lead">{words.t("report.nothing-yet")}</p>
+                <p>
+                    <button type="button" class="button primary" onclick={props.on_answer_rest.reform(|_: MouseEvent| ())}>
+                        {words.t("report.answer-now")}
+                    </button>
+                </p>
+            </section>
+        };
+    }
     let exports = html! {
         <ReportExports
             document={self_document(bank, &props.respondent, &props.proposal)}

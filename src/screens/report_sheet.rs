@@ -35,7 +35,13 @@ enum Sheet {
 fn read(setup: &Setup, id: &str) -> Sheet {
     let state = storage::load(&setup.prefix).state;
     if id.is_empty() {
-        return if state.journey.respondent.is_some() {
+        // A report of no answers is no report.
+        return if state
+            .journey
+            .respondent
+            .as_ref()
+            .is_some_and(|respondent| !respondent.answers.is_empty())
+        {
             Sheet::SelfAssessment(state)
         } else {
             Sheet::Missing("sheet.no-self-assessment")

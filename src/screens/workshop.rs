@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    Countdown, CountdownControls, bind_text, field_id, field_state, use_clock,
+    Countdown, CountdownControls, bind_text, date_hint, field_id, field_state, use_clock,
 };
 use crate::hooks::use_report;
 use crate::hooks::{use_focus_on_change, use_focus_on_mount};
@@ -232,9 +232,13 @@ fn phase_content(
                         {words.f("workshop.will-stay-hidden", &[("threshold", &workshop.threshold)])}
                     </p>
                 }
-                <button type="button" class="button primary big" onclick={act(WorkshopAction::Reveal)}>
-                    {words.t("workshop.reveal")}
-                </button>
+                if workshop.has_answers() {
+                    <button type="button" class="button primary big" onclick={act(WorkshopAction::Reveal)}>
+                        {words.t("workshop.reveal")}
+                    </button>
+                } else {
+                    <p class="note">{words.t("error.workshop.nothing-to-reveal")}</p>
+                }
             </div>
         },
     }
@@ -429,10 +433,10 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
         })
     };
     let refused = problem.as_ref().and_then(WorkshopError::field);
-    let state = |field: Field| field_state(refused, field, "edit-problem", None);
-    let (name_invalid, name_described) = state(Field::Name);
-    let (date_invalid, date_described) = state(Field::Date);
-    let (threshold_invalid, threshold_described) = state(Field::Threshold);
+    let state = |field: Field, help| field_state(refused, field, "edit-problem", help);
+    let (name_invalid, name_described) = state(Field::Name, None);
+    let (date_invalid, date_described) = state(Field::Date, Some("edit-date-hint"));
+    let (threshold_invalid, threshold_described) = state(Field::Threshold, None);
     let toggle_phase = |phase: Phase| {
         let (id, dispatch, phases) = (
             workshop.id.clone(),
@@ -470,6 +474,7 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
                     <label for="edit-date">{words.t("workshop.date")}</label>
                     <input id="edit-date" type="date" value={(*date).clone()} oninput={bind_text(&date)}
                            aria-invalid={date_invalid} aria-describedby={date_described} />
+                    {date_hint(words, "edit-date-hint", &date)}
                 </div>
                 <div class="field">
                     <label for="edit-threshold">{words.t("workshop.threshold")}</label>

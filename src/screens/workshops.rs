@@ -12,7 +12,7 @@ use tandem_core::{
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{ConfirmButton, bind_text, field_id, field_state};
+use crate::components::{ConfirmButton, bind_text, date_hint, field_id, field_state};
 use crate::hooks::use_focus_on_mount;
 use crate::setup::{Setup, Words, use_setup, use_words};
 
@@ -200,7 +200,7 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
     let state =
         |field: Field, help: Option<&str>| field_state(refused, field, "create-problem", help);
     let (name_invalid, name_described) = state(Field::Name, None);
-    let (date_invalid, date_described) = state(Field::Date, None);
+    let (date_invalid, date_described) = state(Field::Date, Some("workshop-date-hint"));
     let (threshold_invalid, threshold_described) = state(Field::Threshold, Some("threshold-help"));
     let (_, phases_described) = state(Field::Phases, None);
     html! {
@@ -221,6 +221,7 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
                 <label for="workshop-date">{words.t("workshop.date")}</label>
                 <input id="workshop-date" type="date" value={(*date).clone()} oninput={bind_text(&date)}
                        aria-invalid={date_invalid} aria-describedby={date_described} />
+                {date_hint(words, "workshop-date-hint", &date)}
             </div>
             <div class="field">
                 <label for="workshop-threshold">{words.t("workshop.threshold")}</label>

@@ -466,6 +466,8 @@ pub enum WorkshopError {
     NotBrainstorming,
     /// "I'm next" to vote outside the vote phase.
     NotVoting,
+    /// "Reveal the results" before anybody has answered: there is no report to show.
+    NothingToReveal,
     /// A change to the norms was refused.
     Norms(NormsError),
 }
@@ -495,6 +497,7 @@ impl WorkshopError {
             | WorkshopError::NotAnswering
             | WorkshopError::NotBrainstorming
             | WorkshopError::NotVoting
+            | WorkshopError::NothingToReveal
             | WorkshopError::Norms(_) => None,
         }
     }
@@ -524,6 +527,9 @@ impl WorkshopError {
                 locale.text("error.workshop.not-brainstorming").to_owned()
             }
             WorkshopError::NotVoting => locale.text("error.workshop.not-voting").to_owned(),
+            WorkshopError::NothingToReveal => {
+                locale.text("error.workshop.nothing-to-reveal").to_owned()
+            }
             WorkshopError::Norms(inner) => inner.message(locale),
         }
     }
@@ -671,6 +677,10 @@ impl Workshop {
         }
         if self.current >= self.phases.len() {
             self.current = self.phases.len() - 1;
+        }
+        // Nothing to reveal without answers (a hand edit, or a file from elsewhere).
+        if self.respondents.is_empty() {
+            self.revealed = false;
         }
         // A step past the phase's last slide (another tab stepped a longer reveal, or a hand
         // edit) shows the last.
@@ -870,6 +880,9 @@ impl Workshop {
                 next.arrive(self.current.checked_sub(1), now_ms);
             }
             WorkshopAction::AddRespondent(respondent) => next.add(respondent)?,
+            WorkshopAction::Reveal if self.respondents.is_empty() => {
+                return Err(WorkshopError::NothingToReveal);
+            }
             WorkshopAction::Reveal => next.revealed = true,
             WorkshopAction::StartTurn => next.open_turn(Turn::Answering(Journey::default()))?,
             WorkshopAction::Turn(action) => next.answer_in_turn(action)?,
@@ -1479,8 +1492,16 @@ mod tests {
 
     #[test]
     fn results_stay_hidden_until_the_facilitator_reveals_them() {
+        assert_eq!(
+            workshop().apply(WorkshopAction::Reveal),
+            Err(WorkshopError::NothingToReveal),
+            "a report of nobody's answers is not offered"
+        );
         let workshop = apply(
-            &workshop(),
+            &apply(
+                &workshop(),
+                WorkshopAction::AddRespondent(person("a", Role::It, 3)),
+            ),
             WorkshopAction::GoToPhase {
                 index: 2,
                 now_ms: 0,
