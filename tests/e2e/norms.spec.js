@@ -172,7 +172,7 @@ test('a workshop goes from hotspots to an adopted working agreement with the key
     press(page.getByRole('button', { name: 'Download the agreement (Markdown)' })),
   ]);
   const markdown = readFileSync(await download.path(), 'utf8');
-  expect(download.suggestedFilename()).toBe('tandem-agreement-2026-11-24.md');
+  expect(download.suggestedFilename()).toBe('norms-day-agreement-2026-11-24.md');
   expect(markdown).toContain('# Working agreement: Norms day');
   expect(markdown).toContain('## 1. &lt;img src=x onerror="window.\\_\\_pwned=1"&gt;&lt;b&gt;Ask why&lt;/b&gt; before ranking');
   expect(markdown).toContain('- **Owner:** Dana &lt;IT lead&gt;');

@@ -345,7 +345,7 @@ test('every page and window has a title of its own, in German too', async ({ pag
   await press(page.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: /Enthüllung/ }));
   await press(page.getByRole('button', { name: /enthüllen/ }));
   const sheet = await context.newPage();
-  await sheet.goto(await page.getByRole('link', { name: /drucken/ }).first().getAttribute('href'));
+  await sheet.goto(await page.getByRole('link', { name: /Drucken/ }).first().getAttribute('href'));
   await expect(sheet.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await sheet.title()).toBe('Reibungsbericht: Q3 launch – Tandem');
 });

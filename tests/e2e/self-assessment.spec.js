@@ -132,9 +132,9 @@ test('the whole assessment can be done with the keyboard alone, and the report s
   await expect(hotspotTitles).toHaveText(leading);
 
   // Download the results with the keyboard and check the file is the core's document.
-  await tabTo(page, 'Download results');
+  await tabTo(page, 'Download for Tandem (JSON)');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  expect(download.suggestedFilename()).toMatch(/^tandem-results-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^self-assessment-tandem-\d{4}-\d{2}-\d{2}\.json$/);
   const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
   expect(saved.format).toBe('tandem.workshop');
   expect(saved.respondents).toHaveLength(1);
