@@ -5,7 +5,7 @@
 //! effects at the root save every change through [`storage`] and show what went wrong if a save
 //! fails. Nothing here computes a score.
 
-// Headings take the level an embed asks for through yew's dynamic tags (`<@{words.h(1)}>`),
+// Headings take the level an embed asks for through yew's dynamic tags (`<@{words.h(1)} data-level="1">`),
 // which html! expands into a match with a `_` pattern on `()`.
 #![allow(clippy::ignored_unit_patterns)]
 
@@ -255,7 +255,7 @@ fn CannotStart(problem: &setup::Problem) -> Html {
     let words = problem.words;
     let message = html! {
         <div class="cannot-start" role="alert">
-            <@{words.h(1)}>{words.t("embed.cannot-start")}</@>
+            <@{words.h(1)} data-level="1">{words.t("embed.cannot-start")}</@>
             <ul class="problems">
                 {for problem.lines.iter().map(|line| html! { <li><code>{line}</code></li> })}
             </ul>

@@ -98,7 +98,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
             <p class="step-label">
                 {words.f("assessment.step", &[("step", &(step + 1)), ("steps", &bank.dimensions.len())])}
             </p>
-            <@{words.h(1)} id="step-title" tabindex="-1" ref={heading}>{&dimension.title}</@>
+            <@{words.h(1)} data-level="1" id="step-title" tabindex="-1" ref={heading}>{&dimension.title}</@>
             if !dimension.summary.is_empty() {
                 <p class="summary">{&dimension.summary}</p>
             }
@@ -160,7 +160,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                 </p>
             }
             <nav class="dimension-nav" aria-label={words.t("assessment.dimensions")}>
-                <@{words.h(2)} class="nav-title">{words.t("assessment.all-dimensions")}</@>
+                <@{words.h(2)} data-level="2" class="nav-title">{words.t("assessment.all-dimensions")}</@>
                 <ol>
                     for (index, each) in bank.dimensions.iter().enumerate() {
                         <li key={each.id.clone()}>

@@ -137,7 +137,7 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
     };
     html! {
         <section class="collect" aria-labelledby={words.region("collect-title")}>
-            <@{words.h(3)} id="collect-title">{words.t("collect.title")}</@>
+            <@{words.h(3)} data-level="3" id="collect-title">{words.t("collect.title")}</@>
             <p>
                 {words.f("collect.lead", &[("code", &code::workshop_text(workshop_code))])}
             </p>

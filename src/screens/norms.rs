@@ -29,7 +29,8 @@ fn heading(words: Words, level: u8, id: &str, text: impl Into<Html>) -> Html {
         (Some(id.to_owned()), Some("-1"))
     };
     let text = text.into();
-    html! { <@{words.h(level.clamp(2, 4))} {id} {tabindex}>{text}</@> }
+    let level = level.clamp(2, 4);
+    html! { <@{words.h(level)} data-level={level.to_string()} {id} {tabindex}>{text}</@> }
 }
 
 /// Text in curly quotes, as norms are named in buttons and lists.
@@ -484,7 +485,7 @@ pub fn Ballot(props: &BallotProps) -> Html {
             </p>
             for dimension in props.bank.dimensions.iter().filter(|d| norms.ideas.iter().any(|n| n.dimension == d.id)) {
                 <div class="board-group" key={dimension.id.clone()}>
-                    <@{words.h(2)}>{&dimension.title}</@>
+                    <@{words.h(2)} data-level="2">{&dimension.title}</@>
                     <ul class="idea-list">
                         for norm in norms.ideas.iter().filter(|n| n.dimension == dimension.id) {
                             {ballot_line(words, norm, &voter, left, norms.totals_visible(), &props.on_action)}

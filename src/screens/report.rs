@@ -105,7 +105,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
     if props.respondent.answers.is_empty() {
         return html! {
             <section class="screen report" aria-labelledby={words.region("report-title")}>
-                <@{words.h(1)} id="report-title" tabindex="-1" ref={heading}>{words.t("report.title")}</@>
+                <@{words.h(1)} data-level="1" id="report-title" tabindex="-1" ref={heading}>{words.t("report.title")}</@>
                 <p class="lead">{words.t("report.nothing-yet")}</p>
                 <p>
                     <button type="button" class="button primary" onclick={props.on_answer_rest.reform(|_: MouseEvent| ())}>
@@ -126,7 +126,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
     };
     html! {
         <section class="screen report" aria-labelledby={words.region("report-title")}>
-            <@{words.h(1)} id="report-title" tabindex="-1" ref={heading}>{words.t("report.title")}</@>
+            <@{words.h(1)} data-level="1" id="report-title" tabindex="-1" ref={heading}>{words.t("report.title")}</@>
             <p class="lead">
                 {words.f("report.your-view", &[("role", &words.role(props.respondent.role))])}
             </p>
@@ -146,7 +146,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
             <SelfReport bank={bank.clone()} respondent={props.respondent.clone()}
                         proposal={props.proposal.clone()} history={props.history.clone()} />
             <section class="next-step" aria-labelledby={words.region("norms-title")}>
-                <@{words.h(2)} id="norms-title">{words.t("report.norms-title")}</@>
+                <@{words.h(2)} data-level="2" id="norms-title">{words.t("report.norms-title")}</@>
                 <p>
                     {words.t("report.norms-text")}
                 </p>
@@ -210,7 +210,7 @@ pub fn SelfReport(props: &SelfReportProps) -> Html {
 pub fn explanation(words: Words) -> Html {
     html! {
         <section class="explanation" aria-labelledby={words.region("how-title")}>
-            <@{words.h(2)} id="how-title">{words.t("report.how-scored")}</@>
+            <@{words.h(2)} data-level="2" id="how-title">{words.t("report.how-scored")}</@>
             for paragraph in scoring::explanation(words.0) {
                 <p>{paragraph}</p>
             }
@@ -222,7 +222,7 @@ pub fn indices(words: Words, report: &Report) -> Html {
     let card = |title: &'static str, value: Option<f64>, detail: String, kind: &'static str| {
         html! {
             <div class={classes!("index", format!("index-{kind}"))}>
-                <@{words.h(2)} class="index-title">{title}</@>
+                <@{words.h(2)} data-level="2" class="index-title">{title}</@>
                 <p class="index-value">
                     <span class="number">{figure(words, value)}</span>
                     <span class="out-of">{" / 100"}</span>
@@ -282,7 +282,7 @@ pub fn hotspots(words: Words, bank: &Bank, report: &Report) -> Html {
     };
     html! {
         <section class="hotspots" aria-labelledby={words.region("hotspots-title")}>
-            <@{words.h(2)} id="hotspots-title">{words.t("report.hotspots")}</@>
+            <@{words.h(2)} data-level="2" id="hotspots-title">{words.t("report.hotspots")}</@>
             {body}
         </section>
     }
@@ -291,7 +291,7 @@ pub fn hotspots(words: Words, bank: &Bank, report: &Report) -> Html {
 fn hotspot(words: Words, dimension: &Dimension, figures: &Figures) -> Html {
     html! {
         <li class="hotspot">
-            <@{words.h(3)}>{&dimension.title}</@>
+            <@{words.h(3)} data-level="3">{&dimension.title}</@>
             <p class="hotspot-figures">
                 {words.f("report.hotspot-figures", &[
                     ("friction", &figure(words, figures.friction)),
@@ -320,7 +320,7 @@ fn hotspot(words: Words, dimension: &Dimension, figures: &Figures) -> Html {
 pub fn dimensions(words: Words, bank: &Bank, report: &Report) -> Html {
     html! {
         <section class="dimensions" aria-labelledby={words.region("dimensions-title")}>
-            <@{words.h(2)} id="dimensions-title">{words.t("report.every-dimension")}</@>
+            <@{words.h(2)} data-level="2" id="dimensions-title">{words.t("report.every-dimension")}</@>
             if report.counts.total() == 1 {
                 <p>
                     {words.t("report.one-person")}
@@ -329,7 +329,7 @@ pub fn dimensions(words: Words, bank: &Bank, report: &Report) -> Html {
             <ul class="dimension-list">
                 for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
                     <li class="dimension" key={dimension.id.clone()}>
-                        <@{words.h(3)}>{&dimension.title}</@>
+                        <@{words.h(3)} data-level="3">{&dimension.title}</@>
                         if figures.is_assessed() {
                             <p class="dimension-level">
                                 {words.f("report.level", &[("level", &level_text(words, figures.level()))])}
@@ -423,7 +423,7 @@ pub fn charts(words: Words, bank: &Bank, report: &Report, visible: bool, id: &st
     let title = format!("{id}-charts-title");
     html! {
         <section class="charts" aria-labelledby={words.region(title.clone())}>
-            <@{words.h(2)} id={title}>{words.t("report.charts")}</@>
+            <@{words.h(2)} data-level="2" id={title}>{words.t("report.charts")}</@>
             <Radar id={format!("{id}-radar")} dimensions={dimensions.clone()} {series} />
             if visible && gaps.iter().any(Option::is_some) {
                 <GapBars id={format!("{id}-gaps")} {dimensions} {gaps} note={gap_note}
@@ -469,7 +469,7 @@ pub fn Trend(props: &TrendProps) -> Html {
         .collect();
     html! {
         <section class="trend" aria-labelledby={words.region("trend-title")}>
-            <@{words.h(2)} id="trend-title">{words.t("trend.title")}</@>
+            <@{words.h(2)} data-level="2" id="trend-title">{words.t("trend.title")}</@>
             <table class="trend-table">
                 <thead>
                     <tr>
@@ -506,7 +506,7 @@ pub fn Trend(props: &TrendProps) -> Html {
                 </tbody>
             </table>
             if !moved.is_empty() {
-                <@{words.h(3)}>{words.t("trend.norms-behind")}</@>
+                <@{words.h(3)} data-level="3">{words.t("trend.norms-behind")}</@>
                 <ul>
                     for each in moved {
                         <li key={each.dimension.clone()}>

@@ -27,7 +27,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     let current = props.respondent.as_ref().map(|r| r.role);
     html! {
         <section class="screen start" aria-labelledby={words.region("start-title")}>
-            <@{words.h(1)} id="start-title" tabindex="-1" ref={heading}>
+            <@{words.h(1)} data-level="1" id="start-title" tabindex="-1" ref={heading}>
                 {words.t("start.title")}
             </@>
             <p class="lead">
@@ -41,7 +41,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             </p>
             <div class={classes!("start-choices", (mode == Mode::Both).then_some("two"))}>
                 <section class="choice-card" aria-labelledby={words.region("role-title")}>
-                    <@{words.h(2)} id="role-title">
+                    <@{words.h(2)} data-level="2" id="role-title">
                         { if current.is_some() { words.t("start.continue-as") } else { words.t("start.which-function") } }
                     </@>
                     if let Some(role) = current {
@@ -59,7 +59,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                 </section>
                 if mode == Mode::Both {
                     <section class="choice-card" aria-labelledby={words.region("workshop-choice-title")}>
-                        <@{words.h(2)} id="workshop-choice-title">{words.t("start.workshop-title")}</@>
+                        <@{words.h(2)} data-level="2" id="workshop-choice-title">{words.t("start.workshop-title")}</@>
                         <p>{words.t("start.workshop-text")}</p>
                         <button type="button" class="button primary role"
                                 onclick={props.on_open.reform(|_: MouseEvent| View::Workshops)}>

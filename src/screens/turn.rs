@@ -110,11 +110,11 @@ fn ChooseFunction(props: &ChooseFunctionProps) -> Html {
     html! {
         <section class="screen start" aria-labelledby={words.region("turn-title")}>
             <p class="step-label">{&props.workshop_name}</p>
-            <@{words.h(1)} id="turn-title" tabindex="-1" ref={heading}>{words.t("turn.your-turn")}</@>
+            <@{words.h(1)} data-level="1" id="turn-title" tabindex="-1" ref={heading}>{words.t("turn.your-turn")}</@>
             <p class="lead">
                 {words.t("turn.private")}
             </p>
-            <@{words.h(2)} id="turn-role">{words.t("start.which-function")}</@>
+            <@{words.h(2)} data-level="2" id="turn-role">{words.t("start.which-function")}</@>
             <RoleChoice labelled_by="turn-role" on_choose={props.on_begin.clone()} />
         </section>
     }
@@ -131,7 +131,7 @@ fn HandBack(props: &HandBackProps) -> Html {
     let heading = use_focus_on_mount();
     html! {
         <section class="screen start" aria-labelledby={words.region("thanks-title")}>
-            <@{words.h(1)} id="thanks-title" tabindex="-1" ref={heading}>{words.t("turn.thanks")}</@>
+            <@{words.h(1)} data-level="1" id="thanks-title" tabindex="-1" ref={heading}>{words.t("turn.thanks")}</@>
             <p class="lead">{words.t("turn.saved")}</p>
             <button type="button" class="button primary" onclick={props.on_done.reform(|_: MouseEvent| ())}>
                 {words.t("turn.back")}
@@ -185,7 +185,7 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
     html! {
         <section class="screen" aria-labelledby={words.region("write-title")}>
             <p class="step-label">{&props.workshop.name}</p>
-            <@{words.h(1)} id="write-title" tabindex="-1" ref={heading}>{words.t("turn.your-ideas")}</@>
+            <@{words.h(1)} data-level="1" id="write-title" tabindex="-1" ref={heading}>{words.t("turn.your-ideas")}</@>
             <p class="lead">
                 {words.t("turn.ideas-lead")}
             </p>
@@ -197,7 +197,7 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
             }
             <IdeaForm bank={bank.clone()} dimension={first} id="turn-idea" legend={words.t("turn.new-idea")} {on_add} />
             if !mine.is_empty() {
-                <@{words.h(2)}>{words.t("turn.so-far")}</@>
+                <@{words.h(2)} data-level="2">{words.t("turn.so-far")}</@>
                 <ul class="idea-list">
                     for norm in mine {
                         <li class="idea" key={norm.id.clone()}>
@@ -239,7 +239,7 @@ fn Vote(props: &NormsTurnProps) -> Html {
     html! {
         <section class="screen" aria-labelledby={words.region("vote-title")}>
             <p class="step-label">{&props.workshop.name}</p>
-            <@{words.h(1)} id="vote-title" tabindex="-1" ref={heading}>{words.t("turn.your-dots")}</@>
+            <@{words.h(1)} data-level="1" id="vote-title" tabindex="-1" ref={heading}>{words.t("turn.your-dots")}</@>
             <p class="lead">
                 {words.f(if cap == 1 { "turn.place-dot" } else { "turn.place-dots" }, &[("cap", &cap)])}
             </p>

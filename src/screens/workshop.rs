@@ -87,7 +87,7 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                     {words.t("workshop.all")}
                 </button>
             </p>
-            <@{words.h(1)} id="workshop-title" tabindex="-1" ref={heading}>{&workshop.name}</@>
+            <@{words.h(1)} data-level="1" id="workshop-title" tabindex="-1" ref={heading}>{&workshop.name}</@>
             <p class="workshop-meta">
                 {words.date(workshop.date)}{" \u{b7} "}{answer_counts(words, workshop)}
             </p>
@@ -110,7 +110,7 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
             <Agenda workshop={workshop.clone()} dispatch={props.dispatch.clone()} />
             <section class="phase" aria-labelledby={words.region("phase-title")}>
                 <p class="step-label">{words.f("workshop.phase-of", &[("n", &(workshop.current + 1)), ("total", &workshop.phases.len())])}</p>
-                <@{words.h(2)} id="phase-title" tabindex="-1" ref={phase_heading}>{phase.title(words.0)}</@>
+                <@{words.h(2)} data-level="2" id="phase-title" tabindex="-1" ref={phase_heading}>{phase.title(words.0)}</@>
                 <p class="phase-duration">{words.f("workshop.about-minutes", &[("minutes", &phase.minutes())])}</p>
                 <Countdown timer={workshop.timer} phase={phase.title(words.0)} controls={Some(controls)} />
                 <label class="check auto-timer">
@@ -125,7 +125,7 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                     {" "}{words.t("workshop.auto-timer")}
                 </label>
                 <RoomControl workshop={workshop.clone()} dispatch={props.dispatch.clone()} />
-                <@{words.h(3)}>{words.t("workshop.script")}</@>
+                <@{words.h(3)} data-level="3">{words.t("workshop.script")}</@>
                 <ul class="script">
                     for line in phase.script(words.0) {
                         <li>{line}</li>
@@ -297,14 +297,14 @@ fn breakdown(words: Words, bank: &Bank, report: &Report, visible: bool, threshol
     let no_answers = words.t("workshop.no-answers");
     html! {
         <section class="dimensions" aria-labelledby={words.region("breakdown-title")}>
-            <@{words.h(2)} id="breakdown-title">{words.t("workshop.breakdown")}</@>
+            <@{words.h(2)} data-level="2" id="breakdown-title">{words.t("workshop.breakdown")}</@>
             if !visible {
                 <p class="note">{words.f("workshop.figures-are", &[("threshold", &threshold)])}</p>
             }
             <ul class="dimension-list">
                 for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
                     <li class="dimension" key={dimension.id.clone()}>
-                        <@{words.h(3)}>{&dimension.title}</@>
+                        <@{words.h(3)} data-level="3">{&dimension.title}</@>
                         if figures.is_assessed() {
                             <p class="dimension-level">{words.f("report.level", &[("level", &level_text(words, figures.level()))])}</p>
                             <dl class="figures">
@@ -524,7 +524,7 @@ fn Agenda(props: &AgendaProps) -> Html {
     };
     html! {
         <nav class="agenda" aria-labelledby="agenda-title">
-            <@{words.h(2)} id="agenda-title" class="agenda-title">{words.t("workshop.agenda")}</@>
+            <@{words.h(2)} data-level="2" id="agenda-title" class="agenda-title">{words.t("workshop.agenda")}</@>
             <p class="agenda-time">{time}</p>
             <ol class="stepper">
                 for (index, each) in workshop.phases.iter().enumerate() {
@@ -601,7 +601,7 @@ fn RoomControl(props: &RoomControlProps) -> Html {
     let next = slides.get(at + 1);
     html! {
         <div class="room-control" role="group" aria-labelledby="room-title">
-            <@{words.h(3)} id="room-title">{words.t("room.title")}</@>
+            <@{words.h(3)} data-level="3" id="room-title">{words.t("room.title")}</@>
             <p aria-live="polite">
                 {words.f("room.now", &[
                     ("slide", &slide_name(words, &workshop.bank, workshop.slide())),

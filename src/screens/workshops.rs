@@ -69,14 +69,14 @@ pub fn WorkshopList(props: &WorkshopListProps) -> Html {
                     </button>
                 </p>
             }
-            <@{words.h(1)} id="workshops-title" tabindex="-1" ref={heading}>{words.t("workshops.title")}</@>
+            <@{words.h(1)} data-level="1" id="workshops-title" tabindex="-1" ref={heading}>{words.t("workshops.title")}</@>
             <p class="lead">
                 {words.t("workshops.lead")}
             </p>
             if let Some(refusal) = &props.refusal {
                 <p class="refusal" role="alert">{refusal}</p>
             }
-            <@{words.h(2)} id="saved-title" tabindex="-1" ref={saved_heading}>{words.t("workshops.saved")}</@>
+            <@{words.h(2)} data-level="2" id="saved-title" tabindex="-1" ref={saved_heading}>{words.t("workshops.saved")}</@>
             if props.workshops.list.is_empty() {
                 <p>{words.t("workshops.none")}</p>
             } else {
@@ -109,7 +109,7 @@ fn saved_workshop(
     };
     html! {
         <li class="workshop-card" key={id.clone()}>
-            <@{words.h(3)}>{&workshop.name}</@>
+            <@{words.h(3)} data-level="3">{&workshop.name}</@>
             <p class="workshop-meta">
                 {words.date(workshop.date)}
                 {" \u{b7} "}{answer_counts(words, workshop)}{" \u{b7} "}{status}
@@ -205,7 +205,7 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
     let (_, phases_described) = state(Field::Phases, None);
     html! {
         <form class="create-workshop" {onsubmit} novalidate=true>
-            <@{words.h(2)}>{words.t("workshops.create-title")}</@>
+            <@{words.h(2)} data-level="2">{words.t("workshops.create-title")}</@>
             // Always in the page, so the refusal is announced when it comes.
             <div id="create-problem" role="alert">
                 if let Some(problem) = &*problem {
@@ -333,7 +333,7 @@ fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
     };
     html! {
         <section class="import-workshop" aria-labelledby={words.region("import-title")}>
-            <@{words.h(2)} id="import-title">{words.t("workshops.import-title")}</@>
+            <@{words.h(2)} data-level="2" id="import-title">{words.t("workshops.import-title")}</@>
             <div class="field">
                 <label for="import-file">{words.t("workshops.file")}</label>
                 <input id="import-file" type="file" accept=".json,application/json" ref={input} {onchange} />

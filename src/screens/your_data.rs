@@ -52,11 +52,11 @@ pub fn YourData(props: &YourDataProps) -> Html {
     };
     html! {
         <section class="your-data" aria-labelledby={words.region("your-data-title")}>
-            <@{words.h(2)} id="your-data-title">{words.t("data.title")}</@>
+            <@{words.h(2)} data-level="2" id="your-data-title">{words.t("data.title")}</@>
             <p>{words.t("app.runs-locally")}</p>
             <div class="data-rows">
                 <div class="data-row">
-                    <@{words.h(3)}>{words.t("data.backup-title")}</@>
+                    <@{words.h(3)} data-level="3">{words.t("data.backup-title")}</@>
                     <div class="data-controls">
                         if props.has_data {
                             <button type="button" class="button" onclick={props.on_export.reform(|_: MouseEvent| ())}>
@@ -70,7 +70,7 @@ pub fn YourData(props: &YourDataProps) -> Html {
                     </div>
                 </div>
                 <div class="data-row">
-                    <@{words.h(3)}>{words.t("data.keep-title")}</@>
+                    <@{words.h(3)} data-level="3">{words.t("data.keep-title")}</@>
                     <div class="data-controls">
                         <div class="field">
                             <label for="retention">{words.t("data.keep")}</label>
@@ -90,7 +90,7 @@ pub fn YourData(props: &YourDataProps) -> Html {
                 </div>
                 if props.has_data {
                     <div class="data-row">
-                        <@{words.h(3)}>{words.t("data.delete-title")}</@>
+                        <@{words.h(3)} data-level="3">{words.t("data.delete-title")}</@>
                         <div class="data-controls">
                             <ConfirmButton
                                 label={words.t("data.delete")}

@@ -56,8 +56,8 @@ test('two embeds on a hostile intranet page work, keep their own data and leave 
   await page.goto('demo/');
   const teamA = page.locator('#team-a');
   const teamB = page.locator('#team-b');
-  await expect(teamA.getByRole('heading', { level: 1 })).toHaveText('How well do Marketing and IT work together?');
-  await expect(teamB.getByRole('heading', { level: 1 })).toHaveText('How well do Marketing and IT work together?');
+  await expect(teamA.getByRole('heading', { level: 3 })).toHaveText('How well do Marketing and IT work together?');
+  await expect(teamB.getByRole('heading', { level: 3 })).toHaveText('How well do Marketing and IT work together?');
   // Team B's own bank: four statements, and its questions, not the default bank's 33.
   await expect(teamA.getByText('Tandem asks you 33 short questions')).toBeVisible();
   await expect(teamB.getByText('Tandem asks you 4 short questions')).toBeVisible();
@@ -71,7 +71,7 @@ test('two embeds on a hostile intranet page work, keep their own data and leave 
   expect(await page.evaluate(() => document.head.querySelectorAll('style, link[rel=stylesheet]').length)).toBe(1);
 
   // The host's resets and element rules do not reach into the widget.
-  const heading = await teamA.getByRole('heading', { level: 1 }).evaluate((h) => {
+  const heading = await teamA.getByRole('heading', { level: 3 }).evaluate((h) => {
     const s = getComputedStyle(h);
     return { size: s.fontSize, family: s.fontFamily, transform: s.textTransform, spacing: s.letterSpacing, align: s.textAlign };
   });
@@ -86,19 +86,25 @@ test('two embeds on a hostile intranet page work, keep their own data and leave 
     .map((link) => new URL(link.href).pathname.split('/').pop()));
   expect(linked).toEqual(own);
 
-  // Two copies of one widget on a page name their sections alike ("Your data" twice); within
-  // each embed every landmark is unique. Every other test checks the whole page in full.
-  await expectAccessibleIn(page, ['#team-a', '#team-b'], 'the two embeds (light)', ['landmark-unique']);
+  // Each embed is one region of the page, named by its data-label (or its namespace), and its
+  // headings start under the host's own h2 (data-heading-level="3"): two copies of the widget
+  // repeat no landmark, and the page's outline has no second h1.
+  await expect(page.getByRole('region', { name: "Team A's check" })).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Tandem (team-b)' })).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Your data' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(teamA.getByRole('heading', { level: 4, name: 'Which function do you work in?' })).toBeVisible();
+  await expectAccessibleIn(page, ['#team-a', '#team-b'], 'the two embeds (light)');
 
   // By keyboard: team A answers as Marketing, team B as IT with its own questions.
   await role.focus();
   await page.keyboard.press('Enter');
-  await expect(teamA.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(teamA.getByRole('heading', { level: 3 })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   await teamB.getByRole('button', { name: 'IT', exact: true }).focus();
   await page.keyboard.press('Enter');
-  await expect(teamB.getByRole('heading', { level: 1 })).toHaveText('Planning launches together');
+  await expect(teamB.getByRole('heading', { level: 3 })).toHaveText('Planning launches together');
   await expect(teamB.getByRole('group', { name: 'IT hears about a campaign launch at least four weeks ahead.' })).toBeVisible();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
@@ -121,7 +127,7 @@ test('two embeds on a hostile intranet page work, keep their own data and leave 
   // A reload brings each back to its own place.
   await page.reload();
   await expect(teamA.getByText('1 of 33 statements answered')).toBeVisible();
-  await expect(teamB.getByRole('heading', { level: 1 })).toHaveText('Planning launches together');
+  await expect(teamB.getByRole('heading', { level: 3 })).toHaveText('Planning launches together');
   await expect(teamB.getByText('1 of 4 statements answered')).toBeVisible();
 
   // Dark for a visitor who prefers it, unless the host fixed the theme (team B is light).

@@ -349,3 +349,15 @@ test('every page and window has a title of its own, in German too', async ({ pag
   await expect(sheet.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await sheet.title()).toBe('Reibungsbericht: Q3 launch – Tandem');
 });
+
+test('at 320 CSS px the facilitator\'s phases fit in German too, where words are longer', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openQ3(page, '?lang=de');
+  const agenda = page.getByRole('navigation', { name: 'Agenda' });
+  for (const phase of ['Begrüßung', 'Einzelbewertung', 'Enthüllung', 'Normen sammeln', 'Zusammenführen', 'Rangliste', 'Arbeitsvereinbarung', 'Zusammenfassung']) {
+    await press(agenda.getByRole('button', { name: new RegExp(phase) }));
+    expect((await scrolls(page))[1], `${phase} scrolls sideways`).toBe(false);
+  }
+  await expectAccessible(page, 'German summary at 320 px');
+});
