@@ -609,15 +609,20 @@ fn RoomControl(props: &RoomControlProps) -> Html {
                     ("total", &slides.len()),
                 ])}
             </p>
+            // Both buttons stay in the page at either end (aria-disabled, and the core does
+            // nothing), so focus is never dropped from under the keyboard.
             <div class="room-buttons">
-                <button type="button" class="button" disabled={at == 0} onclick={step(WorkshopAction::ShowPrevious)}>
+                <button type="button" class="button" aria-disabled={(at == 0).then_some("true")}
+                        onclick={step(WorkshopAction::ShowPrevious)}>
                     {words.t("room.back")}
                 </button>
-                if let Some(next) = next {
-                    <button type="button" class="button primary" onclick={step(WorkshopAction::ShowNext)}>
-                        {words.f("room.next", &[("slide", &slide_name(words, &workshop.bank, *next))])}
-                    </button>
-                }
+                <button type="button" class="button primary" aria-disabled={next.is_none().then_some("true")}
+                        onclick={step(WorkshopAction::ShowNext)}>
+                    {match next {
+                        Some(next) => words.f("room.next", &[("slide", &slide_name(words, &workshop.bank, *next))]),
+                        None => words.t("room.last").to_owned(),
+                    }}
+                </button>
             </div>
         </div>
     }

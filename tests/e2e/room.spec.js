@@ -84,7 +84,12 @@ test('the presenter shows one screen per slide at 1920×1080, stepped from the f
     await expect(presenter.getByText(dimension.title, { exact: true })).toBeVisible();
   }
   await fits('every dimension');
-  await expect(room.getByRole('button', { name: /^Show next/ })).toHaveCount(0);
+  // At the last slide "Show next" stays where focus is, and does nothing.
+  const end = room.getByRole('button', { name: 'Show next: nothing more in this phase' });
+  await expect(end).toBeFocused();
+  await expect(end).toHaveAttribute('aria-disabled', 'true');
+  await press(end);
+  await expect(presenter.getByRole('heading', { name: 'Every dimension' })).toBeVisible();
   await press(room.getByRole('button', { name: 'Show the one before' }));
   await expect(presenter.getByText(`Hotspot ${leading.length} of ${leading.length}`)).toBeVisible();
   // Nothing on the projector to click, and no individual answers.
