@@ -44,10 +44,16 @@ pub fn use_focus_on_change<K: PartialEq + Clone + 'static>(key: K) -> NodeRef {
 /// can be told apart. An embed leaves the host page's title alone.
 #[hook]
 pub fn use_title(page: String) {
+    use_title_if(Some(page));
+}
+
+/// [`use_title`] when `page` is given; `None` leaves the title to a component inside.
+#[hook]
+pub fn use_title_if(page: Option<String>) {
     let setup = use_setup();
-    let title = setup.words.f("title.page", &[("page", &page)]);
+    let title = page.map(|page| setup.words.f("title.page", &[("page", &page)]));
     use_effect_with((title, setup.embedded), |(title, embedded)| {
-        if !embedded {
+        if let (Some(title), false) = (title, embedded) {
             browser::set_title(title);
         }
     });

@@ -135,24 +135,37 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
             outcomes.set(results);
         })
     };
+    // Every addition is listed; refusals up to REFUSALS_SHOWN, so a paste of junk does not
+    // bury the page.
+    let mut refusals = 0;
+    let shown: Vec<&Outcome> = outcomes
+        .iter()
+        .filter(|outcome| {
+            refusals += usize::from(!outcome.added);
+            outcome.added || refusals <= REFUSALS_SHOWN
+        })
+        .collect();
+    let hidden = refusals.saturating_sub(REFUSALS_SHOWN);
     html! {
         <section class="collect" aria-labelledby={words.region("collect-title")}>
             <@{words.h(3)} data-level="3" id="collect-title">{words.t("collect.title")}</@>
             <p>
                 {words.f("collect.lead", &[("code", &code::workshop_text(workshop_code))])}
             </p>
-            <p class="join-link"><a href={join.clone()}>{join.clone()}</a></p>
+            // Opened from here it would turn this tab into a participant's: a window of its own.
+            <p class="join-link"><a href={join.clone()} target="tandem-join">{join_shown(&join, workshop)}</a></p>
             <ShareButtons text={join.clone()} what={words.t("collect.join-what")} title={workshop.name.clone()} link=true />
             <Qr text={join} label={words.t("collect.qr")} />
             <div class="field">
                 <label for="codes">{words.t("collect.paste")}</label>
                 <textarea id="codes" rows="4" value={(*pasted).clone()} oninput={on_input}
-                          ref={box_ref} aria-describedby="codes-outcomes" />
+                          ref={box_ref} aria-describedby="codes-outcomes"
+                          aria-invalid={outcomes.iter().any(|o| !o.added && o.text != words.t("collect.no-code")).then_some("true")} />
             </div>
             <button type="button" class="button" onclick={on_add}>{words.t("collect.add")}</button>
             // Always in the page, so the first outcome is announced like every later one.
             <ul class="outcomes" id="codes-outcomes" aria-live="polite">
-                for outcome in outcomes.iter() {
+                for outcome in shown.iter() {
                     <li class={if outcome.added { "outcome-added" } else { "outcome-refused" }}>
                         {&outcome.text}
                         if let Some((text, position)) = &outcome.marked {
@@ -160,9 +173,23 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
                         }
                     </li>
                 }
+                if hidden > 0 {
+                    <li class="outcome-refused">{words.f("collect.more-refused", &[("count", &hidden)])}</li>
+                }
             </ul>
         </section>
     }
+}
+
+/// At most this many refusals are listed after one paste; the rest are counted.
+const REFUSALS_SHOWN: usize = 10;
+
+/// The join link as the facilitator reads it: the workshop's name as text, not percent-encoded.
+#[must_use]
+pub fn join_shown(join: &str, workshop: &Workshop) -> String {
+    let encoded = join.rsplit('/').next().unwrap_or_default();
+    let name = code::join_name(&workshop.name);
+    format!("{}{name}", &join[..join.len() - encoded.len()])
 }
 
 /// A refused code with its wrong character marked: "AB<mark>!</mark>CD".
@@ -254,6 +281,13 @@ pub fn receive_response(words: Words, model: &UseReducerHandle<Model>, text: &st
             }
         }
     }
+    // With no workshop saved, the code is still checked (against no workshop at all): a
+    // broken link says it is broken, a sound one what to do with it.
+    let first_error = first_error.or_else(|| {
+        code::decode(&model.bank, u32::MAX, text)
+            .err()
+            .filter(|error| !matches!(error, code::CodeError::OtherWorkshop { .. }))
+    });
     match first_error {
         Some(code::CodeError::OtherWorkshop { found, .. }) => {
             words.f("collect.link-other-workshop", &[("found", &found)])

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{Qr, RoleChoice, ShareButtons};
-use crate::hooks::{use_focus_on_mount, use_title};
+use crate::hooks::{use_focus_on_mount, use_title, use_title_if};
 use crate::screens::AssessmentStep;
 use crate::setup::{use_setup, use_words};
 use crate::storage;
@@ -56,13 +56,11 @@ pub fn Participant(props: &ParticipantProps) -> Html {
     let words = setup.words;
     let bank = setup.bank.clone();
     let workshop = code::parse_workshop(&props.workshop);
-    use_title(match (workshop, &props.name) {
-        (Some(_), Some(name)) => name.to_string(),
-        (Some(workshop), None) => {
-            words.f("join.workshop", &[("code", &code::workshop_text(workshop))])
-        }
-        (None, _) => words.t("join.broken").to_owned(),
-    });
+    // A working link's title follows the participant's steps (in `Answering`).
+    use_title_if(
+        (workshop.is_none() || props.bank_id != bank.id.as_str())
+            .then(|| words.t("join.broken").to_owned()),
+    );
     match workshop {
         Some(workshop) if props.bank_id == bank.id.as_str() => {
             let title: AttrValue = props.name.clone().unwrap_or_else(|| {
@@ -140,6 +138,24 @@ fn Answering(props: &AnsweringProps) -> Html {
     };
     let journey = &model.participation.journey;
     let progress = journey.progress(&model.bank);
+    use_title(match journey.screen {
+        Screen::Step(step) if journey.respondent.is_some() => words.f(
+            "title.join-step",
+            &[
+                ("name", &props.title),
+                (
+                    "dimension",
+                    &model
+                        .bank
+                        .dimensions
+                        .get(step)
+                        .map_or("", |d| d.title.as_str()),
+                ),
+            ],
+        ),
+        Screen::Report => words.f("title.join-code", &[("name", &props.title)]),
+        _ => props.title.to_string(),
+    });
     let screen = match (journey.screen, journey.respondent.clone()) {
         (Screen::Step(step), Some(respondent)) => html! {
             <AssessmentStep

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::components::{Countdown, Qr, ScoreBar};
 use crate::hooks::{use_report, use_stored, use_title};
-use crate::screens::collect::join_address;
+use crate::screens::collect::{join_address, join_shown};
 use crate::screens::norms::{idea_count, voter_count};
 use crate::screens::report::{figure, indices, level_text};
 use crate::screens::workshops::answer_counts;
@@ -39,17 +39,10 @@ fn read(setup: &Setup, id: &str) -> Option<Workshop> {
 pub fn Presenter(props: &PresenterProps) -> Html {
     let words = use_words();
     let workshop = use_stored(props.workshop_id.clone(), read);
-    use_title(
-        words.f(
-            "title.presenter",
-            &[(
-                "name",
-                &workshop
-                    .as_ref()
-                    .map_or("", |workshop| workshop.name.as_str()),
-            )],
-        ),
-    );
+    use_title(workshop.as_ref().map_or_else(
+        || words.t("sheet.workshop-missing").to_owned(),
+        |workshop| words.f("title.presenter", &[("name", &workshop.name)]),
+    ));
     let Some(workshop) = &*workshop else {
         return html! {
             <div class="tandem presenter">
@@ -66,7 +59,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
             <main class="tandem-main">
                 <header class="presenter-header">
                     <div>
-                        <p class="presenter-workshop">{&workshop.name}</p>
+                        <p class="presenter-workshop" title={workshop.name.clone()}>{&workshop.name}</p>
                         <h1>{phase.title(words.0)}</h1>
                     </div>
                     <Countdown timer={workshop.timer} phase={phase.title(words.0)} />
@@ -107,7 +100,7 @@ fn SlideView(props: &SlideProps) -> Html {
                     <Qr text={join.clone()} label={words.t("collect.qr")} />
                     <div>
                         <h2>{words.t("presenter.join-title")}</h2>
-                        <p class="presenter-link">{join}</p>
+                        <p class="presenter-link">{join_shown(&join, workshop)}</p>
                         <p>{words.t("presenter.join-turns")}</p>
                         <p class="presenter-count" aria-live="polite">
                             {words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}

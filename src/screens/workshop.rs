@@ -468,6 +468,7 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
                 <div class="field">
                     <label for="edit-name">{words.t("workshop.name")}</label>
                     <input id="edit-name" type="text" value={(*name).clone()} oninput={bind_text(&name)} autocomplete="off"
+                           maxlength={tandem_core::workshop::NAME_MAX.to_string()}
                            aria-invalid={name_invalid} aria-describedby={name_described} />
                 </div>
                 <div class="field">

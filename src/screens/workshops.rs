@@ -132,7 +132,8 @@ fn saved_workshop(
                     {words.t("workshops.duplicate")}
                 </button>
                 <ConfirmButton
-                    label={words.f("workshops.delete-name", &[("name", &workshop.name)])}
+                    label={words.t("norms.delete")}
+                    name={words.f("workshops.delete-name", &[("name", &workshop.name)])}
                     question={words.f("workshops.delete-question", &[("name", &workshop.name)])}
                     confirm_label={words.t("workshops.delete-confirm")}
                     on_confirm={dispatch.reform(move |()| TandemAction::Delete(id.clone()))}
@@ -215,6 +216,7 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
             <div class="field">
                 <label for="workshop-name">{words.t("workshop.name")}</label>
                 <input id="workshop-name" type="text" value={(*name).clone()} oninput={bind_text(&name)}
+                       maxlength={tandem_core::workshop::NAME_MAX.to_string()}
                        autocomplete="off" aria-invalid={name_invalid} aria-describedby={name_described} />
             </div>
             <div class="field">

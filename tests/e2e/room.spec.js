@@ -56,7 +56,8 @@ test('the presenter shows one screen per slide at 1920×1080, stepped from the f
   await expect(presenter.getByRole('img', { name: 'QR code of the join link' })).toBeVisible();
   await expect(presenter.getByText('Answered so far: 3 Marketing · 3 IT · 0 other.')).toBeVisible();
   const join = await page.locator('.join-link a').getAttribute('href');
-  await expect(presenter.getByText(join)).toBeVisible();
+  // The link as people read it: the name as text, not percent-encoded.
+  await expect(presenter.getByText(decodeURI(join))).toBeVisible();
   await fits('join');
 
   await nextPhase(page);
@@ -365,4 +366,69 @@ test('at 320 CSS px the facilitator\'s phases fit in German too, where words are
     expect((await scrolls(page))[1], `${phase} scrolls sideways`).toBe(false);
   }
   await expectAccessible(page, 'German summary at 320 px');
+});
+
+test('long names, chat logs and broken links: nothing widens the page, nothing noisy, nothing misleading', async ({ page, context, browser }) => {
+  test.setTimeout(90_000);
+  const long = 'Kundenzufriedenheitsbefragungsauswertungsworkshop '.repeat(2)
+    + 'with Marketing and IT for the third quarter launch of the new website and the app';
+  await page.goto('./');
+  await press(page.getByRole('button', { name: 'Run a workshop' }));
+  // The name field stops at 120 characters, and the core refuses more.
+  await page.getByLabel('Name').fill(`${long} ${'x'.repeat(100)}`);
+  expect((await page.getByLabel('Name').inputValue()).length).toBe(120);
+  await press(page.getByRole('button', { name: 'Create workshop' }));
+  const name = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+  expect(name.length).toBe(120);
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect((await scrolls(page))[1], 'facilitator with a long name').toBe(false);
+  await nextPhase(page);
+  const join = await page.locator('.join-link a').getAttribute('href');
+  // The link opens in a window of its own, and reads with the name as text, cut with "…".
+  await expect(page.locator('.join-link a')).toHaveAttribute('target', 'tandem-join');
+  await expect(page.locator('.join-link a')).toContainText('/Kundenzufriedenheitsbefragungsauswertungsworkshop Kund');
+  await expect(page.locator('.join-link a')).toContainText('…');
+  const presenter = await context.newPage();
+  await presenter.setViewportSize({ width: 1920, height: 1080 });
+  await presenter.goto(await page.getByRole('link', { name: 'Open the presenter view' }).getAttribute('href'));
+  await expect(presenter.getByRole('img', { name: 'QR code of the join link' })).toBeVisible();
+  expect(await scrolls(presenter), 'presenter with a long name').toEqual([false, false]);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await press(page.getByRole('button', { name: '← All workshops' }));
+  // The delete button says "Delete"; its accessible name carries the workshop's.
+  const del = page.getByRole('button', { name: `Delete ${name}` });
+  await expect(del).toHaveText('Delete');
+
+  const phone = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const participant = await phone.newPage();
+  await participant.goto(join);
+  await expect(participant.getByText(/…$/).first()).toBeVisible();
+  expect((await scrolls(participant))[1], 'join page with a long name').toBe(false);
+  await press(participant.getByRole('button', { name: 'IT', exact: true }));
+  expect(await participant.title()).toMatch(new RegExp(`^${bank.dimensions[0].title} – Kundenzufriedenheits`));
+  await press(participant.getByRole('button', { name: `${last.title} (0 of ${last.items.length})` }));
+  await press(participant.getByRole('button', { name: 'Finish and get my code' }));
+  expect(await participant.title()).toMatch(/^Your response code – /);
+  const code = (await participant.locator('.code-text').textContent()).trim();
+  await phone.close();
+
+  // A chat log: the code is found, the chat's words are not reported as codes.
+  await page.getByRole('button', { name: /^Open Kundenzufriedenheits/ }).click();
+  await page.getByLabel('Paste response codes').fill(`[10:01] Anna: here is mine ${code}\n[10:02] Ben: thanks! 🙂`);
+  await press(page.getByRole('button', { name: 'Add codes' }));
+  await expect(page.locator('.outcomes li')).toHaveCount(1);
+  await expect(page.locator('.outcome-added')).toHaveCount(1);
+  await expect(page.getByLabel('Paste response codes')).not.toHaveAttribute('aria-invalid', 'true');
+  // Junk: a few refusals listed and the rest counted; the box is marked invalid.
+  const junk = Array.from({ length: 40 }, (_, i) => `${'7'.repeat(44)}${i % 10}`).join('\n');
+  await page.getByLabel('Paste response codes').fill(junk);
+  await press(page.getByRole('button', { name: 'Add codes' }));
+  await expect(page.locator('.outcomes li')).toHaveCount(11);
+  await expect(page.getByText('… and 30 more were refused; they are in the box too.')).toBeVisible();
+  await expect(page.getByLabel('Paste response codes')).toHaveAttribute('aria-invalid', 'true');
+
+  // A broken response link, opened where no workshop is saved, says it is broken.
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(`${join.split('#')[0]}#code/3CZB-XXXX`);
+  await expect(stranger.getByText(/This response link could not be read/)).toBeVisible();
 });

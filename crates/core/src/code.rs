@@ -231,8 +231,7 @@ const JOIN_NAME_CHARS: usize = 60;
 #[must_use]
 pub fn join_path(bank_id: &str, workshop: u32, name: &str) -> String {
     let mut path = format!("{bank_id}/{}/", workshop_text(workshop));
-    let name: String = name.trim().chars().take(JOIN_NAME_CHARS).collect();
-    for byte in name.bytes() {
+    for byte in join_name(name).bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
             path.push(char::from(byte));
         } else {
@@ -241,6 +240,20 @@ pub fn join_path(bank_id: &str, workshop: u32, name: &str) -> String {
         }
     }
     path
+}
+
+/// The workshop's name as a join link carries it: at most [`JOIN_NAME_CHARS`] characters, a
+/// cut name ending in "…" so the participant can tell it is cut.
+#[must_use]
+pub fn join_name(name: &str) -> String {
+    let name = name.trim();
+    if name.chars().count() <= JOIN_NAME_CHARS {
+        return name.to_owned();
+    }
+    let mut cut: String = name.chars().take(JOIN_NAME_CHARS - 1).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
 }
 
 /// The parts of a join link after `#join/`.
@@ -450,7 +463,15 @@ pub fn decode_all(bank: &Bank, expected: u32, text: &str) -> Vec<Pasted> {
         if !pending.is_empty() {
             let text = pending.join(" ");
             let result = decode(bank, expected, &text);
-            found.push(Pasted { text, result });
+            // Words around the codes in a pasted chat ("[10:01] Anna: here is mine") are not a
+            // code: far shorter than one, or with several characters no code has. A code with
+            // a typo is as long as a code with one or two such characters, and is reported.
+            let foreign = foreign_characters(&text);
+            let chat = matches!(result, Err(CodeError::Character { .. }))
+                && (*pending_symbols * 2 < full || foreign >= 3);
+            if !chat {
+                found.push(Pasted { text, result });
+            }
             pending.clear();
             *pending_symbols = 0;
         }
@@ -516,6 +537,14 @@ fn rating(value: u64) -> Option<Rating> {
 
 fn mask(bits: u32) -> u32 {
     (1 << bits) - 1
+}
+
+/// How many characters of `text` can appear in no code, separators aside.
+fn foreign_characters(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| !c.is_whitespace() && c != '-')
+        .filter(|c| symbols(&c.to_string()).is_err())
+        .count()
 }
 
 /// The symbol values of a code, ignoring separators and case.

@@ -448,6 +448,9 @@ pub enum WorkshopAction {
 pub enum WorkshopError {
     /// The name was empty or only spaces.
     EmptyName,
+    /// The name was longer than [`NAME_MAX`] characters: too long for a heading, a file name
+    /// or a join link.
+    NameTooLong,
     /// The privacy threshold was outside 1 to 10.
     Threshold(u8),
     /// A lower privacy threshold once answers are in: participants answered under the one set.
@@ -472,6 +475,9 @@ pub enum WorkshopError {
     Norms(NormsError),
 }
 
+/// The longest workshop name, in characters.
+pub const NAME_MAX: usize = 120;
+
 /// A field of the workshop forms (create, and edit details), for tying a refusal to the field
 /// to mend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -487,7 +493,7 @@ impl WorkshopError {
     #[must_use]
     pub fn field(&self) -> Option<Field> {
         match self {
-            WorkshopError::EmptyName => Some(Field::Name),
+            WorkshopError::EmptyName | WorkshopError::NameTooLong => Some(Field::Name),
             WorkshopError::NoDate => Some(Field::Date),
             WorkshopError::Threshold(_)
             | WorkshopError::ThresholdLowered { .. }
@@ -507,6 +513,9 @@ impl WorkshopError {
     pub fn message(&self, locale: Locale) -> String {
         match self {
             WorkshopError::EmptyName => locale.text("error.workshop.empty-name").to_owned(),
+            WorkshopError::NameTooLong => {
+                locale.format("error.workshop.name-too-long", &[("max", &NAME_MAX)])
+            }
             WorkshopError::Threshold(value) => {
                 locale.format("error.workshop.threshold", &[("0", value)])
             }
@@ -585,9 +594,9 @@ impl Workshop {
         setup: Setup,
         bank: Bank,
     ) -> Result<Workshop, WorkshopError> {
-        let mut workshop = Workshop::new(id, setup.name.trim(), setup.date, bank);
-        if workshop.name.is_empty() {
-            return Err(WorkshopError::EmptyName);
+        let mut workshop = Workshop::new(id, "", setup.date, bank);
+        if let Some(named) = workshop.apply(WorkshopAction::Rename(setup.name))? {
+            workshop = named;
         }
         for action in [
             WorkshopAction::SetThreshold(setup.threshold),
@@ -840,6 +849,9 @@ impl Workshop {
                 let name = name.trim();
                 if name.is_empty() {
                     return Err(WorkshopError::EmptyName);
+                }
+                if name.chars().count() > NAME_MAX {
+                    return Err(WorkshopError::NameTooLong);
                 }
                 name.clone_into(&mut next.name);
             }
@@ -1321,6 +1333,28 @@ mod tests {
     fn a_refused_form_names_the_field_to_mend() {
         let fresh = workshop();
         let field = |action| fresh.apply(action).unwrap_err().field();
+        assert_eq!(
+            fresh.apply(WorkshopAction::Rename("x".repeat(NAME_MAX + 1))),
+            Err(WorkshopError::NameTooLong)
+        );
+        assert!(
+            fresh
+                .apply(WorkshopAction::Rename("ü".repeat(NAME_MAX)))
+                .is_ok()
+        );
+        assert_eq!(
+            Workshop::create(
+                "w2",
+                Setup {
+                    name: "y".repeat(NAME_MAX + 1),
+                    date: date(),
+                    threshold: 3,
+                    phases: Phase::ALL.to_vec(),
+                },
+                Bank::default_bank(),
+            ),
+            Err(WorkshopError::NameTooLong)
+        );
         assert_eq!(
             field(WorkshopAction::Rename("  ".into())),
             Some(Field::Name)

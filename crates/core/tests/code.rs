@@ -321,6 +321,72 @@ fn a_truncated_code_is_reported_without_swallowing_the_next() {
 }
 
 #[test]
+fn the_words_of_a_pasted_chat_are_not_reported_as_codes_but_a_mistyped_code_is() {
+    let bank = Bank::default_bank();
+    let answers = vec![3; bank.item_count()];
+    let good = code::encode(&bank, &response(Role::Marketing, &answers, &[], 11));
+    let mut typo = good.clone().into_bytes();
+    typo[9] = b'!';
+    let typo = String::from_utf8(typo).unwrap();
+    let chat = format!(
+        "[10:01] Anna: here is mine {good}\n[10:02] Ben: mine -> {typo} (sorry, on my phone!)\n[10:03] Cem: 🙂"
+    );
+    let found = code::decode_all(&bank, WORKSHOP, &chat);
+    let texts: Vec<&str> = found.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, [good.as_str(), typo.as_str()], "{found:?}");
+    assert!(found[0].result.is_ok());
+    assert!(matches!(
+        found[1].result,
+        Err(CodeError::Character {
+            position: 10,
+            character: '!'
+        })
+    ));
+    // A short run of code characters is still told to be too short.
+    assert!(matches!(
+        code::decode_all(&bank, WORKSHOP, &good[..8])[0].result,
+        Err(CodeError::Length { .. })
+    ));
+    assert!(code::decode_all(&bank, WORKSHOP, "hello: world!").is_empty());
+}
+
+#[test]
+fn a_join_link_carries_the_workshop_name_and_says_when_it_is_cut() {
+    for name in [
+        "Q3 launch",
+        "Kick-off: \"Web\" / 50% #1 ?",
+        "Überblick 🙂 <b>",
+    ] {
+        let path = code::join_path("bank", WORKSHOP, name);
+        assert!(path.is_ascii(), "{path}");
+        let link = code::parse_join(&path);
+        assert_eq!(link.bank_id, "bank");
+        assert_eq!(code::parse_workshop(&link.workshop), Some(WORKSHOP));
+        assert_eq!(link.name.as_deref(), Some(name));
+    }
+    let long = "Marketing and IT alignment workshop for the whole of the third quarter launch";
+    let carried = code::parse_join(&code::join_path("bank", WORKSHOP, long))
+        .name
+        .unwrap();
+    assert!(
+        carried.ends_with('…') && carried.chars().count() <= 60,
+        "{carried}"
+    );
+    assert!(long.starts_with(carried.trim_end_matches('…')));
+    // Hand-edited links: broken escapes, control characters and missing parts carry no name.
+    for rest in [
+        "bank/ABCD/%E2%8",
+        "bank/ABCD/be%07ll",
+        "bank/ABCD/",
+        "bank/ABCD",
+        "bank",
+        "",
+    ] {
+        assert_eq!(code::parse_join(rest).name, None, "{rest:?}");
+    }
+}
+
+#[test]
 fn importing_the_same_code_twice_changes_nothing() {
     let bank = Bank::default_bank();
     let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
