@@ -102,7 +102,7 @@ fn SlideView(props: &SlideProps) -> Html {
                         <h2>{words.t("presenter.join-title")}</h2>
                         <p class="presenter-link">{join_shown(&join, workshop)}</p>
                         <p>{words.t("presenter.join-turns")}</p>
-                        <p class="presenter-count" aria-live="polite">
+                        <p class="presenter-count">
                             {words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}
                         </p>
                     </div>
@@ -111,7 +111,7 @@ fn SlideView(props: &SlideProps) -> Html {
         }
         Slide::Waiting => html! {
             <>
-                <p class="presenter-count" aria-live="polite">
+                <p class="presenter-count">
                     {words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}
                 </p>
                 <p class="lead">{words.t("presenter.results-appear")}</p>
@@ -127,7 +127,7 @@ fn SlideView(props: &SlideProps) -> Html {
         Slide::Dimensions => every_dimension(words, bank, &report),
         Slide::Ideas => html! {
             <>
-                <p class="presenter-count" aria-live="polite">{idea_count(words, norms)}</p>
+                <p class="presenter-count">{idea_count(words, norms)}</p>
                 if norms.revealed {
                     {norm_list(words, &norms.ideas.iter().collect::<Vec<_>>(), false)}
                 } else {
@@ -137,7 +137,7 @@ fn SlideView(props: &SlideProps) -> Html {
         },
         Slide::Votes => html! {
             <>
-                <p class="presenter-count" aria-live="polite">{voter_count(words, norms)}</p>
+                <p class="presenter-count">{voter_count(words, norms)}</p>
                 if !norms.revealed {
                     <p class="lead">{words.t("presenter.ideas-appear")}</p>
                 } else if norms.totals_visible() {
@@ -165,6 +165,8 @@ fn SlideView(props: &SlideProps) -> Html {
         },
     };
     html! {
+        // One live region for the whole slide: a screen reader following the projector hears
+        // each new slide and each new count, once.
         <section class={classes!("slide", slide_class(slide))} aria-live="polite" aria-atomic="false">
             {body}
         </section>
