@@ -12,7 +12,7 @@ use crate::Model;
 use crate::browser;
 use crate::components::{Qr, ShareButtons};
 use crate::screens::join::{CODE_HASH, JOIN_HASH};
-use crate::setup::{Words, use_setup, use_words};
+use crate::setup::{Setup, Words, use_setup, use_words};
 
 #[derive(Properties, PartialEq)]
 pub struct CollectCodesProps {
@@ -20,10 +20,19 @@ pub struct CollectCodesProps {
     pub dispatch: Callback<TandemAction>,
 }
 
+/// What became of a pasted code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Added,
+    Refused,
+    /// The paste held no code at all.
+    NothingFound,
+}
+
 /// The outcome of one pasted code, for the list under the box.
 #[derive(Debug, Clone, PartialEq)]
 struct Outcome {
-    added: bool,
+    kind: Kind,
     text: String,
     /// A refused code as pasted, with the 1-based position of the character that cannot be in
     /// a code, when that is why it was refused.
@@ -35,7 +44,8 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
     let words = use_words();
     let workshop = &props.workshop;
     let workshop_code = code::workshop_code(&workshop.id);
-    let join = use_setup().address(&join_address(workshop));
+    let setup = use_setup();
+    let join = setup.address(&join_address(workshop));
     let pasted = use_state(String::new);
     let outcomes = use_state(Vec::<Outcome>::new);
     let on_input = crate::components::bind_text_area(&pasted);
@@ -93,7 +103,7 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
                             _ => None,
                         };
                         results.push(Outcome {
-                            added: false,
+                            kind: Kind::Refused,
                             text: words.f(
                                 "collect.refused",
                                 &[("code", &grouped), ("why", &error.message(words.0))],
@@ -105,14 +115,14 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
                     }
                 };
                 results.push(Outcome {
-                    added: true,
+                    kind: Kind::Added,
                     text,
                     marked: None,
                 });
             }
             if results.is_empty() {
                 results.push(Outcome {
-                    added: false,
+                    kind: Kind::NothingFound,
                     text: words.t("collect.no-code").to_owned(),
                     marked: None,
                 });
@@ -141,8 +151,8 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
     let shown: Vec<&Outcome> = outcomes
         .iter()
         .filter(|outcome| {
-            refusals += usize::from(!outcome.added);
-            outcome.added || refusals <= REFUSALS_SHOWN
+            refusals += usize::from(outcome.kind == Kind::Refused);
+            outcome.kind != Kind::Refused || refusals <= REFUSALS_SHOWN
         })
         .collect();
     let hidden = refusals.saturating_sub(REFUSALS_SHOWN);
@@ -153,20 +163,20 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
                 {words.f("collect.lead", &[("code", &code::workshop_text(workshop_code))])}
             </p>
             // Opened from here it would turn this tab into a participant's: a window of its own.
-            <p class="join-link"><a href={join.clone()} target="tandem-join">{join_shown(&join, workshop)}</a></p>
+            <p class="join-link"><a href={join.clone()} target="tandem-join">{join_shown(&setup, workshop)}</a></p>
             <ShareButtons text={join.clone()} what={words.t("collect.join-what")} title={workshop.name.clone()} link=true />
             <Qr text={join} label={words.t("collect.qr")} />
             <div class="field">
                 <label for="codes">{words.t("collect.paste")}</label>
                 <textarea id="codes" rows="4" value={(*pasted).clone()} oninput={on_input}
                           ref={box_ref} aria-describedby="codes-outcomes"
-                          aria-invalid={outcomes.iter().any(|o| !o.added && o.text != words.t("collect.no-code")).then_some("true")} />
+                          aria-invalid={(refusals > 0).then_some("true")} />
             </div>
             <button type="button" class="button" onclick={on_add}>{words.t("collect.add")}</button>
             // Always in the page, so the first outcome is announced like every later one.
             <ul class="outcomes" id="codes-outcomes" aria-live="polite">
                 for outcome in shown.iter() {
-                    <li class={if outcome.added { "outcome-added" } else { "outcome-refused" }}>
+                    <li class={if outcome.kind == Kind::Added { "outcome-added" } else { "outcome-refused" }}>
                         {&outcome.text}
                         if let Some((text, position)) = &outcome.marked {
                             {" "}{marked(words, text, *position)}
@@ -184,12 +194,16 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
 /// At most this many refusals are listed after one paste; the rest are counted.
 const REFUSALS_SHOWN: usize = 10;
 
-/// The join link as the facilitator reads it: the workshop's name as text, not percent-encoded.
+/// The join link as the facilitator reads it: the workshop's name as text, not percent-encoded
+/// (as [`join_address`] writes it for the address bar).
 #[must_use]
-pub fn join_shown(join: &str, workshop: &Workshop) -> String {
-    let encoded = join.rsplit('/').next().unwrap_or_default();
-    let name = code::join_name(&workshop.name);
-    format!("{}{name}", &join[..join.len() - encoded.len()])
+pub fn join_shown(setup: &Setup, workshop: &Workshop) -> String {
+    setup.address(&format!(
+        "{JOIN_HASH}{}/{}/{}",
+        workshop.bank.id,
+        code::workshop_text(code::workshop_code(&workshop.id)),
+        code::join_name(&workshop.name)
+    ))
 }
 
 /// A refused code with its wrong character marked: "AB<mark>!</mark>CD".

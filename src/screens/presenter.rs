@@ -10,11 +10,11 @@ use tandem_core::scoring::Report;
 use tandem_core::{Bank, Norm, Slide, Workshop};
 use yew::prelude::*;
 
-use crate::components::{Countdown, Qr, ScoreBar};
+use crate::components::{Countdown, Qr};
 use crate::hooks::{use_report, use_stored, use_title};
 use crate::screens::collect::{join_address, join_shown};
 use crate::screens::norms::{idea_count, voter_count};
-use crate::screens::report::{figure, indices, level_text};
+use crate::screens::report::{figure_row, hotspot_figures, indices};
 use crate::screens::workshops::answer_counts;
 use crate::setup::{Setup, Words, use_setup, use_words};
 use crate::storage;
@@ -100,7 +100,7 @@ fn SlideView(props: &SlideProps) -> Html {
                     <Qr text={join.clone()} label={words.t("collect.qr")} />
                     <div>
                         <h2>{words.t("presenter.join-title")}</h2>
-                        <p class="presenter-link">{join_shown(&join, workshop)}</p>
+                        <p class="presenter-link">{join_shown(&setup, workshop)}</p>
                         <p>{words.t("presenter.join-turns")}</p>
                         <p class="presenter-count">
                             {words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}
@@ -197,23 +197,11 @@ fn hotspot(words: Words, workshop: &Workshop, report: &Report, d: usize) -> Html
         <div class="presenter-hotspot">
             <p class="step-label">{words.f("presenter.hotspot-of", &[("n", &(at + 1)), ("total", &leading.len())])}</p>
             <h2>{&dimension.title}</h2>
-            <p class="hotspot-figures">
-                {words.f("report.hotspot-figures", &[
-                    ("friction", &figure(words, figures.friction)),
-                    ("score", &figure(words, figures.score)),
-                    ("level", &level_text(words, figures.level())),
-                ])}
-            </p>
+            <p class="hotspot-figures">{hotspot_figures(words, figures)}</p>
             if report.roles_known {
                 <dl class="figures">
-                    <div class="figure">
-                        <dt>{words.t("role.marketing")}</dt>
-                        <dd><span class="number">{figure(words, figures.marketing)}</span><ScoreBar value={figures.marketing} kind="score" /></dd>
-                    </div>
-                    <div class="figure">
-                        <dt>{words.t("role.it")}</dt>
-                        <dd><span class="number">{figure(words, figures.it)}</span><ScoreBar value={figures.it} kind="score" /></dd>
-                    </div>
+                    {figure_row(words, words.t("role.marketing"), figures.marketing, 100.0, "score", words.t("workshop.no-answers"))}
+                    {figure_row(words, words.t("role.it"), figures.it, 100.0, "score", words.t("workshop.no-answers"))}
                 </dl>
             }
             if let Some(first) = dimension.recommendations.first() {
@@ -230,13 +218,7 @@ fn every_dimension(words: Words, bank: &Bank, report: &Report) -> Html {
             <h2>{words.t("report.every-dimension")}</h2>
             <dl class="figures presenter-dimensions">
                 for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
-                    <div class="figure" key={dimension.id.clone()}>
-                        <dt>{&dimension.title}</dt>
-                        <dd>
-                            <span class="number">{figure(words, figures.score)}</span>
-                            <ScoreBar value={figures.score} kind="score" />
-                        </dd>
-                    </div>
+                    {figure_row(words, &dimension.title, figures.score, 100.0, "score", words.t("chart.not-available"))}
                 }
             </dl>
         </>

@@ -288,17 +288,25 @@ pub fn hotspots(words: Words, bank: &Bank, report: &Report) -> Html {
     }
 }
 
+/// "Friction 68.8 · score 37.5 (level 2 Committed)": a hotspot's line, in the report and on the
+/// projector.
+#[must_use]
+pub fn hotspot_figures(words: Words, figures: &Figures) -> String {
+    words.f(
+        "report.hotspot-figures",
+        &[
+            ("friction", &figure(words, figures.friction)),
+            ("score", &figure(words, figures.score)),
+            ("level", &level_text(words, figures.level())),
+        ],
+    )
+}
+
 fn hotspot(words: Words, dimension: &Dimension, figures: &Figures) -> Html {
     html! {
         <li class="hotspot">
             <@{words.h(3)} data-level="3">{&dimension.title}</@>
-            <p class="hotspot-figures">
-                {words.f("report.hotspot-figures", &[
-                    ("friction", &figure(words, figures.friction)),
-                    ("score", &figure(words, figures.score)),
-                    ("level", &level_text(words, figures.level())),
-                ])}
-            </p>
+            <p class="hotspot-figures">{hotspot_figures(words, figures)}</p>
             if !dimension.recommendations.is_empty() {
                 <ul class="recommendations">
                     for recommendation in &dimension.recommendations {
@@ -360,7 +368,7 @@ pub fn dimensions(words: Words, bank: &Bank, report: &Report) -> Html {
 /// One figure as a labelled bar with its number written next to it.
 pub fn figure_row(
     words: Words,
-    label: &'static str,
+    label: &str,
     value: Option<f64>,
     max: f64,
     kind: &'static str,
@@ -368,7 +376,7 @@ pub fn figure_row(
 ) -> Html {
     html! {
         <div class="figure">
-            <dt>{label}</dt>
+            <dt>{label.to_owned()}</dt>
             <dd>
                 <ScoreBar {value} {max} {kind} />
                 <span class="figure-value">{value.map_or_else(|| missing.to_owned(), |value| words.figure(value))}</span>
