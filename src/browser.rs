@@ -19,7 +19,7 @@ pub fn random_id() -> String {
 pub fn today() -> chrono::NaiveDate {
     now_iso()
         .get(..10)
-        .and_then(tandem_core::workshop::parse_date)
+        .and_then(tandem_core::dates::parse_date)
         .unwrap_or_default()
 }
 

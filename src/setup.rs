@@ -261,7 +261,9 @@ async fn language(wanted: Locale, base: &str) -> Words {
     let catalogue = fetch_text(&format!("{base}languages/{tag}.txt"));
     let bank = fetch_text(&format!("{base}languages/default.{tag}.json"));
     let provided = match (catalogue.await, bank.await) {
-        (Ok(catalogue), Ok(bank)) => wanted.provide(catalogue, bank).is_ok(),
+        (Ok(catalogue), Ok(bank)) => {
+            tandem_core::language::provide(wanted, catalogue, bank).is_ok()
+        }
         _ => false,
     };
     Words(

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use tandem_core::code::Participation;
+use tandem_core::assessment::Participation;
 use tandem_core::history::History;
 use tandem_core::retention::Retention;
 use tandem_core::workshop::{HeldTurn, Holder};

@@ -90,7 +90,7 @@ pub fn field_id(prefix: &str, field: tandem_core::workshop::Field) -> String {
 /// under the field: the browser draws the field itself in its own locale's format, so the page
 /// says the date once more in the one format it uses everywhere else.
 pub fn date_hint(words: crate::setup::Words, id: &str, value: &str) -> yew::Html {
-    let shown = tandem_core::workshop::parse_date(value).map(|date| words.date(date));
+    let shown = tandem_core::dates::parse_date(value).map(|date| words.date(date));
     yew::html! {
         <p class="help date-hint" id={id.to_owned()} aria-live="polite">{shown.unwrap_or_default()}</p>
     }

@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use tandem_core::code::{self, Participation};
+use tandem_core::assessment::Participation;
+use tandem_core::code;
 use tandem_core::{Action, Bank, Role, Screen};
 use yew::prelude::*;
 

@@ -2,10 +2,11 @@
 //! count of answers (never the answers), the reveal of the group's friction report, the norms
 //! phases (in `screens::brainstorm`), and export.
 
+use tandem_core::dates::iso_date;
 use tandem_core::document::groups_visible;
 use tandem_core::history::Run;
 use tandem_core::scoring::Report;
-use tandem_core::workshop::{Field, iso_date, read_date_and_threshold};
+use tandem_core::workshop::{Field, read_date_and_threshold};
 use tandem_core::{
     Bank, Figures, Phase, Role, Slide, TandemAction, View, Workshop, WorkshopAction, WorkshopError,
 };

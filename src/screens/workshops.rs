@@ -3,8 +3,9 @@
 
 use std::rc::Rc;
 
+use tandem_core::dates::iso_date;
 use tandem_core::embed::Mode;
-use tandem_core::workshop::{Field, iso_date, read_date_and_threshold};
+use tandem_core::workshop::{Field, read_date_and_threshold};
 use tandem_core::{
     Bank, OnConflict, Phase, TandemAction, View, Workshop, WorkshopDocument, WorkshopError,
     Workshops,

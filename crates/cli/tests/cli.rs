@@ -184,8 +184,8 @@ fn hostile(file: &str) -> String {
     document.workshop = Some(tandem_core::document::WorkshopInfo {
         id: "w1".into(),
         name: "Q3\u{1b}]0;owned\u{7};=cmd|' /C calc'!A0".into(),
-        date: tandem_core::workshop::parse_date("2026-12-01").unwrap(),
-        phases: vec![tandem_core::workshop::Phase::Welcome],
+        date: tandem_core::dates::parse_date("2026-12-01").unwrap(),
+        phases: vec![tandem_core::agenda::Phase::Welcome],
     });
     let mut json: serde_json::Value = serde_json::from_str(&document.to_json()).unwrap();
     json["respondents"][0]["id"] = serde_json::json!("p0\t@SUM(A1)");

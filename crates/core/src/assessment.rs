@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, Item};
+use crate::code;
 use crate::document::{DEFAULT_THRESHOLD, WorkshopDocument};
 use crate::respondent::{Rating, Respondent, Role};
 
@@ -192,6 +193,70 @@ impl Journey {
             bank.clone(),
             DEFAULT_THRESHOLD,
             vec![respondent],
+        ))
+    }
+}
+
+/// A participant answering on their own device: their journey, the workshop it is for and the
+/// random key that makes them one respondent however often their code is imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participation {
+    pub workshop: u32,
+    pub key: u32,
+    pub journey: Journey,
+}
+
+impl Participation {
+    /// A participation for `workshop`; `key` comes from outside (the core has no randomness).
+    #[must_use]
+    pub fn new(workshop: u32, key: u32) -> Self {
+        Participation {
+            workshop,
+            key: code::respondent_key(key),
+            journey: Journey::default(),
+        }
+    }
+
+    /// The participation made safe to show with `bank`, however it was stored (see
+    /// [`Journey::fitted_to`]).
+    #[must_use]
+    pub fn fitted_to(mut self, bank: &Bank) -> Participation {
+        self.journey = self.journey.fitted_to(bank);
+        self
+    }
+
+    /// The participation after `action`, exactly as in a self-assessment; `None` when nothing
+    /// changes. The respondent's id always follows from the key.
+    #[must_use]
+    pub fn apply(&self, bank: &Bank, action: Action) -> Option<Participation> {
+        let action = match action {
+            Action::Begin { role, .. } => Action::Begin {
+                role,
+                respondent_id: code::respondent_id(self.key),
+            },
+            other => other,
+        };
+        let journey = self.journey.apply(bank, action)?;
+        Some(Participation {
+            journey,
+            ..self.clone()
+        })
+    }
+
+    /// The response code, once the participant has finished.
+    #[must_use]
+    pub fn code(&self, bank: &Bank) -> Option<String> {
+        if self.journey.screen != Screen::Report {
+            return None;
+        }
+        let respondent = self.journey.respondent.clone()?;
+        Some(code::encode(
+            bank,
+            &code::Response {
+                workshop: self.workshop,
+                key: self.key,
+                respondent,
+            },
         ))
     }
 }

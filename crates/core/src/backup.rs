@@ -9,10 +9,10 @@ use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Journey;
-use crate::code::Participation;
+use crate::assessment::Participation;
 use crate::history::History;
 use crate::norms::Norms;
-use crate::tandem::Tandem;
+use crate::state::Tandem;
 use crate::validation::{Invalid, Problem, at_index, parse_json};
 use crate::workshop::{OnConflict, Workshops};
 

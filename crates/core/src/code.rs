@@ -12,11 +12,8 @@
 
 use std::fmt::Write as _;
 
+use crate::bank::{Bank, fingerprint};
 use crate::i18n::Locale;
-use serde::{Deserialize, Serialize};
-
-use crate::assessment::{Action, Journey, Screen};
-use crate::bank::Bank;
 use crate::respondent::{Rating, Respondent, Role};
 
 /// The version this Tandem writes. Decoding dispatches on the version, so a later Tandem can
@@ -105,29 +102,6 @@ impl std::fmt::Display for CodeError {
 
 impl std::error::Error for CodeError {}
 
-/// The bank's fingerprint: 16 bits of an FNV-1a hash of its id, version and item and dimension
-/// ids in order, so a code is only read against the bank it was made with.
-#[must_use]
-pub fn fingerprint(bank: &Bank) -> u16 {
-    let mut hash: u32 = 0x811c_9dc5;
-    let mut feed = |bytes: &[u8]| {
-        for &byte in bytes.iter().chain(&[0]) {
-            hash ^= u32::from(byte);
-            hash = hash.wrapping_mul(0x0100_0193);
-        }
-    };
-    feed(bank.id.as_bytes());
-    feed(&bank.version.to_be_bytes());
-    for dimension in &bank.dimensions {
-        feed(dimension.id.as_bytes());
-        for item in &dimension.items {
-            feed(item.id.as_bytes());
-        }
-    }
-    // Fold the halves so every input bit counts.
-    u16::try_from((hash >> 16) ^ (hash & 0xffff)).unwrap_or_default()
-}
-
 /// A workshop's code: 20 bits derived from its id, so it needs no storage of its own and stays
 /// the same for the life of the workshop.
 #[must_use]
@@ -140,68 +114,10 @@ pub fn workshop_code(workshop_id: &str) -> u32 {
     (hash >> 12) ^ (hash & mask(WORKSHOP_BITS))
 }
 
-/// A participant answering on their own device: their journey, the workshop it is for and the
-/// random key that makes them one respondent however often their code is imported.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Participation {
-    pub workshop: u32,
-    pub key: u32,
-    pub journey: Journey,
-}
-
-impl Participation {
-    /// A participation for `workshop`; `key` comes from outside (the core has no randomness).
-    #[must_use]
-    pub fn new(workshop: u32, key: u32) -> Self {
-        Participation {
-            workshop,
-            key: key & mask(KEY_BITS),
-            journey: Journey::default(),
-        }
-    }
-
-    /// The participation made safe to show with `bank`, however it was stored (see
-    /// [`Journey::fitted_to`]).
-    #[must_use]
-    pub fn fitted_to(mut self, bank: &Bank) -> Participation {
-        self.journey = self.journey.fitted_to(bank);
-        self
-    }
-
-    /// The participation after `action`, exactly as in a self-assessment; `None` when nothing
-    /// changes. The respondent's id always follows from the key.
-    #[must_use]
-    pub fn apply(&self, bank: &Bank, action: Action) -> Option<Participation> {
-        let action = match action {
-            Action::Begin { role, .. } => Action::Begin {
-                role,
-                respondent_id: respondent_id(self.key),
-            },
-            other => other,
-        };
-        let journey = self.journey.apply(bank, action)?;
-        Some(Participation {
-            journey,
-            ..self.clone()
-        })
-    }
-
-    /// The response code, once the participant has finished.
-    #[must_use]
-    pub fn code(&self, bank: &Bank) -> Option<String> {
-        if self.journey.screen != Screen::Report {
-            return None;
-        }
-        let respondent = self.journey.respondent.clone()?;
-        Some(encode(
-            bank,
-            &Response {
-                workshop: self.workshop,
-                key: self.key,
-                respondent,
-            },
-        ))
-    }
+/// A respondent key as a code carries it: its low 30 bits.
+#[must_use]
+pub fn respondent_key(key: u32) -> u32 {
+    key & mask(KEY_BITS)
 }
 
 /// How many characters a code has for this bank.

@@ -6,12 +6,13 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::agenda::Phase;
 use crate::bank::{Bank, item_ids};
 use crate::norms::Norms;
+use crate::numbers::round1;
 use crate::respondent::{Respondent, Role};
-use crate::scoring::{self, Figures, Report, RoleCounts, round1};
+use crate::scoring::{self, Figures, Report, RoleCounts};
 use crate::validation::{Invalid, Problem, at_field, at_index, at_key, parse_json};
-use crate::workshop::Phase;
 
 /// The value of the document's `format` field.
 pub const FORMAT: &str = "tandem.workshop";
@@ -28,7 +29,7 @@ pub const THRESHOLDS: std::ops::RangeInclusive<u8> = 1..=10;
 pub struct WorkshopInfo {
     pub id: String,
     pub name: String,
-    #[serde(with = "crate::workshop::iso")]
+    #[serde(with = "crate::dates::iso")]
     pub date: chrono::NaiveDate,
     pub phases: Vec<Phase>,
 }
@@ -285,12 +286,12 @@ impl WorkshopDocument {
                     "a workshop needs at least one phase",
                 ));
             }
-            if !crate::workshop::is_writable(workshop.date) {
+            if !crate::dates::is_writable(workshop.date) {
                 problems.push(Problem::new(
                     "workshop.date",
                     format!(
                         "{:?} is not a date like \"2026-11-24\"",
-                        crate::workshop::iso_date(workshop.date)
+                        crate::dates::iso_date(workshop.date)
                     ),
                 ));
             }

@@ -11,7 +11,7 @@
 use std::fmt;
 
 use crate::i18n::Locale;
-use crate::tandem::View;
+use crate::state::View;
 
 /// Which journeys the embed offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 use crate::bank::Bank;
 use crate::document::{ReportExport, WorkshopDocument};
 use crate::norms::markdown_text;
-use crate::scoring::{self, format1, normalised};
+use crate::numbers::format1;
+use crate::scoring::{self, normalised};
 use crate::validation::{Invalid, Problem};
 
 /// The header of the long answers file.
@@ -275,11 +276,11 @@ pub fn combine(documents: Vec<(String, WorkshopDocument)>) -> Result<WorkshopDoc
     // The source of each combined respondent, for messages about a clash.
     let mut sources: Vec<String> = Vec::new();
     let mut problems = Vec::new();
-    let fingerprint = crate::code::fingerprint(&combined.bank);
+    let fingerprint = crate::bank::fingerprint(&combined.bank);
     let mut pending = vec![(first_source.clone(), first.respondents)];
     for (source, document) in documents {
         if document.bank.id == combined.bank.id
-            && crate::code::fingerprint(&document.bank) == fingerprint
+            && crate::bank::fingerprint(&document.bank) == fingerprint
         {
             combined.threshold = combined.threshold.max(document.threshold);
             pending.push((source, document.respondents));

@@ -30,7 +30,7 @@ pub struct AdoptedNorm {
 pub struct Run {
     /// The respondent's id for a self-assessment, the workshop's id for a workshop.
     pub id: String,
-    #[serde(with = "crate::workshop::iso")]
+    #[serde(with = "crate::dates::iso")]
     pub date: NaiveDate,
     pub bank: String,
     /// Score per dimension id; a dimension nobody answered is absent. Read back only when every

@@ -8,7 +8,7 @@
 //!
 //! English is built in. The other languages are built in only with the `bundled-languages`
 //! feature (the CLI and the tests): the web app leaves them out of its download, fetches a
-//! language's two files when someone asks for it, and hands them to [`Locale::provide`].
+//! language's two files when someone asks for it, and hands them to [`crate::language::provide`].
 
 use std::collections::HashMap;
 use std::fmt::Display;
@@ -43,7 +43,7 @@ struct Resources {
     bank: &'static str,
 }
 
-/// The languages handed over at run time (see [`Locale::provide`]), by `Locale as usize`.
+/// The languages handed over at run time (see [`crate::language::provide`]), by `Locale as usize`.
 static PROVIDED: [OnceLock<Resources>; 2] = [OnceLock::new(), OnceLock::new()];
 
 impl Locale {
@@ -101,24 +101,23 @@ impl Locale {
         self.resources().is_some()
     }
 
-    /// Hands over a language that is not built in: its catalogue and its default bank, as
-    /// fetched. Both are checked first; a language already at hand stays as it is.
-    ///
-    /// # Errors
-    /// What is wrong with the catalogue or the bank, such as "de.txt lacks app.name" or "the
-    /// default bank asks other questions than the English one".
-    pub fn provide(self, catalogue: String, bank: String) -> Result<(), String> {
+    /// Keeps a language handed over at run time for the page's life, like the built-in ones; a
+    /// language already at hand stays as it is. Only [`crate::language::provide`] calls this,
+    /// once it has checked the two files.
+    pub(crate) fn install(self, catalogue: String, bank: String) {
         if self.is_ready() {
-            return Ok(());
+            return;
         }
-        check_resources(self, &catalogue, &bank)?;
-        // Kept for the page's life, like the built-in ones.
         let resources = Resources {
             catalogue: Box::leak(catalogue.into_boxed_str()),
             bank: Box::leak(bank.into_boxed_str()),
         };
         PROVIDED[self as usize].set(resources).ok();
-        Ok(())
+    }
+
+    /// English's catalogue as written, the one every other language is checked against.
+    pub(crate) fn english_catalogue() -> &'static str {
+        EN.catalogue
     }
 
     /// This language's default bank (JSON), or English's while the language is not at hand.
@@ -206,14 +205,14 @@ impl Locale {
     /// A figure with one decimal as this language writes it: `62.5` or `62,5`.
     #[must_use]
     pub fn figure(self, value: f64) -> String {
-        self.decimal_mark(crate::scoring::format1(value))
+        self.decimal_mark(crate::numbers::format1(value))
     }
 
     /// A difference with its sign and one decimal: `+4.5` or `+4,5`, `-12` with the minus people
     /// copy into spreadsheets.
     #[must_use]
     pub fn signed(self, value: f64) -> String {
-        self.decimal_mark(crate::scoring::format_signed(value))
+        self.decimal_mark(crate::numbers::format_signed(value))
     }
 
     fn decimal_mark(self, text: String) -> String {
@@ -222,27 +221,6 @@ impl Locale {
             Locale::De => text.replace('.', ","),
         }
     }
-}
-
-/// A provided language's catalogue must parse and have every key English has; its default bank
-/// must be valid and ask the English bank's questions (the same ids, so codes, workshops and
-/// trends are shared across languages).
-fn check_resources(locale: Locale, catalogue: &str, bank: &str) -> Result<(), String> {
-    let file = format!("{}.txt", locale.tag());
-    let theirs = parse(catalogue).map_err(|why| format!("{file} {why}"))?;
-    if let Some((key, _)) = parse(EN.catalogue)
-        .unwrap_or_default()
-        .into_iter()
-        .find(|(key, _)| !theirs.iter().any(|(their, _)| their == key))
-    {
-        return Err(format!("{file} lacks {key}"));
-    }
-    let bank = crate::Bank::from_json(bank)
-        .map_err(|invalid| format!("the default bank is not valid: {invalid}"))?;
-    if crate::code::fingerprint(&bank) != crate::code::fingerprint(&crate::Bank::default_bank()) {
-        return Err("the default bank asks other questions than the English one".into());
-    }
-    Ok(())
 }
 
 /// Replaces each `{name}` in `text` by its value; unknown names stay as written.
@@ -420,41 +398,5 @@ mod tests {
         assert_eq!(Locale::En.figure(-3.5), "-3.5");
         assert_eq!(Locale::De.figure(62.5), "62,5");
         assert_eq!(Locale::De.signed(4.5), "+4,5");
-    }
-
-    /// What the app fetches for a language is checked before it is used: a broken or stale file
-    /// leaves the language not at hand (the app then speaks English) instead of showing keys.
-    #[test]
-    fn a_provided_language_is_checked_first() {
-        let german = DE.unwrap();
-        let check = |catalogue: &str, bank: &str| check_resources(Locale::De, catalogue, bank);
-        assert_eq!(check(german.catalogue, german.bank), Ok(()));
-        assert_eq!(
-            check("app.name = Tandem\nnot a line", german.bank),
-            Err("de.txt line 2: expected `key = text`".into())
-        );
-        let without_first_key = german
-            .catalogue
-            .lines()
-            .filter(|line| !line.starts_with("app.name ="))
-            .collect::<Vec<_>>()
-            .join("\n");
-        assert_eq!(
-            check(&without_first_key, german.bank),
-            Err("de.txt lacks app.name".into())
-        );
-        let broken = check(german.catalogue, "{}").unwrap_err();
-        assert!(
-            broken.starts_with("the default bank is not valid: "),
-            "{broken}"
-        );
-        let other_questions = german.bank.replacen("understanding-explain", "explain", 1);
-        assert_eq!(
-            check(german.catalogue, &other_questions),
-            Err("the default bank asks other questions than the English one".into())
-        );
-        // Built in here, so handing it over again changes nothing.
-        assert_eq!(Locale::De.provide(String::new(), String::new()), Ok(()));
-        assert_eq!(Locale::De.text("app.name"), "Tandem");
     }
 }

@@ -5,35 +5,43 @@
 //! command-line tool are thin shells that feed values in and show what comes out, so every rule
 //! is testable natively in milliseconds.
 
+pub mod agenda;
 pub mod assessment;
 pub mod backup;
 pub mod bank;
 pub mod chart;
 pub mod code;
+pub mod dates;
 pub mod document;
 pub mod embed;
 pub mod export;
 pub mod history;
 pub mod i18n;
+pub mod language;
 pub mod norms;
+pub mod numbers;
+pub mod reducer;
 pub mod respondent;
 pub mod retention;
 pub mod scoring;
+pub mod state;
 pub mod stored;
 pub mod sync;
-pub mod tandem;
 pub mod validation;
 pub mod workshop;
 
+pub use agenda::Phase;
 pub use assessment::{Action, Journey, Screen};
 pub use bank::{Bank, Dimension, Item, Prompt, Recommendation, SeedRef};
 pub use document::{Imported, WorkshopDocument};
 pub use norms::{Agreement, Norm, Norms, NormsAction, NormsError, Owner, Status};
+pub use numbers::{format1, round1};
+pub use reducer::{Step, TandemAction, Told};
 pub use respondent::{Rating, Respondent, Role};
-pub use scoring::{Figures, Level, Report, format1, round1};
-pub use tandem::{Step, Tandem, TandemAction, Told, View};
+pub use scoring::{Figures, Level, Report};
+pub use state::{Tandem, View};
 pub use validation::{Invalid, Problem};
 pub use workshop::{
-    Arrival, OnConflict, Phase, Setup, Slide, Timer, Turn, Workshop, WorkshopAction, WorkshopError,
+    Arrival, OnConflict, Setup, Slide, Timer, Turn, Workshop, WorkshopAction, WorkshopError,
     Workshops,
 };

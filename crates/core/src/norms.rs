@@ -33,7 +33,7 @@ pub const FACILITATOR: &str = "facilitator";
 #[must_use]
 pub fn default_review(day: NaiveDate) -> NaiveDate {
     day.checked_add_days(Days::new(REVIEW_WEEKS * 7))
-        .map_or(day, |review| review.min(crate::workshop::LAST_DATE))
+        .map_or(day, |review| review.min(crate::dates::LAST_DATE))
         .max(day)
 }
 
@@ -108,7 +108,7 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agreement {
     pub owner: Owner,
-    #[serde(with = "crate::workshop::iso")]
+    #[serde(with = "crate::dates::iso")]
     pub review: NaiveDate,
     pub status: Status,
 }

@@ -5,7 +5,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Locale;
-use crate::tandem::Tandem;
+use crate::state::Tandem;
 
 /// The choices offered, in days.
 pub const CHOICES: [u32; 3] = [30, 90, 365];

@@ -397,33 +397,6 @@ fn mean_of_squares(values: &[f64], centre: f64) -> f64 {
     values.iter().map(|v| (v - centre).powi(2)).sum::<f64>() / values.len() as f64
 }
 
-/// Rounds half away from zero to one decimal place, as every displayed and exported figure is.
-///
-/// Means of quarter-point values carry binary noise (`0.15` is stored as `0.1499…`), so the
-/// value is first snapped to six decimals of tenths; a true tie then rounds away from zero.
-#[must_use]
-pub fn round1(value: f64) -> f64 {
-    let tenths = value * 10.0;
-    let snapped = (tenths * 1e6).round() / 1e6;
-    snapped.round() / 10.0
-}
-
-/// A figure as displayed: rounded half away from zero, always with one decimal (`70.0`).
-#[must_use]
-pub fn format1(value: f64) -> String {
-    format!("{:.1}", round1(value))
-}
-
-/// A change or difference as displayed, with its sign: `+7.5`, `-2.5`, `0.0`.
-#[must_use]
-pub fn format_signed(value: f64) -> String {
-    if round1(value) > 0.0 {
-        format!("+{}", format1(value))
-    } else {
-        format1(value)
-    }
-}
-
 /// "How this is scored", in plain words, built from the constants above so the explanation
 /// cannot drift from the arithmetic.
 #[must_use]

@@ -8,18 +8,10 @@ use crate::assessment::Journey;
 use crate::history::History;
 use crate::i18n::Locale;
 use crate::norms::Norms;
-use crate::tandem::{Tandem, Told};
+use crate::state::Tandem;
 use crate::workshop::{Workshop, Workshops};
 
 impl Tandem {
-    /// [`Tandem::merged_with_saved`], with what replaced versions the person should be told of.
-    #[must_use]
-    pub fn synced_with(&self, saved: &Tandem) -> (Tandem, Option<Told>) {
-        let (merged, replaced) = self.merged_with_saved(saved);
-        let told = (!replaced.is_empty()).then_some(Told::Replaced(replaced));
-        (merged, told)
-    }
-
     /// This tab's state with `saved` (what another tab just saved) merged in, and a line for
     /// each record of this tab that the other tab's later version replaced. The open view stays
     /// this tab's own.
@@ -314,9 +306,8 @@ mod tests {
         assert_eq!(merged.journey, Journey::default());
         assert_eq!(replaced, [Replaced::SelfAssessment]);
         assert_eq!(
-            Told::Replaced(replaced).message(Locale::En),
-            "Another tab saved changes to the same things at the same time; its later version \
-             was kept for the self-assessment (it was started over in another tab)."
+            replaced[0].message(Locale::En),
+            "the self-assessment (it was started over in another tab)"
         );
     }
 

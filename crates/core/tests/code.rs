@@ -257,7 +257,7 @@ fn a_refused_code_is_grouped_by_characters_not_bytes() {
 #[test]
 fn the_documented_example_decodes_as_documented() {
     let bank = Bank::default_bank();
-    assert_eq!(code::fingerprint(&bank), 0xb3eb);
+    assert_eq!(tandem_core::bank::fingerprint(&bank), 0xb3eb);
     assert_eq!(code::workshop_text(0x5_a3c1), "B8Y1");
     let text = "3CZB-B8Y1-003R-J0E2-94J9-4J94-J94J-94J9-4J40-000V-0X0";
     let response = code::decode(&bank, 0x5_a3c1, text).unwrap();
@@ -405,7 +405,7 @@ fn importing_the_same_code_twice_changes_nothing() {
 
 #[test]
 fn a_participant_on_their_own_device_finishes_with_a_code_the_facilitator_can_read() {
-    use tandem_core::code::Participation;
+    use tandem_core::assessment::Participation;
     use tandem_core::{Action, Screen};
     let bank = Bank::default_bank();
     let workshop = code::workshop_code("r-0123456789abcdef");

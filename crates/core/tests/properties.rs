@@ -291,7 +291,7 @@ proptest! {
     /// date its norms get: a stored workshop can never become unreadable through its dates.
     #[test]
     fn every_date_and_its_review_date_read_back(days in 0i32..3_652_059) {
-        use tandem_core::workshop::{iso_date, parse_date};
+        use tandem_core::dates::{iso_date, parse_date};
         let Some(date) = chrono::NaiveDate::from_num_days_from_ce_opt(days + 1) else {
             return Ok(());
         };

@@ -339,7 +339,7 @@ fn a_step_past_the_bank_is_brought_back_into_it() {
     assert!(fitted.fits(&restored.workshops.list[0].bank));
 
     // A participation on the participant's own device.
-    let participation = tandem_core::code::Participation {
+    let participation = tandem_core::assessment::Participation {
         workshop: 1,
         key: 2,
         journey: turn.clone(),

@@ -399,7 +399,7 @@ fn without_hotspots_the_highest_friction_is_still_named_to_watch() {
 
 #[test]
 fn signed_figures_show_their_sign_once_rounded() {
-    use tandem_core::scoring::format_signed;
+    use tandem_core::numbers::format_signed;
     assert_eq!(format_signed(7.5), "+7.5");
     assert_eq!(format_signed(-2.45), "-2.5");
     assert_eq!(format_signed(0.04), "0.0");

@@ -1,35 +1,19 @@
-//! The whole app's state: the self-assessment and the norms drafted after it, the saved
-//! workshops, and which of them is open. The web app's one root reducer calls
-//! [`Tandem::apply`]; every transition is one of the pure transitions of `assessment`, `norms`
-//! or `workshop`, routed here.
+//! Everything that can happen in the app, and what it does to the state: the web app's one
+//! root reducer calls [`Tandem::step`]. Every transition is one of the pure transitions of
+//! `assessment`, `norms` or `workshop`, or a merge, restore or forgetting of `sync`, `backup` and
+//! `retention`, routed here. The top of the crate: nothing in it builds on this.
 
-use crate::backup::Restored;
-use crate::i18n::Locale;
-use crate::sync::Replaced;
-use serde::{Deserialize, Serialize};
-
-use crate::assessment::{Action, Journey};
+use crate::assessment::Action;
+use crate::backup::{Backup, Restored};
 use crate::bank::Bank;
 use crate::history::{History, Run};
-use crate::norms::{Norms, NormsAction};
+use crate::i18n::Locale;
+use crate::norms::NormsAction;
+use crate::state::{Tandem, View};
+use crate::sync::Replaced;
 use crate::workshop::{
     Holder, OnConflict, Turn, Workshop, WorkshopAction, WorkshopError, Workshops,
 };
-
-/// What is on screen.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "view", content = "id")]
-pub enum View {
-    /// The self-assessment, at whatever screen its journey is on.
-    #[default]
-    SelfAssessment,
-    /// The list of saved workshops.
-    Workshops,
-    /// One workshop, by id, in the facilitator's view.
-    Workshop(String),
-    /// The norms an individual drafts after a self-assessment, to propose to the other team.
-    Proposal,
-}
 
 /// Everything that can happen in the app.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,35 +50,12 @@ pub enum TandemAction {
     /// Keep runs and workshops for this many days (`None`: for ever).
     SetRetention(Option<u32>),
     /// Merge a backup into what is saved (see [`Tandem::restore`]).
-    Restore(Box<crate::backup::Backup>),
+    Restore(Box<Backup>),
     /// Forget the self-assessment and every workshop.
     DeleteEverything,
     /// Take over the turn open in workshop `id` in another tab or window, when the facilitator
     /// asks to (that tab was closed, or the participant moved here).
     TakeOverTurn(String),
-}
-
-/// The app's state.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Tandem {
-    pub journey: Journey,
-    /// Norms drafted by the individual, kept apart from any workshop. Starting the
-    /// self-assessment over keeps them; "delete my data" removes them.
-    pub proposal: Norms,
-    /// Every finished self-assessment, for the trend.
-    pub history: History,
-    /// How long runs and workshops are kept.
-    pub retention: crate::retention::Retention,
-    pub workshops: Workshops,
-    pub view: View,
-    /// What this browser answered as a participant on its own device, one per workshop. The
-    /// participant's page keeps them; here they are read, backed up and restored.
-    pub participations: Vec<crate::code::Participation>,
-    /// This tab or window of the browser, so it knows which open turns are its own. Not saved:
-    /// the app gives each tab its own id, kept across reloads of that tab.
-    pub tab: String,
-    /// How many turns this tab has opened, for the next turn's id.
-    pub opened: u32,
 }
 
 /// What an action did: the new state, if it changed, and what the person should be told about
@@ -137,6 +98,14 @@ impl Told {
 }
 
 impl Tandem {
+    /// [`Tandem::merged_with_saved`], with what replaced versions the person should be told of.
+    #[must_use]
+    pub fn synced_with(&self, saved: &Tandem) -> (Tandem, Option<Told>) {
+        let (merged, replaced) = self.merged_with_saved(saved);
+        let told = (!replaced.is_empty()).then_some(Told::Replaced(replaced));
+        (merged, told)
+    }
+
     /// The state after `action`; `Ok(None)` when nothing changes.
     ///
     /// # Errors
@@ -253,45 +222,6 @@ impl Tandem {
         })
     }
 
-    /// What every tab keeps alike: the state without what is each tab's own (the view, the
-    /// place in the self-assessment, which open turn it shows, the tab itself). Two tabs that agree on this
-    /// have nothing to tell each other.
-    #[must_use]
-    pub fn lasting(&self) -> Tandem {
-        let mut lasting = Tandem {
-            view: View::default(),
-            tab: String::new(),
-            opened: 0,
-            ..self.clone()
-        };
-        lasting.journey.screen = crate::assessment::Screen::Start;
-        // Every open turn counts, whichever a tab shows: storage must hold each, in one order.
-        for workshop in &mut lasting.workshops.list {
-            let mut turns = workshop.open_turns();
-            crate::workshop::in_holder_order(&mut turns);
-            workshop.turn = None;
-            workshop.holder = None;
-            workshop.others = turns;
-        }
-        lasting
-    }
-
-    /// The state made safe to show and change with `bank`, however it was stored or sent: the
-    /// self-assessment fitted to the bank, every workshop fitted to its own (see
-    /// [`Workshop::fit`]), and a view of a workshop that is not here becomes the list. Every
-    /// value that enters the state passes here, so no screen meets a step past its bank.
-    pub fn fit(&mut self, bank: &Bank) {
-        if !self.journey.fits(bank) {
-            self.journey = std::mem::take(&mut self.journey).fitted_to(bank);
-        }
-        self.workshops.fit(&self.tab);
-        if let View::Workshop(id) = &self.view
-            && self.workshops.get(id).is_none()
-        {
-            self.view = View::Workshops;
-        }
-    }
-
     /// The history with the finished self-assessment on screen recorded as a run of `date`
     /// (the date it was first finished stays its date); `None` when it is not finished.
     fn with_run(&self, bank: &Bank, date: chrono::NaiveDate) -> Option<History> {
@@ -352,22 +282,6 @@ impl Tandem {
             opened += 1;
         }
         Ok(Some((workshops, opened)))
-    }
-
-    /// Whether this tab holds the turn open in the workshop on screen.
-    #[must_use]
-    pub fn in_turn(&self) -> bool {
-        self.open_workshop()
-            .is_some_and(|workshop| workshop.turn_is_held_by(&self.tab))
-    }
-
-    /// The open workshop, if the view is one.
-    #[must_use]
-    pub fn open_workshop(&self) -> Option<&Workshop> {
-        match &self.view {
-            View::Workshop(id) => self.workshops.get(id),
-            _ => None,
-        }
     }
 }
 

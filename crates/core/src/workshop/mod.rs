@@ -1,0 +1,904 @@
+//! Facilitated workshops as data and pure transitions: the agenda of phases, the countdown timer,
+//! answers collected one person at a time and kept hidden until the reveal. Time is passed in
+//! (`now_ms`) because the core has no clock; ids come in because it has no randomness.
+//! Knows nothing of screens or storage.
+
+use std::rc::Rc;
+
+use crate::i18n::Locale;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::agenda::Phase;
+use crate::assessment::{Action, Journey, Screen};
+use crate::bank::Bank;
+use crate::dates::parse_date;
+use crate::document::{DEFAULT_THRESHOLD, THRESHOLDS, WorkshopDocument, WorkshopInfo};
+use crate::norms::{Norms, NormsAction, NormsError};
+use crate::respondent::Respondent;
+use crate::scoring::RoleCounts;
+
+mod collection;
+mod timer;
+
+pub use collection::{OnConflict, Workshops};
+pub use timer::Timer;
+
+/// A participant's turn on the facilitator's device (pass the device).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Turn {
+    /// Someone is answering. Their journey is theirs alone: nobody else's answers or results are
+    /// shown while it runs.
+    Answering(Journey),
+    /// Someone is writing norm ideas; they see only their own.
+    Writing { author: String },
+    /// Someone is placing their dots.
+    Voting { voter: String },
+    /// They finished and their answers or ideas were added; the screen asks them to hand the
+    /// device back.
+    Finished,
+}
+
+/// The tab or window that holds a workshop's open turn, and the turn's own id, which stays the
+/// same when another tab takes the turn over (so a take-over can be told from a second turn).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holder {
+    pub tab: String,
+    pub turn: String,
+}
+
+/// A turn open in another tab or window, as last seen here: storage keeps every open turn with
+/// its holder, so two tabs that each opened one never lose either.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldTurn {
+    pub holder: Holder,
+    pub turn: Turn,
+}
+
+/// Open turns in one order, by holder, whichever tab saw them first: two tabs that know the
+/// same turns then hold the same state and have nothing to tell each other.
+pub fn in_holder_order(turns: &mut [HeldTurn]) {
+    turns.sort_by(|a, b| (&a.holder.tab, &a.holder.turn).cmp(&(&b.holder.tab, &b.holder.turn)));
+}
+
+/// What a participant's response does to a workshop: the one rule for a pasted code and a
+/// response link alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// Someone new: their answers are added.
+    New,
+    /// The same participant with the same answers: nothing changes.
+    Same,
+    /// The same participant (the same respondent key) with other answers: the later response
+    /// replaces the earlier one; `changes` answers, estimates or the function differ.
+    Corrected { changes: usize },
+}
+
+/// A facilitated workshop and everything collected in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workshop {
+    pub id: String,
+    pub name: String,
+    #[serde(with = "crate::dates::iso")]
+    pub date: NaiveDate,
+    /// The privacy threshold k: group figures are shown only when Marketing and IT each have at
+    /// least this many respondents.
+    pub threshold: u8,
+    /// Shared like the respondents: the same bank for every render and save of the workshop.
+    pub bank: Rc<Bank>,
+    /// The chosen phases, in agenda order.
+    pub phases: Vec<Phase>,
+    /// Index into `phases`.
+    pub current: usize,
+    /// Shared, so that cloning a workshop (every render and save compares one) costs nothing
+    /// until its respondents change; change them through `Rc::make_mut`.
+    pub respondents: Rc<Vec<Respondent>>,
+    /// Whether the facilitator has revealed the results. Until then only counts are shown.
+    pub revealed: bool,
+    pub timer: Timer,
+    /// The participant turn on this device, if one is open.
+    #[serde(default)]
+    pub turn: Option<Turn>,
+    /// Which tab or window of this browser holds the open turn. A turn belongs to the one that
+    /// opened it (or took it over when asked to); another shows that a turn is open elsewhere.
+    /// `None` for a turn opened before turns had holders: any tab may go on with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<Holder>,
+    /// Other open turns of this workshop, held by other tabs. `turn` is this tab's own when it
+    /// holds one; otherwise one of these is shown there, as open elsewhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<HeldTurn>,
+    /// The brainstorm, the votes and the working agreement.
+    #[serde(default, skip_serializing_if = "Norms::is_empty")]
+    pub norms: Norms,
+    /// How far the facilitator has stepped the room through the current phase's slides
+    /// ([`Workshop::slides`]); back to the first at every phase.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub shown: usize,
+    /// Whether arriving at a phase starts its countdown (the facilitator's setting).
+    #[serde(default = "yes")]
+    pub auto_timer: bool,
+    /// When the workshop left its first phase or first started a countdown, on the caller's
+    /// clock: time used so far counts from here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub began_ms: Option<u64>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference.
+fn is_zero(value: &usize) -> bool {
+    *value == 0
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One screen of the presenter view: what the room sees. Each phase has one, and the revealed
+/// results come in steps, so the room takes in one thing at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slide {
+    /// Why we are here and the ground rules.
+    Welcome,
+    /// The join link and its QR code, with how many have answered.
+    Join,
+    /// The results before the reveal: how many answered, and that they come next.
+    Waiting,
+    /// The alignment and friction indices.
+    Indices,
+    /// One hotspot: a dimension index into the bank.
+    Hotspot(usize),
+    /// No dimension reached the hotspot line.
+    NoHotspots,
+    /// Every dimension's score, side by side.
+    Dimensions,
+    /// The brainstorm: how many ideas, and once revealed the ideas.
+    Ideas,
+    /// The vote: who has voted, and once counted the leading ideas.
+    Votes,
+    /// The ranked list.
+    Ranking,
+    /// The working agreement.
+    Agreement,
+    /// What the room agreed, in short, and what happens next.
+    Summary,
+}
+
+/// Everything a facilitator can do to a workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkshopAction {
+    Rename(String),
+    /// Change name, date and threshold together: all of them, or none when one is refused.
+    EditDetails {
+        name: String,
+        date: NaiveDate,
+        threshold: u8,
+    },
+    SetDate(NaiveDate),
+    SetThreshold(u8),
+    /// Choose which phases the agenda has; they are kept in agenda order.
+    SetPhases(Vec<Phase>),
+    /// Go to the phase at this index of the agenda, at `now_ms` on the caller's clock.
+    GoToPhase {
+        index: usize,
+        now_ms: u64,
+    },
+    NextPhase {
+        now_ms: u64,
+    },
+    PreviousPhase {
+        now_ms: u64,
+    },
+    /// A participant finished answering. A respondent with the same id is replaced.
+    AddRespondent(Respondent),
+    Reveal,
+    /// "I'm next": open a turn for the next participant (assessment phase only).
+    StartTurn,
+    /// The participant on the device acts, exactly as in a self-assessment. Reaching the report
+    /// ends the turn: the answers join the workshop and the device is handed back.
+    Turn(Action),
+    /// Close the turn: dismiss "hand the device back", or abandon an unfinished turn.
+    EndTurn,
+    /// "I'm next" in the brainstorm: a private writing turn for `author`, a new anonymous id.
+    StartWriting {
+        author: String,
+    },
+    /// "I'm next" in the vote: a voting turn for `voter`, a new anonymous id.
+    StartVoting {
+        voter: String,
+    },
+    /// The person writing or voting is done; the screen asks for the device back.
+    FinishTurn,
+    /// A change to the norms: by the facilitator, or by the person whose turn it is.
+    Norms(NormsAction),
+    StartTimer {
+        now_ms: u64,
+    },
+    PauseTimer {
+        now_ms: u64,
+    },
+    ExtendTimer {
+        by_ms: u64,
+        now_ms: u64,
+    },
+    ResetTimer,
+    /// Whether arriving at a phase starts its countdown.
+    SetAutoTimer(bool),
+    /// The room sees the current phase's next slide.
+    ShowNext,
+    /// The room sees the current phase's slide before.
+    ShowPrevious,
+}
+
+/// Why a workshop change was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkshopError {
+    /// The name was empty or only spaces.
+    EmptyName,
+    /// The name was longer than [`NAME_MAX`] characters: too long for a heading, a file name
+    /// or a join link.
+    NameTooLong,
+    /// The privacy threshold was outside 1 to 10.
+    Threshold(u8),
+    /// A lower privacy threshold once answers are in: participants answered under the one set.
+    ThresholdLowered { set: u8, asked: u8 },
+    /// Every phase was deselected.
+    NoPhases,
+    /// A respondent's answers do not fit the workshop's bank.
+    Answers(String),
+    /// "I'm next" outside the individual assessment phase.
+    NotAnswering,
+    /// The date field was empty or not a real date.
+    NoDate,
+    /// The threshold field was not a whole number.
+    ThresholdNotANumber,
+    /// "I'm next" to write ideas outside the brainstorm phase.
+    NotBrainstorming,
+    /// "I'm next" to vote outside the vote phase.
+    NotVoting,
+    /// "Reveal the results" before anybody has answered: there is no report to show.
+    NothingToReveal,
+    /// A change to the norms was refused.
+    Norms(NormsError),
+}
+
+/// The longest workshop name, in characters.
+pub const NAME_MAX: usize = 120;
+
+/// A field of the workshop forms (create, and edit details), for tying a refusal to the field
+/// to mend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Date,
+    Threshold,
+    Phases,
+}
+
+impl WorkshopError {
+    /// The form field this refusal is about, if it is about one.
+    #[must_use]
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            WorkshopError::EmptyName | WorkshopError::NameTooLong => Some(Field::Name),
+            WorkshopError::NoDate => Some(Field::Date),
+            WorkshopError::Threshold(_)
+            | WorkshopError::ThresholdLowered { .. }
+            | WorkshopError::ThresholdNotANumber => Some(Field::Threshold),
+            WorkshopError::NoPhases => Some(Field::Phases),
+            WorkshopError::Answers(_)
+            | WorkshopError::NotAnswering
+            | WorkshopError::NotBrainstorming
+            | WorkshopError::NotVoting
+            | WorkshopError::NothingToReveal
+            | WorkshopError::Norms(_) => None,
+        }
+    }
+
+    /// What went wrong, in `locale`.
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            WorkshopError::EmptyName => locale.text("error.workshop.empty-name").to_owned(),
+            WorkshopError::NameTooLong => {
+                locale.format("error.workshop.name-too-long", &[("max", &NAME_MAX)])
+            }
+            WorkshopError::Threshold(value) => {
+                locale.format("error.workshop.threshold", &[("0", value)])
+            }
+            WorkshopError::ThresholdLowered { set, asked } => locale.format(
+                "error.workshop.threshold-lowered",
+                &[("set", set), ("asked", asked)],
+            ),
+            WorkshopError::NoPhases => locale.text("error.workshop.no-phases").to_owned(),
+            WorkshopError::Answers(value) => {
+                locale.format("error.workshop.answers", &[("0", value)])
+            }
+            WorkshopError::NotAnswering => locale.text("error.workshop.not-answering").to_owned(),
+            WorkshopError::NoDate => locale.text("error.workshop.no-date").to_owned(),
+            WorkshopError::ThresholdNotANumber => locale
+                .text("error.workshop.threshold-not-a-number")
+                .to_owned(),
+            WorkshopError::NotBrainstorming => {
+                locale.text("error.workshop.not-brainstorming").to_owned()
+            }
+            WorkshopError::NotVoting => locale.text("error.workshop.not-voting").to_owned(),
+            WorkshopError::NothingToReveal => {
+                locale.text("error.workshop.nothing-to-reveal").to_owned()
+            }
+            WorkshopError::Norms(inner) => inner.message(locale),
+        }
+    }
+}
+
+impl std::fmt::Display for WorkshopError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for WorkshopError {}
+
+impl From<NormsError> for WorkshopError {
+    fn from(error: NormsError) -> Self {
+        WorkshopError::Norms(error)
+    }
+}
+
+/// Reads the date and threshold fields of a workshop form, as typed.
+///
+/// # Errors
+/// [`WorkshopError::NoDate`] or [`WorkshopError::ThresholdNotANumber`]; the range of the
+/// threshold is checked when it is applied.
+pub fn read_date_and_threshold(
+    date: &str,
+    threshold: &str,
+) -> Result<(NaiveDate, u8), WorkshopError> {
+    let date = parse_date(date).ok_or(WorkshopError::NoDate)?;
+    let threshold = threshold
+        .trim()
+        .parse()
+        .map_err(|_| WorkshopError::ThresholdNotANumber)?;
+    Ok((date, threshold))
+}
+
+/// What a facilitator fills in to create a workshop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setup {
+    pub name: String,
+    pub date: NaiveDate,
+    pub threshold: u8,
+    pub phases: Vec<Phase>,
+}
+
+impl Workshop {
+    /// A workshop from the facilitator's setup, validated like every later change.
+    ///
+    /// # Errors
+    /// [`WorkshopError`] for an empty name, a threshold outside 1–10 or no phases.
+    pub fn create(
+        id: impl Into<String>,
+        setup: Setup,
+        bank: Bank,
+    ) -> Result<Workshop, WorkshopError> {
+        let mut workshop = Workshop::new(id, "", setup.date, bank);
+        if let Some(named) = workshop.apply(WorkshopAction::Rename(setup.name))? {
+            workshop = named;
+        }
+        for action in [
+            WorkshopAction::SetThreshold(setup.threshold),
+            WorkshopAction::SetPhases(setup.phases),
+        ] {
+            if let Some(changed) = workshop.apply(action)? {
+                workshop = changed;
+            }
+        }
+        Ok(workshop)
+    }
+
+    /// A new workshop with every phase, the default threshold and nobody's answers yet.
+    #[must_use]
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        date: NaiveDate,
+        bank: Bank,
+    ) -> Self {
+        Workshop {
+            id: id.into(),
+            name: name.into(),
+            date,
+            threshold: DEFAULT_THRESHOLD,
+            bank: Rc::new(bank),
+            phases: Phase::ALL.to_vec(),
+            current: 0,
+            respondents: Rc::default(),
+            revealed: false,
+            timer: Timer::for_phase(Phase::ALL[0]),
+            turn: None,
+            holder: None,
+            others: Vec::new(),
+            norms: Norms::default(),
+            shown: 0,
+            auto_timer: true,
+            began_ms: None,
+        }
+    }
+
+    /// The phase the workshop is in.
+    #[must_use]
+    pub fn phase(&self) -> Phase {
+        self.phases
+            .get(self.current)
+            .copied()
+            .unwrap_or(Phase::Welcome)
+    }
+
+    #[must_use]
+    pub fn counts(&self) -> RoleCounts {
+        RoleCounts::of(&self.respondents)
+    }
+
+    /// Whether any answer is in: a respondent added, or a turn in progress with an answer. From
+    /// then on the privacy threshold may be raised but not lowered.
+    #[must_use]
+    pub fn has_answers(&self) -> bool {
+        !self.respondents.is_empty()
+            || matches!(&self.turn, Some(Turn::Answering(journey))
+                if journey.respondent.as_ref().is_some_and(|r| !r.answers.is_empty()))
+    }
+
+    /// Whether `tab` may act in the open turn: it holds it, or the turn has no holder. `false`
+    /// when no turn is open.
+    #[must_use]
+    pub fn turn_is_held_by(&self, tab: &str) -> bool {
+        self.turn.is_some() && self.holder.as_ref().is_none_or(|holder| holder.tab == tab)
+    }
+
+    /// Whether a turn is open in another tab or window than `tab`.
+    #[must_use]
+    pub fn turn_is_elsewhere(&self, tab: &str) -> bool {
+        self.turn.is_some() && !self.turn_is_held_by(tab)
+    }
+
+    /// The workshop made safe to show and change, whatever was stored or sent: a threshold of
+    /// 1 to 10, at least one phase, the current one among them, and an open turn fitted to the bank (a step past its
+    /// end becomes the last step). A turn whose participant was already handed back is closed:
+    /// a finished turn never reopens.
+    pub fn fit(&mut self, tab: &str) {
+        // A threshold outside 1–10 can only have been written by hand; the nearest one allowed.
+        self.threshold = self.threshold.clamp(*THRESHOLDS.start(), *THRESHOLDS.end());
+        if self.phases.is_empty() {
+            self.phases = Phase::ALL.to_vec();
+        }
+        if self.current >= self.phases.len() {
+            self.current = self.phases.len() - 1;
+        }
+        // Nothing to reveal without answers (a hand edit, or a file from elsewhere).
+        if self.respondents.is_empty() {
+            self.revealed = false;
+        }
+        // A step past the phase's last slide (another tab stepped a longer reveal, or a hand
+        // edit) shows the last.
+        self.shown = self.shown.min(self.slides().len().saturating_sub(1));
+        // A finished turn never reopens, here or as another tab's.
+        let handed_back = |turn: &Turn| match turn {
+            Turn::Answering(journey) => journey
+                .respondent
+                .as_ref()
+                .is_some_and(|respondent| self.respondents.iter().any(|r| r.id == respondent.id)),
+            _ => false,
+        };
+        if self.turn.as_ref().is_some_and(handed_back) {
+            self.turn = None;
+        }
+        let others: Vec<HeldTurn> = std::mem::take(&mut self.others)
+            .into_iter()
+            .filter(|held| !handed_back(&held.turn))
+            .collect();
+        self.others = others;
+        if self.turn.is_none() {
+            self.holder = None;
+        }
+        // This tab's own turn is the one it shows; without one, another tab's is shown as open
+        // elsewhere.
+        let shown_is_mine = self.turn.is_some() && self.turn_is_held_by(tab);
+        if !shown_is_mine
+            && let Some(index) = self.others.iter().position(|held| held.holder.tab == tab)
+        {
+            let mine = self.others.remove(index);
+            if let (Some(turn), Some(holder)) = (self.turn.take(), self.holder.take()) {
+                self.others.insert(0, HeldTurn { holder, turn });
+            }
+            self.turn = Some(mine.turn);
+            self.holder = Some(mine.holder);
+        }
+        in_holder_order(&mut self.others);
+        if self.turn.is_none() && !self.others.is_empty() {
+            let shown = self.others.remove(0);
+            self.turn = Some(shown.turn);
+            self.holder = Some(shown.holder);
+        }
+        if let Some(Turn::Answering(journey)) = &self.turn
+            && !journey.fits(&self.bank)
+        {
+            self.turn = Some(Turn::Answering(journey.clone().fitted_to(&self.bank)));
+        }
+        for held in &mut self.others {
+            if let Turn::Answering(journey) = &held.turn
+                && !journey.fits(&self.bank)
+            {
+                held.turn = Turn::Answering(journey.clone().fitted_to(&self.bank));
+            }
+        }
+    }
+
+    /// Every open turn of this workshop with its holder: the one shown and the others. A turn
+    /// from before turns had holders is held by nobody (an empty tab).
+    #[must_use]
+    pub fn open_turns(&self) -> Vec<HeldTurn> {
+        let shown = self.turn.clone().map(|turn| HeldTurn {
+            holder: self.holder.clone().unwrap_or(Holder {
+                tab: String::new(),
+                turn: String::new(),
+            }),
+            turn,
+        });
+        shown
+            .into_iter()
+            .chain(self.others.iter().cloned())
+            .collect()
+    }
+
+    /// What adding `respondent` (a participant's response) would do; adding it is
+    /// [`WorkshopAction::AddRespondent`], which replaces an earlier response with the same id.
+    #[must_use]
+    pub fn arrival(&self, respondent: &Respondent) -> Arrival {
+        match self.respondents.iter().find(|r| r.id == respondent.id) {
+            None => Arrival::New,
+            Some(earlier) => match respondent.changes_from(earlier) {
+                0 => Arrival::Same,
+                changes => Arrival::Corrected { changes },
+            },
+        }
+    }
+
+    /// The friction report under the workshop's privacy threshold.
+    #[must_use]
+    pub fn report(&self) -> crate::scoring::Report {
+        crate::scoring::score_within(&self.bank, &self.respondents, self.threshold)
+    }
+
+    /// The workshop as a workshop document, for scoring and export.
+    #[must_use]
+    pub fn document(&self) -> WorkshopDocument {
+        let mut document = WorkshopDocument::new(
+            Bank::clone(&self.bank),
+            self.threshold,
+            self.respondents.to_vec(),
+        );
+        document.norms = self.norms.clone();
+        document.workshop = Some(WorkshopInfo {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            date: self.date,
+            phases: self.phases.clone(),
+        });
+        document
+    }
+
+    /// A workshop from an imported document. A document without workshop details (a
+    /// self-assessment, or a file from another tool) becomes a workshop with the given id, name
+    /// and date and every phase.
+    #[must_use]
+    pub fn from_document(
+        document: WorkshopDocument,
+        id: &str,
+        name: &str,
+        date: NaiveDate,
+    ) -> Workshop {
+        let info = document.workshop.unwrap_or_else(|| WorkshopInfo {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            date,
+            phases: Phase::ALL.to_vec(),
+        });
+        let first = info.phases.first().copied().unwrap_or(Phase::Welcome);
+        Workshop {
+            id: info.id,
+            name: info.name,
+            date: info.date,
+            threshold: document.threshold,
+            bank: Rc::new(document.bank),
+            phases: info.phases,
+            current: 0,
+            respondents: Rc::new(document.respondents),
+            revealed: false,
+            timer: Timer::for_phase(first),
+            turn: None,
+            holder: None,
+            others: Vec::new(),
+            norms: document.norms,
+            shown: 0,
+            auto_timer: true,
+            began_ms: None,
+        }
+    }
+
+    /// The workshop after `action`; `Ok(None)` when nothing changes.
+    ///
+    /// # Errors
+    /// [`WorkshopError`] when the action would make the workshop invalid; nothing changes then.
+    pub fn apply(&self, action: WorkshopAction) -> Result<Option<Workshop>, WorkshopError> {
+        let mut next = self.clone();
+        match action {
+            WorkshopAction::Rename(name) => {
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(WorkshopError::EmptyName);
+                }
+                if name.chars().count() > NAME_MAX {
+                    return Err(WorkshopError::NameTooLong);
+                }
+                name.clone_into(&mut next.name);
+            }
+            WorkshopAction::EditDetails {
+                name,
+                date,
+                threshold,
+            } => {
+                for action in [
+                    WorkshopAction::Rename(name),
+                    WorkshopAction::SetDate(date),
+                    WorkshopAction::SetThreshold(threshold),
+                ] {
+                    if let Some(changed) = next.apply(action)? {
+                        next = changed;
+                    }
+                }
+            }
+            WorkshopAction::SetDate(date) => next.date = date,
+            WorkshopAction::SetThreshold(threshold) => {
+                if !THRESHOLDS.contains(&threshold) {
+                    return Err(WorkshopError::Threshold(threshold));
+                }
+                if threshold < self.threshold && self.has_answers() {
+                    return Err(WorkshopError::ThresholdLowered {
+                        set: self.threshold,
+                        asked: threshold,
+                    });
+                }
+                next.threshold = threshold;
+            }
+            WorkshopAction::SetPhases(chosen) => next.choose_phases(&chosen)?,
+            WorkshopAction::GoToPhase { index, now_ms } => next.arrive(Some(index), now_ms),
+            WorkshopAction::NextPhase { now_ms } => {
+                next.arrive(self.current.checked_add(1), now_ms);
+            }
+            WorkshopAction::PreviousPhase { now_ms } => {
+                next.arrive(self.current.checked_sub(1), now_ms);
+            }
+            WorkshopAction::AddRespondent(respondent) => next.add(respondent)?,
+            WorkshopAction::Reveal if self.respondents.is_empty() => {
+                return Err(WorkshopError::NothingToReveal);
+            }
+            WorkshopAction::Reveal => next.revealed = true,
+            WorkshopAction::StartTurn => next.open_turn(Turn::Answering(Journey::default()))?,
+            WorkshopAction::Turn(action) => next.answer_in_turn(action)?,
+            WorkshopAction::EndTurn => next.turn = None,
+            WorkshopAction::StartWriting { author } => next.open_turn(Turn::Writing { author })?,
+            WorkshopAction::StartVoting { voter } => next.open_turn(Turn::Voting { voter })?,
+            WorkshopAction::FinishTurn => match self.turn {
+                Some(Turn::Writing { .. } | Turn::Voting { .. }) => {
+                    next.turn = Some(Turn::Finished);
+                }
+                _ => return Ok(None),
+            },
+            WorkshopAction::Norms(action) => match self.norms.apply(&self.bank, action)? {
+                Some(norms) => next.norms = norms,
+                None => return Ok(None),
+            },
+            WorkshopAction::StartTimer { now_ms } => {
+                next.timer = self.timer.started(now_ms);
+                next.began_ms.get_or_insert(now_ms);
+            }
+            WorkshopAction::PauseTimer { now_ms } => next.timer = self.timer.paused(now_ms),
+            WorkshopAction::ExtendTimer { by_ms, now_ms } => {
+                next.timer = self.timer.extended(by_ms, now_ms);
+            }
+            WorkshopAction::ResetTimer => next.timer = Timer::for_phase(self.phase()),
+            WorkshopAction::SetAutoTimer(on) => next.auto_timer = on,
+            WorkshopAction::ShowNext => {
+                if self.shown + 1 >= self.slides().len() {
+                    return Ok(None);
+                }
+                next.shown += 1;
+            }
+            WorkshopAction::ShowPrevious => next.shown = self.shown.saturating_sub(1),
+        }
+        if next.turn.is_none() {
+            next.holder = None;
+        }
+        Ok((next != *self).then_some(next))
+    }
+
+    /// Opens a turn on this device, in the phase it belongs to; a turn already in progress
+    /// stays.
+    fn open_turn(&mut self, turn: Turn) -> Result<(), WorkshopError> {
+        match (&turn, self.phase()) {
+            (Turn::Answering(_), Phase::Assessment)
+            | (Turn::Writing { .. }, Phase::Brainstorm)
+            | (Turn::Finished, _) => {}
+            (Turn::Voting { .. }, Phase::Vote) => {
+                if !self.norms.revealed {
+                    return Err(NormsError::NotRevealed.into());
+                }
+                if self.norms.voting_closed {
+                    return Err(NormsError::VotingClosed.into());
+                }
+            }
+            (Turn::Answering(_), _) => return Err(WorkshopError::NotAnswering),
+            (Turn::Writing { .. }, _) => return Err(WorkshopError::NotBrainstorming),
+            (Turn::Voting { .. }, _) => return Err(WorkshopError::NotVoting),
+        }
+        if matches!(self.turn, None | Some(Turn::Finished)) {
+            self.turn = Some(turn);
+        }
+        Ok(())
+    }
+
+    /// The participant on the device acts; reaching the report adds their answers and ends the
+    /// turn.
+    fn answer_in_turn(&mut self, action: Action) -> Result<(), WorkshopError> {
+        let Some(Turn::Answering(journey)) = &self.turn else {
+            return Ok(());
+        };
+        let Some(answered) = journey.apply(&self.bank, action) else {
+            return Ok(());
+        };
+        match (answered.screen, answered.respondent.clone()) {
+            (Screen::Report, Some(respondent)) => {
+                self.add(respondent)?;
+                self.turn = Some(Turn::Finished);
+            }
+            _ => self.turn = Some(Turn::Answering(answered)),
+        }
+        Ok(())
+    }
+
+    /// Adds a respondent, replacing one with the same id, after checking the answers fit.
+    fn add(&mut self, respondent: Respondent) -> Result<(), WorkshopError> {
+        WorkshopDocument::new(
+            Bank::clone(&self.bank),
+            self.threshold,
+            vec![respondent.clone()],
+        )
+        .check()
+        .map_err(|invalid| WorkshopError::Answers(invalid.to_string()))?;
+        let respondents = Rc::make_mut(&mut self.respondents);
+        match respondents.iter_mut().find(|r| r.id == respondent.id) {
+            Some(existing) => *existing = respondent,
+            None => respondents.push(respondent),
+        }
+        Ok(())
+    }
+
+    fn go_to(&mut self, index: usize) {
+        self.current = index;
+        self.timer = Timer::for_phase(self.phase());
+        self.shown = 0;
+    }
+
+    /// Arrives at the phase at `index` at `now_ms`: the time used starts counting, and the
+    /// phase's countdown starts when the facilitator has it so. Nothing changes for the phase
+    /// under way or an index past the agenda.
+    fn arrive(&mut self, index: Option<usize>, now_ms: u64) {
+        let Some(index) = index.filter(|&i| i < self.phases.len() && i != self.current) else {
+            return;
+        };
+        self.go_to(index);
+        self.began_ms.get_or_insert(now_ms);
+        if self.auto_timer {
+            self.timer = self.timer.started(now_ms);
+        }
+    }
+
+    /// The agenda with the `chosen` phases, in agenda order. The phase under way stays, with
+    /// its countdown and slide, when it is still chosen; otherwise the first starts afresh.
+    fn choose_phases(&mut self, chosen: &[Phase]) -> Result<(), WorkshopError> {
+        let phases: Vec<Phase> = Phase::ALL
+            .into_iter()
+            .filter(|phase| chosen.contains(phase))
+            .collect();
+        if phases.is_empty() {
+            return Err(WorkshopError::NoPhases);
+        }
+        let under_way = phases.iter().position(|&phase| phase == self.phase());
+        self.phases = phases;
+        match under_way {
+            Some(current) => self.current = current,
+            None => self.go_to(0),
+        }
+        Ok(())
+    }
+
+    /// The minutes the agenda plans, all phases together.
+    #[must_use]
+    pub fn planned_minutes(&self) -> u32 {
+        self.phases.iter().map(|phase| phase.minutes()).sum()
+    }
+
+    /// The time used so far at `now_ms`: since the workshop left its first phase or first
+    /// started a countdown; `None` before.
+    #[must_use]
+    pub fn used_ms(&self, now_ms: u64) -> Option<u64> {
+        self.began_ms.map(|began| now_ms.saturating_sub(began))
+    }
+
+    /// The current phase's slides for the room, in the order the facilitator steps through them.
+    #[must_use]
+    pub fn slides(&self) -> Vec<Slide> {
+        match self.phase() {
+            Phase::Welcome => vec![Slide::Welcome],
+            Phase::Assessment => vec![Slide::Join],
+            Phase::Reveal if self.revealed => {
+                let report = self.report();
+                let mut slides = vec![Slide::Indices];
+                let leading = report.leading_hotspots();
+                if leading.is_empty() {
+                    slides.push(Slide::NoHotspots);
+                }
+                slides.extend(leading.iter().map(|&d| Slide::Hotspot(d)));
+                slides.push(Slide::Dimensions);
+                slides
+            }
+            Phase::Reveal => vec![Slide::Waiting],
+            Phase::Brainstorm => vec![Slide::Ideas],
+            Phase::Vote => vec![Slide::Votes],
+            Phase::Rank => vec![Slide::Ranking],
+            Phase::Agree => vec![Slide::Agreement],
+            Phase::Summary => vec![Slide::Summary],
+        }
+    }
+
+    /// The slide the room sees now.
+    #[must_use]
+    pub fn slide(&self) -> Slide {
+        let slides = self.slides();
+        slides
+            .get(self.shown)
+            .or(slides.last())
+            .copied()
+            .unwrap_or(Slide::Welcome)
+    }
+
+    /// A copy under a new id and name, with the same setup, answers and norms, back at the start.
+    #[must_use]
+    pub fn duplicate(&self, id: impl Into<String>, name: impl Into<String>) -> Workshop {
+        let mut copy = self.clone();
+        copy.id = id.into();
+        copy.name = name.into();
+        copy.go_to(0);
+        copy.revealed = false;
+        copy.turn = None;
+        copy.holder = None;
+        copy.others.clear();
+        copy
+    }
+
+    /// Adds the respondents of another copy of this workshop. Respondents are matched by id; for
+    /// the same id the incoming answers win, since they are the later word. Merging the same
+    /// respondents twice changes nothing.
+    #[must_use]
+    pub fn merged_with(&self, incoming: &[Respondent]) -> Workshop {
+        let mut merged = self.clone();
+        let respondents = Rc::make_mut(&mut merged.respondents);
+        for respondent in incoming {
+            match respondents.iter_mut().find(|r| r.id == respondent.id) {
+                Some(existing) => existing.clone_from(respondent),
+                None => respondents.push(respondent.clone()),
+            }
+        }
+        merged
+    }
+}
