@@ -5,48 +5,62 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand, ValueEnum};
 use tandem_core::export;
 use tandem_core::{Bank, WorkshopDocument};
 
-const USAGE: &str = "\
-usage:
-  tandem report [--format F] FILE...
-        recompute the report of one or more workshop documents and print it as F:
-          json         the workshop document (several files: combined into one)
-          csv          one row per respondent and item, for each file
-          csv-summary  one row per dimension, for each file (and all of them, when several)
-          markdown     the report as Markdown (several files: combined into one)
-  tandem check-bank FILE
-        check a question bank
-FILE may be - for standard input.";
+/// Recompute workshop reports and check question banks with the web app's own checks and
+/// scoring.
+#[derive(Parser)]
+#[command(name = "tandem", version, arg_required_else_help = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Recompute the report of one or more workshop documents and print it
+    ///
+    /// Every file is read and checked first, so nothing is printed unless all of them are valid.
+    #[command(args_override_self = true)]
+    Report {
+        /// What to print
+        #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Json)]
+        format: Format,
+        /// Workshop documents (- for standard input)
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<String>,
+    },
+    /// Check a question bank
+    ///
+    /// Prints the bank's name, dimensions and items, or every mistake with where it is.
+    CheckBank {
+        /// The question bank (- for standard input)
+        #[arg(value_name = "FILE")]
+        file: String,
+    },
+}
 
 /// What `tandem report` prints.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// The workshop document (several files: combined into one)
     Json,
+    /// One row per respondent and item, for each file
     Csv,
+    /// One row per dimension, for each file (and all of them, when several)
     CsvSummary,
+    /// The report as Markdown (several files: combined into one)
     Markdown,
 }
 
+/// Usage errors, `--help` and `--version` are clap's: it prints them and exits (2 for a wrong
+/// call, 0 for help and the version).
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        ["report", rest @ ..] => report_command(rest),
-        ["check-bank", file] => run(file, check_bank),
-        ["-h" | "--help" | "help"] => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
+    match Cli::parse().command {
+        Command::Report { format, files } => report_command(format, &files),
+        Command::CheckBank { file } => run(&file, check_bank),
     }
 }
 
@@ -86,33 +100,7 @@ fn read(file: &str) -> std::io::Result<String> {
 
 /// `tandem report [--format F] FILE...`: reads every file first, so nothing is printed unless
 /// all of them are valid.
-fn report_command(args: &[&str]) -> ExitCode {
-    let mut format = Format::Json;
-    let mut files = Vec::new();
-    let mut args = args.iter();
-    while let Some(&arg) = args.next() {
-        if arg == "--format" {
-            format = match args.next().copied() {
-                Some("json") => Format::Json,
-                Some("csv") => Format::Csv,
-                Some("csv-summary") => Format::CsvSummary,
-                Some("markdown") => Format::Markdown,
-                other => {
-                    eprintln!(
-                        "tandem: --format takes json, csv, csv-summary or markdown, not {}\n{USAGE}",
-                        other.unwrap_or("nothing")
-                    );
-                    return ExitCode::from(2);
-                }
-            };
-        } else {
-            files.push(arg);
-        }
-    }
-    if files.is_empty() {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    }
+fn report_command(format: Format, files: &[String]) -> ExitCode {
     let mut documents = Vec::new();
     let mut failed = false;
     for file in files {
@@ -239,4 +227,14 @@ fn check_bank(text: &str) -> Result<String, String> {
         bank.dimensions.len(),
         bank.item_count()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
 }

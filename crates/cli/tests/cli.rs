@@ -224,3 +224,128 @@ fn names_cannot_send_control_characters_to_the_terminal() {
         assert!(text.contains("\\u{1b}"), "{format}: the escape is shown");
     }
 }
+
+fn stdout(output: &Output) -> &str {
+    std::str::from_utf8(&output.stdout).unwrap()
+}
+
+fn stderr(output: &Output) -> &str {
+    std::str::from_utf8(&output.stderr).unwrap()
+}
+
+#[test]
+fn help_lists_the_commands_and_each_command_has_its_own() {
+    let output = tandem(&["--help"]);
+    assert!(output.status.success(), "{output:?}");
+    for command in ["report", "check-bank"] {
+        assert!(stdout(&output).contains(command), "{}", stdout(&output));
+    }
+
+    let output = tandem(&["report", "--help"]);
+    assert!(output.status.success(), "{output:?}");
+    let help = stdout(&output);
+    assert!(help.contains("Usage: tandem report"), "{help}");
+    assert!(help.contains("--format <FORMAT>"), "{help}");
+    assert!(help.contains("[default: json]"), "{help}");
+    assert!(help.contains("- for standard input"), "{help}");
+    for (format, described) in [
+        ("json", "The workshop document"),
+        ("csv", "One row per respondent and item"),
+        ("csv-summary", "One row per dimension"),
+        ("markdown", "The report as Markdown"),
+    ] {
+        assert!(
+            help.lines().any(
+                |line| line.trim_start().starts_with(&format!("- {format}:"))
+                    && line.contains(described)
+            ),
+            "{format} is not described in\n{help}"
+        );
+    }
+
+    let output = tandem(&["check-bank", "--help"]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(stdout(&output).contains("Usage: tandem check-bank <FILE>"));
+    assert!(!stdout(&output).contains("--format"));
+}
+
+#[test]
+fn an_unknown_format_names_the_flag_and_the_possible_values() {
+    let file = write("unknown-format.json", &document().to_json());
+    let output = tandem(&["report", "--format", "xml", &file]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let message = stderr(&output);
+    assert!(message.contains("'xml'"), "{message}");
+    assert!(message.contains("--format"), "{message}");
+    assert!(
+        message.contains("[possible values: json, csv, csv-summary, markdown]"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_missing_file_argument_is_named() {
+    for args in [
+        &["report"][..],
+        &["report", "--format", "csv"],
+        &["check-bank"],
+    ] {
+        let output = tandem(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+        let message = stderr(&output);
+        assert!(
+            message.contains("required arguments were not provided"),
+            "{args:?}: {message}"
+        );
+        assert!(message.contains("<FILE>"), "{args:?}: {message}");
+    }
+    let output = tandem(&["check-bank", "a.json", "b.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("'b.json'"), "{}", stderr(&output));
+}
+
+#[test]
+fn version_prints_the_version() {
+    let output = tandem(&["--version"]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        stdout(&output),
+        format!("tandem {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn no_command_prints_the_help_and_fails() {
+    let output = tandem(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(stderr(&output).contains("Usage: tandem <COMMAND>"));
+}
+
+#[test]
+fn standard_input_and_a_repeated_format_still_work() {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["report", "--format", "csv", "--format", "markdown", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(document().to_json().as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        stdout(&output).starts_with("# Friction report: -"),
+        "the last --format wins"
+    );
+}
