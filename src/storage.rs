@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tandem_core::assessment::Participation;
 use tandem_core::history::History;
-use tandem_core::retention::Retention;
+use tandem_core::state::Retention;
 use tandem_core::workshop::{HeldTurn, Holder};
 use tandem_core::{Journey, Norms, Tandem, Turn, View, Workshops};
 use wasm_bindgen::JsCast;

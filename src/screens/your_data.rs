@@ -3,7 +3,7 @@
 //! merging are the core's (`tandem_core::backup`); the root says what a restore did.
 
 use tandem_core::backup::Backup;
-use tandem_core::retention::CHOICES;
+use tandem_core::state::Retention;
 use yew::prelude::*;
 
 use crate::browser;
@@ -79,7 +79,7 @@ pub fn YourData(props: &YourDataProps) -> Html {
                                 select.value().parse().ok()
                             })}>
                                 <option value="" selected={props.retention.is_none()}>{words.t("data.for-ever")}</option>
-                                for days in CHOICES {
+                                for days in Retention::CHOICES {
                                     <option value={days.to_string()} selected={props.retention == Some(days)}>
                                         {words.f("data.days", &[("days", &days)])}
                                     </option>

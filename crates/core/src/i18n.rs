@@ -8,7 +8,7 @@
 //!
 //! English is built in. The other languages are built in only with the `bundled-languages`
 //! feature (the CLI and the tests): the web app leaves them out of its download, fetches a
-//! language's two files when someone asks for it, and hands them to [`crate::language::provide`].
+//! language's two files when someone asks for it, and hands them to `language::provide`.
 
 use std::collections::HashMap;
 use std::fmt::Display;
@@ -43,7 +43,7 @@ struct Resources {
     bank: &'static str,
 }
 
-/// The languages handed over at run time (see [`crate::language::provide`]), by `Locale as usize`.
+/// The languages handed over at run time (see `language::provide`), by `Locale as usize`.
 static PROVIDED: [OnceLock<Resources>; 2] = [OnceLock::new(), OnceLock::new()];
 
 impl Locale {
@@ -102,7 +102,7 @@ impl Locale {
     }
 
     /// Keeps a language handed over at run time for the page's life, like the built-in ones; a
-    /// language already at hand stays as it is. Only [`crate::language::provide`] calls this,
+    /// language already at hand stays as it is. Only `language::provide` calls this,
     /// once it has checked the two files.
     pub(crate) fn install(self, catalogue: String, bank: String) {
         if self.is_ready() {

@@ -2,20 +2,9 @@
 //! self-assessment runs and workshops are deleted when Tandem starts. Off unless chosen.
 
 use chrono::{Days, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 use crate::i18n::Locale;
 use crate::state::Tandem;
-
-/// The choices offered, in days.
-pub const CHOICES: [u32; 3] = [30, 90, 365];
-
-/// How long runs and workshops are kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Retention {
-    /// Days after its date that a run or workshop is deleted; `None` keeps everything.
-    pub days: Option<u32>,
-}
 
 /// What [`Tandem::forget_expired`] deleted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -77,6 +66,7 @@ mod tests {
     use super::*;
     use crate::bank::Bank;
     use crate::history::{History, Run};
+    use crate::state::Retention;
     use crate::workshop::{Workshop, Workshops};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {

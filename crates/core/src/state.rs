@@ -9,8 +9,19 @@ use crate::assessment::{Journey, Participation, Screen};
 use crate::bank::Bank;
 use crate::history::History;
 use crate::norms::Norms;
-use crate::retention::Retention;
 use crate::workshop::{Workshop, Workshops, in_holder_order};
+
+/// How long runs and workshops are kept (what to forget is `retention`'s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Retention {
+    /// Days after its date that a run or workshop is deleted; `None` keeps everything.
+    pub days: Option<u32>,
+}
+
+impl Retention {
+    /// The choices offered, in days.
+    pub const CHOICES: [u32; 3] = [30, 90, 365];
+}
 
 /// What is on screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
