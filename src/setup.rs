@@ -221,7 +221,7 @@ pub async fn load(
                 lines: std::iter::once(
                     words.f("embed.bank-invalid", &[("source", &describe(source))]),
                 )
-                .chain(invalid.0.iter().map(ToString::to_string))
+                .chain(invalid.0.iter().map(|problem| problem.line(words.0)))
                 .collect(),
             })?;
             // Without storage the pages opened from here use the default bank; the embed itself

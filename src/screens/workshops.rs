@@ -302,7 +302,11 @@ fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
                             )
                         })
                         .map_err(|invalid| {
-                            format!("{}\n{invalid}", words.t("workshops.not-imported"))
+                            format!(
+                                "{}\n{}",
+                                words.t("workshops.not-imported"),
+                                invalid.lines(words.0)
+                            )
                         })
                 });
                 match workshop {

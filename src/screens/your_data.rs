@@ -41,8 +41,13 @@ pub fn YourData(props: &YourDataProps) -> Html {
                 let read = browser::read_chosen_file(words, &element).await;
                 element.set_value("");
                 match read.and_then(|text| {
-                    Backup::from_json(&text)
-                        .map_err(|invalid| format!("{}\n{invalid}", words.t("data.not-restored")))
+                    Backup::from_json(&text).map_err(|invalid| {
+                        format!(
+                            "{}\n{}",
+                            words.t("data.not-restored"),
+                            invalid.lines(words.0)
+                        )
+                    })
                 }) {
                     Ok(backup) => on_restore.emit(backup),
                     Err(message) => on_refused.emit(message),

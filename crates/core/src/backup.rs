@@ -163,34 +163,27 @@ impl Backup {
     pub fn from_json(text: &str) -> Result<Backup, Invalid> {
         let backup: Backup = parse_json(text)?;
         if backup.format != FORMAT {
-            return Err(Invalid(vec![Problem::new(
+            return Err(Invalid(vec![Problem::with(
                 "format",
-                format!(
-                    "{:?} is not a Tandem backup (expected {FORMAT:?}); a workshop file is \
-                     imported from the workshops list",
-                    backup.format
-                ),
+                "problem.not-a-backup",
+                &[
+                    ("found", &format!("{:?}", backup.format)),
+                    ("expected", &format!("{FORMAT:?}")),
+                ],
             )]));
         }
         if backup.version > VERSION {
-            return Err(Invalid(vec![Problem::new(
+            return Err(Invalid(vec![Problem::with(
                 "version",
-                format!(
-                    "this backup was written by a newer Tandem (version {}); this one reads up \
-                     to version {VERSION}",
-                    backup.version
-                ),
+                "problem.newer-backup",
+                &[("version", &backup.version), ("supported", &VERSION)],
             )]));
         }
         let mut problems = Vec::new();
         for (w, workshop) in backup.workshops.list.iter().enumerate() {
             if let Err(Invalid(found)) = workshop.document().check() {
                 let here = at_index("workshops.list", w);
-                problems.extend(
-                    found
-                        .into_iter()
-                        .map(|p| Problem::new(format!("{here}.{}", p.path), p.message)),
-                );
+                problems.extend(found.into_iter().map(|p| p.inside(&here)));
             }
         }
         if problems.is_empty() {

@@ -136,7 +136,7 @@ impl Bank {
         if self.dimensions.is_empty() {
             problems.push(Problem::new(
                 at_field(path, "dimensions"),
-                "a bank needs at least one dimension",
+                "problem.no-dimensions",
             ));
         }
         let mut dimension_ids: Vec<(&str, String)> = Vec::new();
@@ -146,10 +146,7 @@ impl Bank {
             check_unique_id(&mut problems, &mut dimension_ids, &here, &dimension.id);
             check_text(&mut problems, &at_field(&here, "title"), &dimension.title);
             if dimension.items.is_empty() {
-                problems.push(Problem::new(
-                    at_field(&here, "items"),
-                    "a dimension needs at least one item",
-                ));
+                problems.push(Problem::new(at_field(&here, "items"), "problem.no-items"));
             }
             for (i, item) in dimension.items.iter().enumerate() {
                 let item_path = at_index(&at_field(&here, "items"), i);
@@ -212,11 +209,12 @@ impl Bank {
 
 fn check_id(problems: &mut Vec<Problem>, path: &str, id: &str) {
     if id.trim().is_empty() {
-        problems.push(Problem::new(path, "an id must not be empty"));
+        problems.push(Problem::new(path, "problem.empty-id"));
     } else if id.chars().any(char::is_whitespace) {
-        problems.push(Problem::new(
+        problems.push(Problem::with(
             path,
-            format!("{id:?} contains a space; ids are single words like \"kpis-definitions\""),
+            "problem.id-space",
+            &[("id", &format!("{id:?}"))],
         ));
     }
 }
@@ -230,9 +228,10 @@ fn check_unique_id<'a>(
     let id_path = at_field(path, "id");
     check_id(problems, &id_path, id);
     if let Some((_, first)) = seen.iter().find(|(seen_id, _)| *seen_id == id) {
-        problems.push(Problem::new(
+        problems.push(Problem::with(
             &id_path,
-            format!("{id:?} is used twice (also at {first})"),
+            "problem.used-twice",
+            &[("id", &format!("{id:?}")), ("first", &first)],
         ));
     } else {
         seen.push((id, path.to_owned()));
@@ -241,7 +240,7 @@ fn check_unique_id<'a>(
 
 fn check_text(problems: &mut Vec<Problem>, path: &str, text: &str) {
     if text.trim().is_empty() {
-        problems.push(Problem::new(path, "must not be empty"));
+        problems.push(Problem::new(path, "problem.empty"));
     }
 }
 

@@ -38,26 +38,35 @@ pub struct Response {
 }
 
 /// Why a code was refused. Each message says what happened; nothing is imported.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CodeError {
     /// Nothing but spaces and dashes.
+    #[error("{}", self.message(Locale::En))]
     Empty,
     /// A character that never appears in a code.
+    #[error("{}", self.message(Locale::En))]
     Character { position: usize, character: char },
     /// Too few or too many characters for this question bank.
+    #[error("{}", self.message(Locale::En))]
     Length { found: usize, expected: usize },
     /// Far longer than any code for this bank (more than twice its length): not a code at all,
     /// whatever its first character says about a version.
+    #[error("{}", self.message(Locale::En))]
     NotACode { found: usize, expected: usize },
     /// The checksum does not match: a character was mistyped, swapped or changed.
+    #[error("{}", self.message(Locale::En))]
     Checksum,
     /// Written by a later Tandem.
+    #[error("{}", self.message(Locale::En))]
     Version(u8),
     /// Made with another question bank.
+    #[error("{}", self.message(Locale::En))]
     OtherBank,
     /// Made for another workshop.
+    #[error("{}", self.message(Locale::En))]
     OtherWorkshop { found: String, expected: String },
     /// Checks out but holds a value no Tandem writes.
+    #[error("{}", self.message(Locale::En))]
     Malformed,
 }
 
@@ -93,14 +102,6 @@ impl CodeError {
         }
     }
 }
-
-impl std::fmt::Display for CodeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Locale::En))
-    }
-}
-
-impl std::error::Error for CodeError {}
 
 /// A workshop's code: 20 bits derived from its id, so it needs no storage of its own and stays
 /// the same for the life of the workshop.

@@ -11,6 +11,9 @@ pub fn iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
+/// How a text that is not a date ends its message, so a problem can say it in any language.
+pub const NOT_A_DATE: &str = r#" is not a date like "2026-11-24""#;
+
 /// The last date a four-digit year can write, and so the last one [`parse_date`] reads.
 pub const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
 
@@ -60,6 +63,6 @@ pub(crate) mod iso {
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
         let text = String::deserialize(deserializer)?;
         super::parse_date_with(&text, 1..=6)
-            .ok_or_else(|| D::Error::custom(format!("{text:?} is not a date like \"2026-11-24\"")))
+            .ok_or_else(|| D::Error::custom(format!("{text:?}{}", super::NOT_A_DATE)))
     }
 }

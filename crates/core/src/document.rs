@@ -221,22 +221,20 @@ impl WorkshopDocument {
     pub fn from_json(text: &str) -> Result<Imported, Invalid> {
         let raw: DocumentIn = parse_json(text)?;
         if raw.format != FORMAT {
-            return Err(Invalid(vec![Problem::new(
+            return Err(Invalid(vec![Problem::with(
                 "format",
-                format!(
-                    "{:?} is not a Tandem workshop document (expected {FORMAT:?})",
-                    raw.format
-                ),
+                "problem.not-a-document",
+                &[
+                    ("found", &format!("{:?}", raw.format)),
+                    ("expected", &format!("{FORMAT:?}")),
+                ],
             )]));
         }
         if raw.version > VERSION {
-            return Err(Invalid(vec![Problem::new(
+            return Err(Invalid(vec![Problem::with(
                 "version",
-                format!(
-                    "this file was written by a newer Tandem (document version {}); this one \
-                     reads up to version {VERSION}",
-                    raw.version
-                ),
+                "problem.newer-document",
+                &[("version", &raw.version), ("supported", &VERSION)],
             )]));
         }
         let document = WorkshopDocument {
@@ -275,36 +273,34 @@ impl WorkshopDocument {
         };
         if let Some(workshop) = &self.workshop {
             if workshop.id.trim().is_empty() {
-                problems.push(Problem::new("workshop.id", "an id must not be empty"));
+                problems.push(Problem::new("workshop.id", "problem.empty-id"));
             }
             if workshop.name.trim().is_empty() {
-                problems.push(Problem::new("workshop.name", "must not be empty"));
+                problems.push(Problem::new("workshop.name", "problem.empty"));
             }
             if workshop.phases.is_empty() {
-                problems.push(Problem::new(
-                    "workshop.phases",
-                    "a workshop needs at least one phase",
-                ));
+                problems.push(Problem::new("workshop.phases", "problem.no-phases"));
             }
             if !crate::dates::is_writable(workshop.date) {
-                problems.push(Problem::new(
+                problems.push(Problem::with(
                     "workshop.date",
-                    format!(
-                        "{:?} is not a date like \"2026-11-24\"",
-                        crate::dates::iso_date(workshop.date)
-                    ),
+                    "problem.date",
+                    &[(
+                        "text",
+                        &format!("{:?}", crate::dates::iso_date(workshop.date)),
+                    )],
                 ));
             }
         }
         if !THRESHOLDS.contains(&self.threshold) {
-            problems.push(Problem::new(
+            problems.push(Problem::with(
                 "threshold",
-                format!(
-                    "{} is not between {} and {}",
-                    self.threshold,
-                    THRESHOLDS.start(),
-                    THRESHOLDS.end()
-                ),
+                "problem.between",
+                &[
+                    ("value", &self.threshold),
+                    ("min", THRESHOLDS.start()),
+                    ("max", THRESHOLDS.end()),
+                ],
             ));
         }
         let items = item_ids(&self.bank);
@@ -312,40 +308,40 @@ impl WorkshopDocument {
         for (p, respondent) in self.respondents.iter().enumerate() {
             let here = at_index("respondents", p);
             if respondent.id.trim().is_empty() {
-                problems.push(Problem::new(
-                    at_field(&here, "id"),
-                    "an id must not be empty",
-                ));
+                problems.push(Problem::new(at_field(&here, "id"), "problem.empty-id"));
             } else if let Some(first) = first_seen.get(respondent.id.as_str()) {
-                problems.push(Problem::new(
+                problems.push(Problem::with(
                     at_field(&here, "id"),
-                    format!(
-                        "{:?} is used twice (also at respondents[{first}])",
-                        respondent.id
-                    ),
+                    "problem.used-twice",
+                    &[
+                        ("id", &format!("{:?}", respondent.id)),
+                        ("first", &format!("respondents[{first}]")),
+                    ],
                 ));
             } else {
                 first_seen.insert(&respondent.id, p);
             }
             for item in respondent.answers.keys() {
                 if !items.contains(item.as_str()) {
-                    problems.push(Problem::new(
+                    problems.push(Problem::with(
                         at_key(&at_field(&here, "answers"), item),
-                        format!("there is no item {item:?} in the bank"),
+                        "problem.no-item",
+                        &[("id", &format!("{item:?}"))],
                     ));
                 }
             }
             if respondent.role == Role::Other && !respondent.estimates.is_empty() {
                 problems.push(Problem::new(
                     at_field(&here, "estimates"),
-                    "a respondent of role \"other\" gives no estimates",
+                    "problem.other-estimates",
                 ));
             }
             for dimension in respondent.estimates.keys() {
                 if self.bank.dimension_index(dimension).is_none() {
-                    problems.push(Problem::new(
+                    problems.push(Problem::with(
                         at_key(&at_field(&here, "estimates"), dimension),
-                        format!("there is no dimension {dimension:?} in the bank"),
+                        "problem.no-dimension",
+                        &[("id", &format!("{dimension:?}"))],
                     ));
                 }
             }

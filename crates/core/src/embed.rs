@@ -8,8 +8,6 @@
 //! Reading is pure: the app hands in a lookup for the element's attributes and gets either the
 //! settings or a message for the page's author that names the attribute and what it accepts.
 
-use std::fmt;
-
 use crate::i18n::Locale;
 use crate::state::View;
 
@@ -131,26 +129,16 @@ pub const HEADING_LEVEL_MAX: u8 = 3;
 /// The longest `data-label` accepted.
 pub const LABEL_MAX: usize = 80;
 
-/// An attribute the host page set to a value Tandem does not accept.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// An attribute the host page set to a value Tandem does not accept. Said to the page's
+/// author (the console), not to the person using the embed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{attribute}=\"{value}\": {expected}")]
 pub struct BadAttribute {
     pub attribute: &'static str,
     pub value: String,
     /// What the attribute accepts.
     pub expected: &'static str,
 }
-
-impl fmt::Display for BadAttribute {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}=\"{}\": {}",
-            self.attribute, self.value, self.expected
-        )
-    }
-}
-
-impl std::error::Error for BadAttribute {}
 
 /// The longest namespace accepted; storage keys stay short.
 pub const NAMESPACE_MAX: usize = 40;

@@ -269,7 +269,7 @@ pub fn combine(documents: Vec<(String, WorkshopDocument)>) -> Result<WorkshopDoc
     let Some((first_source, first)) = documents.next() else {
         return Err(Invalid(vec![Problem::new(
             "",
-            "no workshop documents to combine",
+            "problem.nothing-to-combine",
         )]));
     };
     let mut combined = WorkshopDocument::new(first.bank, first.threshold, Vec::new());
@@ -285,13 +285,14 @@ pub fn combine(documents: Vec<(String, WorkshopDocument)>) -> Result<WorkshopDoc
             combined.threshold = combined.threshold.max(document.threshold);
             pending.push((source, document.respondents));
         } else {
-            problems.push(Problem::new(
+            problems.push(Problem::with(
                 &source,
-                format!(
-                    "uses the question bank {:?}, not the bank {:?} of {first_source}; only \
-                     documents of the same bank can be combined",
-                    document.bank.id, combined.bank.id
-                ),
+                "problem.other-bank",
+                &[
+                    ("bank", &format!("{:?}", document.bank.id)),
+                    ("first-bank", &format!("{:?}", combined.bank.id)),
+                    ("first", &first_source),
+                ],
             ));
         }
     }
@@ -303,12 +304,13 @@ pub fn combine(documents: Vec<(String, WorkshopDocument)>) -> Result<WorkshopDoc
                 .position(|r| r.id == respondent.id)
             {
                 Some(at) if combined.respondents[at] == respondent => {}
-                Some(at) => problems.push(Problem::new(
+                Some(at) => problems.push(Problem::with(
                     &source,
-                    format!(
-                        "respondent {:?} is also in {} with other answers",
-                        respondent.id, sources[at]
-                    ),
+                    "problem.respondent-twice",
+                    &[
+                        ("id", &format!("{:?}", respondent.id)),
+                        ("other", &sources[at]),
+                    ],
                 )),
                 None => {
                     combined.respondents.push(respondent);

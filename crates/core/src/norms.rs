@@ -247,23 +247,31 @@ pub enum NormsAction {
 }
 
 /// Why a change to the norms was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NormsError {
     /// An idea was added or edited with no text.
+    #[error("{}", self.message(Locale::En))]
     EmptyText,
     /// The dimension is not one of the bank's.
+    #[error("{}", self.message(Locale::En))]
     NoDimension,
     /// A vote before the ideas were revealed.
+    #[error("{}", self.message(Locale::En))]
     NotRevealed,
     /// A vote after voting closed.
+    #[error("{}", self.message(Locale::En))]
     VotingClosed,
     /// A voter tried to place more dots than the cap.
+    #[error("{}", self.message(Locale::En))]
     NoDotsLeft(u8),
     /// The cap was outside 1 to 10.
+    #[error("{}", self.message(Locale::En))]
     Cap(u8),
     /// The cap would fall below what someone has already placed.
+    #[error("{}", self.message(Locale::En))]
     CapBelowVotes(u8),
     /// An owner named as a person with an empty name.
+    #[error("{}", self.message(Locale::En))]
     NoOwnerName,
 }
 
@@ -287,14 +295,6 @@ impl NormsError {
         }
     }
 }
-
-impl std::fmt::Display for NormsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Locale::En))
-    }
-}
-
-impl std::error::Error for NormsError {}
 
 impl Norms {
     /// Whether there is nothing to keep: no ideas and every setting at its default.
@@ -578,37 +578,36 @@ impl Norms {
     pub(crate) fn problems(&self, bank: &Bank, path: &str) -> Vec<Problem> {
         let mut problems = Vec::new();
         if !CAPS.contains(&self.cap) {
-            problems.push(Problem::new(
+            problems.push(Problem::with(
                 at_field(path, "cap"),
-                format!("{} is not between 1 and 10", self.cap),
+                "problem.between",
+                &[("value", &self.cap), ("min", &1), ("max", &10)],
             ));
         }
         let ideas = at_field(path, "ideas");
         for (n, norm) in self.ideas.iter().enumerate() {
             let here = at_index(&ideas, n);
             if norm.id.trim().is_empty() {
-                problems.push(Problem::new(
-                    at_field(&here, "id"),
-                    "an id must not be empty",
-                ));
+                problems.push(Problem::new(at_field(&here, "id"), "problem.empty-id"));
             } else if let Some(first) = self.ideas[..n].iter().position(|o| o.id == norm.id) {
-                problems.push(Problem::new(
+                problems.push(Problem::with(
                     at_field(&here, "id"),
-                    format!(
-                        "{:?} is used twice (also at {})",
-                        norm.id,
-                        at_index(&ideas, first)
-                    ),
+                    "problem.used-twice",
+                    &[
+                        ("id", &format!("{:?}", norm.id)),
+                        ("first", &at_index(&ideas, first)),
+                    ],
                 ));
             }
             if bank.dimension_index(&norm.dimension).is_none() {
-                problems.push(Problem::new(
+                problems.push(Problem::with(
                     at_field(&here, "dimension"),
-                    format!("there is no dimension {:?} in the bank", norm.dimension),
+                    "problem.no-dimension",
+                    &[("id", &format!("{:?}", norm.dimension))],
                 ));
             }
             if norm.text.trim().is_empty() {
-                problems.push(Problem::new(at_field(&here, "text"), "must not be empty"));
+                problems.push(Problem::new(at_field(&here, "text"), "problem.empty"));
             }
             if let Some(Agreement {
                 owner: Owner::Person(name),
@@ -618,25 +617,24 @@ impl Norms {
             {
                 problems.push(Problem::new(
                     at_field(&at_field(&at_field(&here, "agreement"), "owner"), "person"),
-                    "must not be empty",
+                    "problem.empty",
                 ));
             }
         }
         let most = self.most_dots_placed();
         if most > self.cap {
-            problems.push(Problem::new(
+            problems.push(Problem::with(
                 at_field(path, "cap"),
-                format!(
-                    "a voter placed {most} dots, more than the cap of {}",
-                    self.cap
-                ),
+                "problem.over-cap",
+                &[("most", &most), ("cap", &self.cap)],
             ));
         }
         for (o, id) in self.order.iter().enumerate() {
             if self.get(id).is_none() {
-                problems.push(Problem::new(
+                problems.push(Problem::with(
                     at_index(&at_field(path, "order"), o),
-                    format!("there is no idea {id:?}"),
+                    "problem.no-idea",
+                    &[("id", &format!("{id:?}"))],
                 ));
             }
         }
@@ -645,7 +643,7 @@ impl Norms {
                 if *dots == 0 {
                     problems.push(Problem::new(
                         at_key(&at_field(&at_index(&ideas, n), "votes"), voter),
-                        "a vote is at least one dot",
+                        "problem.no-dots",
                     ));
                 }
             }

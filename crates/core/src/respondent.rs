@@ -97,7 +97,7 @@ impl Rating {
 
 /// Why a number is not a rating.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0} is not between 1 and 5")]
+#[error("{value}{}", crate::validation::OUT_OF_SCALE, value = self.0)]
 pub struct OutOfScale(pub i64);
 
 impl TryFrom<i64> for Rating {

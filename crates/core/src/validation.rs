@@ -1,48 +1,109 @@
-//! Precise, located messages for bad input: a question bank or a workshop document with a
-//! mistake. Owns the path notation (`respondents[3].answers["q7"]`) and how a serde error becomes
-//! a [`Problem`]; it knows nothing of what makes a bank or document valid.
+//! Precise, located messages for bad input: a question bank, a workshop document or a backup
+//! with a mistake. Owns the path notation (`respondents[3].answers["q7"]`), how a serde error
+//! becomes a [`Problem`], and that every problem is a catalogue message, so each person reads it
+//! in their language; it knows nothing of what makes a bank or document valid.
 
-use std::fmt::{self, Write as _};
+use std::fmt::{self, Display, Write as _};
 
-/// One thing wrong with an input, and where it is.
+use crate::i18n::Locale;
+
+/// One thing wrong with an input, and where it is: a catalogue key and its values, written for
+/// the person who made the file when [`Problem::message`] is asked for in their language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Where in the input, e.g. `respondents[3].answers["q7"]`; empty for the input as a whole.
     pub path: String,
-    /// What is wrong there, written for the person who made the file.
-    pub message: String,
+    /// The catalogue key of what is wrong there (`problem.empty`).
+    pub key: &'static str,
+    /// The values its text names, already written out (ids, numbers, what serde found).
+    pub values: Vec<(&'static str, String)>,
 }
 
 impl Problem {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A problem whose text names no value.
+    pub fn new(path: impl Into<String>, key: &'static str) -> Self {
+        Self::with(path, key, &[])
+    }
+
+    /// A problem whose text names `values`.
+    pub fn with(
+        path: impl Into<String>,
+        key: &'static str,
+        values: &[(&'static str, &dyn Display)],
+    ) -> Self {
         Self {
             path: path.into(),
-            message: message.into(),
+            key,
+            values: values
+                .iter()
+                .map(|(name, value)| (*name, value.to_string()))
+                .collect(),
+        }
+    }
+
+    /// The same problem, found inside `parent` (a backup's workshop, one of several files).
+    #[must_use]
+    pub fn inside(mut self, parent: &str) -> Self {
+        self.path = if self.path.is_empty() {
+            parent.to_owned()
+        } else if self.path.starts_with('[') {
+            format!("{parent}{}", self.path)
+        } else {
+            at_field(parent, &self.path)
+        };
+        self
+    }
+
+    /// What is wrong, in `locale`, without the path.
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        let values: Vec<(&str, &dyn Display)> = self
+            .values
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn Display))
+            .collect();
+        locale.format(self.key, &values)
+    }
+
+    /// The path and what is wrong there, in `locale`.
+    #[must_use]
+    pub fn line(&self, locale: Locale) -> String {
+        if self.path.is_empty() {
+            self.message(locale)
+        } else {
+            format!("{}: {}", self.path, self.message(locale))
         }
     }
 }
 
+/// In English, for the command line and the tests.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        f.write_str(&self.line(Locale::En))
     }
 }
 
 /// An input was refused; nothing was changed. Holds every problem found, in input order.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", list(.0))]
+#[error("{}", self.lines(Locale::En))]
 pub struct Invalid(pub Vec<Problem>);
 
-fn list(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+impl Invalid {
+    /// One problem, for the input as a whole or at its path.
+    #[must_use]
+    pub fn one(problem: Problem) -> Self {
+        Invalid(vec![problem])
+    }
+
+    /// Every problem, one per line, in `locale`.
+    #[must_use]
+    pub fn lines(&self, locale: Locale) -> String {
+        self.0
+            .iter()
+            .map(|problem| problem.line(locale))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 /// Object fields whose keys are user data (item, dimension or voter ids) rather than field names; their
@@ -56,27 +117,85 @@ const KEYED_BY_ID: [&str; 3] = ["answers", "estimates", "votes"];
 pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Invalid> {
     serde_json::from_str(text).map_err(|error| {
         if error.is_syntax() || error.is_eof() {
-            return Invalid(vec![Problem::new("", describe(&error))]);
+            return Invalid::one(Problem::with(
+                "",
+                "problem.not-json",
+                &[("line", &error.line()), ("column", &error.column())],
+            ));
         }
         let mut message = error.to_string();
         // These are about an object or array as a whole, found once it closed; every other
         // error is about the value just read, even when serde then read the bracket after it.
         let whole = message.starts_with("missing field") || message.starts_with("invalid length");
         let path = path_at(text, error.line(), error.column(), whole);
-        if !path.is_empty() {
-            // The path says where; the line and column serde adds would only repeat it.
-            let position = format!(" at line {} column {}", error.line(), error.column());
-            if let Some(stripped) = message.strip_suffix(&position) {
-                message.truncate(stripped.len());
-            }
+        // The path says where; the line and column serde adds would only repeat it.
+        let position = format!(" at line {} column {}", error.line(), error.column());
+        if !path.is_empty()
+            && let Some(stripped) = message.strip_suffix(&position)
+        {
+            message.truncate(stripped.len());
         }
-        Invalid(vec![Problem::new(path, message)])
+        Invalid::one(described(path, &message))
     })
 }
 
-fn describe(error: &serde_json::Error) -> String {
-    format!("this is not valid JSON ({error})")
+/// serde's message as a catalogue problem. What serde found and expected (`string "x"`, `u8`,
+/// the values a field takes) is quoted from the file or the format, so it stays as serde wrote
+/// it; the sentence around it is the catalogue's.
+fn described(path: String, message: &str) -> Problem {
+    let quoted = |text: &str| {
+        text.split_once('`')
+            .and_then(|(_, rest)| rest.split_once('`'))
+            .map(|(inside, after)| (inside.to_owned(), after.to_owned()))
+    };
+    // serde writes "expected one of `a`, `b`", "expected `a`" or "there are no …".
+    let expected = |rest: &str| {
+        rest.split_once(", expected ")
+            .map_or(String::new(), |(_, expected)| {
+                expected.trim_start_matches("one of ").to_owned()
+            })
+    };
+    if let Some(rest) = message.strip_prefix("missing field ")
+        && let Some((field, _)) = quoted(rest)
+    {
+        return Problem::with(path, "problem.missing-field", &[("field", &field)]);
+    }
+    for (prefix, key, name) in [
+        ("unknown field ", "problem.unknown-field", "field"),
+        ("unknown variant ", "problem.unknown-value", "value"),
+    ] {
+        if let Some(rest) = message.strip_prefix(prefix)
+            && let Some((quoted, after)) = quoted(rest)
+        {
+            return Problem::with(
+                path,
+                key,
+                &[(name, &quoted), ("expected", &expected(&after))],
+            );
+        }
+    }
+    for (prefix, key) in [
+        ("invalid type: ", "problem.invalid-type"),
+        ("invalid value: ", "problem.invalid-value"),
+        ("invalid length ", "problem.invalid-length"),
+    ] {
+        if let Some(rest) = message.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.split_once(", expected ")
+        {
+            return Problem::with(path, key, &[("found", &found), ("expected", &expected)]);
+        }
+    }
+    if let Some(text) = message.strip_suffix(crate::dates::NOT_A_DATE) {
+        return Problem::with(path, "problem.date", &[("text", &text)]);
+    }
+    if let Some(value) = message.strip_suffix(OUT_OF_SCALE) {
+        return Problem::with(path, "problem.rating", &[("value", &value)]);
+    }
+    Problem::with(path, "problem.read", &[("why", &message)])
 }
+
+/// How a rating out of 1 to 5 ends its message (see `respondent::OutOfScale`).
+pub const OUT_OF_SCALE: &str = " is not between 1 and 5";
 
 /// One open object or array while scanning.
 enum Frame {
@@ -220,7 +339,7 @@ mod tests {
         let error = parse_json::<Outer>(r#"{"people":[{"answers":{}},{"answers":{"q7":"x"}}]}"#)
             .unwrap_err();
         assert_eq!(error.0[0].path, r#"people[1].answers["q7"]"#);
-        assert!(error.0[0].message.contains("invalid type"), "{}", error);
+        assert_eq!(error.0[0].key, "problem.invalid-type", "{error}");
     }
 
     #[test]
@@ -228,13 +347,10 @@ mod tests {
         let text = "{\n  \"people\": [\n    {\"answers\": {\"a\\\"b\": 1}},\n    {\"answers\": {\"q\": 300}}\n  ]\n}";
         let error = parse_json::<Outer>(text).unwrap_err();
         assert_eq!(error.0[0].path, r#"people[1].answers["q"]"#);
-        assert!(error.0[0].message.starts_with("invalid value"), "{error}");
+        assert_eq!(error.0[0].key, "problem.invalid-value", "{error}");
         let error = parse_json::<Outer>(r#"{"people":[{"answers":{}},{}]}"#).unwrap_err();
         assert_eq!(error.0[0].path, "people[1]");
-        assert!(
-            error.0[0].message.contains("missing field `answers`"),
-            "{error}"
-        );
+        assert_eq!(error.0[0].message(Locale::En), "missing field `answers`");
         // The bad value last in its map: serde has read the closing brace too.
         let error = parse_json::<Outer>(r#"{"people":[{"answers":{"q":"x"}}]}"#).unwrap_err();
         assert_eq!(error.0[0].path, r#"people[0].answers["q"]"#);

@@ -266,7 +266,8 @@ fn an_answer_to_an_item_the_bank_lacks_is_refused() {
 fn an_unknown_role_is_refused_with_its_location() {
     let message = refusal(|v| v["respondents"][0]["role"] = serde_json::json!("sales"));
     assert!(
-        message.starts_with("respondents[0].role: unknown variant `sales`"),
+        message
+            == "respondents[0].role: unknown value `sales` (possible values: `marketing`, `it`, `other`)",
         "{message}"
     );
 }
@@ -471,7 +472,57 @@ fn norms_that_do_not_fit_the_bank_or_the_cap_are_refused_with_their_location() {
         .unwrap_err()
         .to_string();
     assert!(
-        problems.starts_with("norms.ideas[0].agreement.status: unknown variant `maybe`"),
+        problems.starts_with("norms.ideas[0].agreement.status: unknown value `maybe` (possible"),
         "{problems}"
+    );
+}
+
+/// A German user reads every problem in German: ours and serde's alike, the path and what the
+/// file holds quoted as it is.
+#[test]
+fn problems_are_told_in_the_language_of_the_person_reading_them() {
+    use tandem_core::i18n::Locale;
+    let refused = |edit: fn(&mut serde_json::Value)| {
+        let mut value = json(&workshop(2, 2));
+        edit(&mut value);
+        WorkshopDocument::from_json(&value.to_string()).unwrap_err()
+    };
+    let item = Bank::default_bank().dimensions[0].items[0].id.clone();
+    let mut value = json(&workshop(2, 2));
+    value["respondents"][0]["answers"][&item] = serde_json::json!(6);
+    let off_scale = WorkshopDocument::from_json(&value.to_string()).unwrap_err();
+    let cases = [
+        (
+            refused(|v| v["threshold"] = serde_json::json!(0)),
+            "threshold: 0 liegt nicht zwischen 1 und 10",
+        ),
+        (
+            refused(|v| v["bank"]["dimensions"][1]["title"] = serde_json::json!(" ")),
+            "bank.dimensions[1].title: darf nicht leer sein",
+        ),
+        (
+            refused(|v| v["respondents"][0]["role"] = serde_json::json!("sales")),
+            "respondents[0].role: unbekannter Wert `sales` (möglich: `marketing`, `it`, `other`)",
+        ),
+        (
+            refused(|v| v["format"] = serde_json::json!("survey.js")),
+            "format: \"survey.js\" ist kein Tandem-Workshop-Dokument (erwartet: \"tandem.workshop\")",
+        ),
+        (
+            off_scale,
+            &format!("respondents[0].answers[{item:?}]: 6 liegt nicht zwischen 1 und 5"),
+        ),
+    ];
+    for (invalid, german) in &cases {
+        assert_eq!(invalid.lines(Locale::De), *german);
+        assert_ne!(invalid.lines(Locale::En), *german);
+    }
+    let broken = WorkshopDocument::from_json("{\n  \"format\": ").unwrap_err();
+    assert!(
+        broken
+            .lines(Locale::De)
+            .starts_with("das ist kein gültiges JSON (ab Zeile 2"),
+        "{}",
+        broken.lines(Locale::De)
     );
 }

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 
 /// Bottom up. A module may use any module of a lower layer, none of its own or a higher one.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("foundations", &["validation", "dates", "numbers", "chart"]),
-    ("words and stored values", &["i18n", "stored"]),
-    ("the bank", &["bank"]),
+    ("foundations", &["dates", "numbers", "chart"]),
+    ("words", &["i18n"]),
+    ("problems with input", &["validation"]),
+    ("stored values and the bank", &["stored", "bank"]),
     ("answers", &["respondent"]),
     ("figures and agenda", &["scoring", "agenda", "language"]),
     ("norms", &["norms"]),

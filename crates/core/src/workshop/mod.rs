@@ -231,35 +231,48 @@ pub enum WorkshopAction {
 }
 
 /// Why a workshop change was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkshopError {
     /// The name was empty or only spaces.
+    #[error("{}", self.message(Locale::En))]
     EmptyName,
     /// The name was longer than [`NAME_MAX`] characters: too long for a heading, a file name
     /// or a join link.
+    #[error("{}", self.message(Locale::En))]
     NameTooLong,
     /// The privacy threshold was outside 1 to 10.
+    #[error("{}", self.message(Locale::En))]
     Threshold(u8),
     /// A lower privacy threshold once answers are in: participants answered under the one set.
+    #[error("{}", self.message(Locale::En))]
     ThresholdLowered { set: u8, asked: u8 },
     /// Every phase was deselected.
+    #[error("{}", self.message(Locale::En))]
     NoPhases,
     /// A respondent's answers do not fit the workshop's bank.
+    #[error("{}", self.message(Locale::En))]
     Answers(String),
     /// "I'm next" outside the individual assessment phase.
+    #[error("{}", self.message(Locale::En))]
     NotAnswering,
     /// The date field was empty or not a real date.
+    #[error("{}", self.message(Locale::En))]
     NoDate,
     /// The threshold field was not a whole number.
+    #[error("{}", self.message(Locale::En))]
     ThresholdNotANumber,
     /// "I'm next" to write ideas outside the brainstorm phase.
+    #[error("{}", self.message(Locale::En))]
     NotBrainstorming,
     /// "I'm next" to vote outside the vote phase.
+    #[error("{}", self.message(Locale::En))]
     NotVoting,
     /// "Reveal the results" before anybody has answered: there is no report to show.
+    #[error("{}", self.message(Locale::En))]
     NothingToReveal,
     /// A change to the norms was refused.
-    Norms(NormsError),
+    #[error(transparent)]
+    Norms(#[from] NormsError),
 }
 
 /// The longest workshop name, in characters.
@@ -328,20 +341,6 @@ impl WorkshopError {
             }
             WorkshopError::Norms(inner) => inner.message(locale),
         }
-    }
-}
-
-impl std::fmt::Display for WorkshopError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Locale::En))
-    }
-}
-
-impl std::error::Error for WorkshopError {}
-
-impl From<NormsError> for WorkshopError {
-    fn from(error: NormsError) -> Self {
-        WorkshopError::Norms(error)
     }
 }
 
