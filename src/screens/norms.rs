@@ -12,7 +12,7 @@ use tandem_core::norms::{
     self, Agreement, FACILITATOR, Norm, Norms, NormsAction, NormsError, Owner, Status,
 };
 use tandem_core::scoring::Report;
-use tandem_core::{Bank, format1};
+use tandem_core::Bank;
 use yew::prelude::*;
 
 use crate::browser;
@@ -121,7 +121,7 @@ pub fn Prompts(props: &PromptsProps) -> Html {
                         <p class="prompt-dimension">
                             {&bank.dimensions[d].title}
                             if let Some(friction) = props.report.dimensions[d].friction {
-                                <span class="prompt-friction">{format!(" (friction {})", format1(friction))}</span>
+                                {" "}<span class="prompt-friction">{words.f("norms.prompt-friction", &[("friction", &words.0.figure(friction))])}</span>
                             }
                         </p>
                         <ul>

@@ -128,6 +128,7 @@ fn saved_workshop(
                             move |_: MouseEvent| TandemAction::Duplicate {
                                 id: id.clone(),
                                 new_id: browser::random_id(),
+                                locale: words.0,
                             }
                         })}>
                     {words.t("workshops.duplicate")}

@@ -29,10 +29,11 @@ pub enum TandemAction {
     Open(View),
     /// Save a new workshop and open it.
     Create(Workshop),
-    /// Save a copy of workshop `id` under `new_id`.
+    /// Save a copy of workshop `id` under `new_id`, named as a copy in `locale`.
     Duplicate {
         id: String,
         new_id: String,
+        locale: Locale,
     },
     Delete(String),
     Workshop {
@@ -169,11 +170,11 @@ impl Tandem {
                 next.view = View::Workshop(workshop.id.clone());
                 next.workshops = self.workshops.with(workshop);
             }
-            TandemAction::Duplicate { id, new_id } => {
+            TandemAction::Duplicate { id, new_id, locale } => {
                 let Some(original) = self.workshops.get(&id) else {
                     return Ok(Step::default());
                 };
-                let copy = original.duplicate(new_id, format!("{} (copy)", original.name));
+                let copy = original.duplicate(new_id, original.copy_name(locale));
                 next.workshops = self.workshops.with(copy);
             }
             TandemAction::Delete(id) => {
@@ -399,12 +400,18 @@ mod tests {
                 TandemAction::Duplicate {
                     id: "w1".into(),
                     new_id: "w2".into(),
+                    locale: Locale::En,
                 },
             )
             .unwrap()
             .unwrap();
         assert_eq!(state.workshops.list[0].current, 1);
         assert_eq!(state.workshops.list[1].name, "Kickoff (copy)");
+        let mut named = state.workshops.list[0].clone();
+        named.name = "x".repeat(crate::workshop::NAME_MAX);
+        let copy = named.copy_name(Locale::De);
+        assert_eq!(copy.chars().count(), crate::workshop::NAME_MAX);
+        assert!(copy.ends_with("x\u{2026} (Kopie)"), "{copy}");
         assert_eq!(state.workshops.list[1].current, 0);
     }
 

@@ -196,7 +196,7 @@ fn action() -> impl Strategy<Value = TandemAction> {
             .prop_map(|(id, action)| TandemAction::Workshop { id, action }),
         1 => view().prop_map(TandemAction::Open),
         1 => "w[0-3]".prop_map(TandemAction::TakeOverTurn),
-        1 => "w[0-3]".prop_map(|id| TandemAction::Duplicate { id, new_id: "w9".into() }),
+        1 => "w[0-3]".prop_map(|id| TandemAction::Duplicate { id, new_id: "w9".into(), locale: tandem_core::i18n::Locale::En }),
         1 => "w[0-3]".prop_map(TandemAction::Delete),
         1 => Just(TandemAction::RecordRun {
             date: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()

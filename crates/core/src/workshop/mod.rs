@@ -871,6 +871,20 @@ impl Workshop {
             .unwrap_or(Slide::Welcome)
     }
 
+    /// What a copy of this workshop is called in `locale`: "Kickoff (copy)", shortened to stay
+    /// within [`NAME_MAX`] characters.
+    #[must_use]
+    pub fn copy_name(&self, locale: Locale) -> String {
+        let named = |name: &str| locale.format("workshop.copy-name", &[("name", &name)]);
+        let whole = named(&self.name);
+        if whole.chars().count() <= NAME_MAX {
+            return whole;
+        }
+        let room = NAME_MAX.saturating_sub(named("\u{2026}").chars().count());
+        let kept: String = self.name.chars().take(room).collect();
+        named(&format!("{}\u{2026}", kept.trim_end()))
+    }
+
     /// A copy under a new id and name, with the same setup, answers and norms, back at the start.
     #[must_use]
     pub fn duplicate(&self, id: impl Into<String>, name: impl Into<String>) -> Workshop {
