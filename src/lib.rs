@@ -20,13 +20,14 @@ pub mod storage;
 use std::rc::Rc;
 
 use tandem_core::embed::Theme;
-use tandem_core::{Action, Bank, Screen, Step, Tandem, TandemAction, View};
+use tandem_core::workshop::Receipt;
+use tandem_core::{Action, Bank, Screen, Step, Tandem, TandemAction, Told, View, WorkshopAction};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::hooks::use_title;
 use crate::notices::{Notice, notice_view};
-use crate::screens::collect::{incoming_code, receive_response};
+use crate::screens::collect::incoming_code;
 use crate::screens::{
     AssessmentStep, FacilitatorView, ProposalScreen, ReportScreen, StartScreen, TurnView,
     WorkshopList, YourData,
@@ -248,6 +249,25 @@ fn Shell(props: &ShellProps) -> Html {
     }
 }
 
+/// `dispatch` bound to workshop `id`: what a workshop's screens may change is that workshop.
+fn in_workshop(dispatch: &Callback<TandemAction>, id: &str) -> Callback<WorkshopAction> {
+    let id = id.to_owned();
+    dispatch.reform(move |action| TandemAction::Workshop {
+        id: id.clone(),
+        action,
+    })
+}
+
+/// What the last paste into workshop `id`'s box did, if that was the last thing told.
+fn receipt(told: Option<&(u32, Told)>, id: &str) -> Option<(u32, Receipt)> {
+    match told? {
+        (number, Told::Received(receipt)) if receipt.workshop == id => {
+            Some((*number, receipt.clone()))
+        }
+        _ => None,
+    }
+}
+
 /// What the host page's author sees instead of Tandem when the element asks for something that
 /// cannot work: every problem, each where it is.
 #[component]
@@ -457,12 +477,10 @@ pub fn App() -> Html {
         });
     }
     {
-        let (model, notice, incoming) = (model.clone(), notice.clone(), incoming.clone());
+        let (model, incoming) = (model.clone(), incoming.clone());
         use_effect_with((*incoming).clone(), move |code| {
             if let Some(text) = code {
-                notice.set(Some(Notice::Response(receive_response(
-                    words, &model, text,
-                ))));
+                model.dispatch(TandemAction::ReceiveLink(text.clone()));
                 browser::clear_hash();
                 incoming.set(None);
             }
@@ -484,8 +502,13 @@ pub fn App() -> Html {
     {
         let notice = notice.clone();
         use_effect_with(model.told.clone(), move |told| {
-            if let Some((_, told)) = told {
-                notice.set(Some(Notice::Told(told.message(words.0))));
+            match told {
+                // Shown beside the box the codes were pasted into.
+                Some((_, Told::Received(_))) | None => {}
+                Some((_, Told::Linked(linked))) => {
+                    notice.set(Some(Notice::Response(linked.message(words.0))));
+                }
+                Some((_, told)) => notice.set(Some(Notice::Told(told.message(words.0)))),
             }
         });
     }
@@ -628,14 +651,16 @@ pub fn App() -> Html {
     use_title(page_title(words, &model.bank, state, &view));
     let screen = match (&view, state.open_workshop()) {
         (View::Workshop(_), Some(workshop)) if workshop.turn_is_held_by(&state.tab) => html! {
-            <TurnView workshop={workshop.clone()} refusal={refusal.clone()} {dispatch} />
+            <TurnView workshop={workshop.clone()} refusal={refusal.clone()} on_action={in_workshop(&dispatch, &workshop.id)} />
         },
         (View::Workshop(_), Some(workshop)) => html! {
             <FacilitatorView
                 workshop={workshop.clone()}
                 runs={(*runs).clone()}
                 refusal={refusal.clone()}
-                {dispatch}
+                on_action={in_workshop(&dispatch, &workshop.id)}
+                on_take_over={dispatch.reform({ let id = workshop.id.clone(); move |()| TandemAction::TakeOverTurn(id.clone()) })}
+                receipt={receipt(model.told.as_ref(), &workshop.id)}
                 {on_open}
             />
         },

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use tandem_core::norms::{self, FACILITATOR, NormsAction, Status};
-use tandem_core::{Bank, Phase, TandemAction, Workshop, WorkshopAction};
+use tandem_core::{Bank, Phase, Workshop, WorkshopAction};
 use yew::prelude::*;
 
 use crate::browser;
@@ -20,7 +20,7 @@ use crate::setup::{Words, use_words};
 #[derive(Properties, PartialEq)]
 pub struct NormsPhaseProps {
     pub workshop: Workshop,
-    pub dispatch: Callback<TandemAction>,
+    pub on_action: Callback<WorkshopAction>,
 }
 
 /// The heading of the working agreement's Markdown and printed page.
@@ -51,12 +51,9 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
     let report = use_report(workshop);
     let bank = workshop.bank.clone();
     let workshop_action = {
-        let (id, dispatch) = (workshop.id.clone(), props.dispatch.clone());
+        let on_action = props.on_action.clone();
         Callback::from(move |action: WorkshopAction| {
-            dispatch.emit(TandemAction::Workshop {
-                id: id.clone(),
-                action,
-            });
+            on_action.emit(action);
         })
     };
     let on_action = workshop_action.reform(WorkshopAction::Norms);

@@ -7,12 +7,12 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use tandem_core::Bank;
 use tandem_core::dates::{iso_date, parse_date};
 use tandem_core::norms::{
     self, Agreement, FACILITATOR, Norm, Norms, NormsAction, NormsError, Owner, Status,
 };
 use tandem_core::scoring::Report;
-use tandem_core::Bank;
 use yew::prelude::*;
 
 use crate::browser;

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use tandem_core::norms::{self, Agreement, NormsAction, Owner, Status};
+use tandem_core::norms::{NormsAction, Status};
 use tandem_core::scoring;
 use tandem_core::{Bank, Norms, Respondent};
 use yew::prelude::*;
@@ -53,20 +53,11 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
     let on_add = {
         let on_action = props.on_action.clone();
         Callback::from(move |(dimension, text): (String, String)| {
-            let id = browser::random_id();
-            on_action.emit(NormsAction::Add {
-                id: id.clone(),
-                author: "me".to_owned(),
+            on_action.emit(NormsAction::Propose {
+                id: browser::random_id(),
                 dimension,
                 text,
-            });
-            on_action.emit(NormsAction::Agree {
-                id,
-                agreement: Some(Agreement {
-                    owner: Owner::Both,
-                    review: norms::default_review(today),
-                    status: Status::Proposed,
-                }),
+                today,
             });
         })
     };

@@ -38,18 +38,6 @@ pub struct ReportScreenProps {
     pub on_finished: Callback<()>,
 }
 
-/// The self-assessment as a workshop document, with the drafted norms, for every export.
-#[must_use]
-pub fn self_document(bank: &Bank, respondent: &Respondent, proposal: &Norms) -> WorkshopDocument {
-    let mut document = WorkshopDocument::new(
-        bank.clone(),
-        tandem_core::document::DEFAULT_THRESHOLD,
-        vec![respondent.clone()],
-    );
-    document.norms = proposal.clone();
-    document
-}
-
 /// The run a self-assessment report shows: as recorded, or as of today before it is.
 #[must_use]
 pub fn self_run(
@@ -58,20 +46,7 @@ pub fn self_run(
     proposal: &Norms,
     history: &tandem_core::history::History,
 ) -> Run {
-    let fresh = Run::of(
-        respondent.id.clone(),
-        browser::today(),
-        bank,
-        std::slice::from_ref(respondent),
-        proposal,
-    );
-    match history.runs.iter().find(|run| run.id == respondent.id) {
-        Some(recorded) => Run {
-            date: recorded.date,
-            ..fresh
-        },
-        None => fresh,
-    }
+    history.run_for(bank, respondent, proposal, browser::today())
 }
 
 /// "4 Improved", or "not assessed".
@@ -117,7 +92,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
     }
     let exports = html! {
         <ReportExports
-            document={self_document(bank, &props.respondent, &props.proposal)}
+            document={WorkshopDocument::self_assessment(bank, &props.respondent, &props.proposal)}
             name={words.t("export.self-name")}
             heading={words.t("report.self-heading")}
             source="self-assessment"

@@ -4,7 +4,7 @@
 
 use tandem_core::norms::NormsAction;
 use tandem_core::workshop::Turn;
-use tandem_core::{Action, Role, Screen, TandemAction, Workshop, WorkshopAction};
+use tandem_core::{Action, Role, Screen, Workshop, WorkshopAction};
 use yew::prelude::*;
 
 use crate::browser;
@@ -20,29 +20,22 @@ pub struct TurnViewProps {
     pub workshop: Workshop,
     /// Why the last change was refused, for the person on the device.
     pub refusal: Option<String>,
-    pub dispatch: Callback<TandemAction>,
+    pub on_action: Callback<WorkshopAction>,
 }
 
 #[component]
 pub fn TurnView(props: &TurnViewProps) -> Html {
     let words = use_words();
-    let id = props.workshop.id.clone();
     let in_turn = {
-        let (id, dispatch) = (id.clone(), props.dispatch.clone());
+        let on_action = props.on_action.clone();
         Callback::from(move |action: Action| {
-            dispatch.emit(TandemAction::Workshop {
-                id: id.clone(),
-                action: WorkshopAction::Turn(action),
-            });
+            on_action.emit(WorkshopAction::Turn(action));
         })
     };
     let end_turn = {
-        let dispatch = props.dispatch.clone();
+        let on_action = props.on_action.clone();
         Callback::from(move |()| {
-            dispatch.emit(TandemAction::Workshop {
-                id: id.clone(),
-                action: WorkshopAction::EndTurn,
-            });
+            on_action.emit(WorkshopAction::EndTurn);
         })
     };
     let journey = match &props.workshop.turn {
@@ -50,13 +43,13 @@ pub fn TurnView(props: &TurnViewProps) -> Html {
         Some(Turn::Writing { author }) => {
             return html! {
                 <WriteIdeas workshop={props.workshop.clone()} author={author.clone()}
-                            refusal={props.refusal.clone()} dispatch={props.dispatch.clone()} />
+                            refusal={props.refusal.clone()} on_action={props.on_action.clone()} />
             };
         }
         Some(Turn::Voting { voter }) => {
             return html! {
                 <Vote workshop={props.workshop.clone()} voter={voter.clone()}
-                      refusal={props.refusal.clone()} dispatch={props.dispatch.clone()} />
+                      refusal={props.refusal.clone()} on_action={props.on_action.clone()} />
             };
         }
         Some(Turn::Finished) | None => return html! { <HandBack on_done={end_turn} /> },
@@ -149,17 +142,14 @@ struct NormsTurnProps {
     #[prop_or_default]
     voter: String,
     refusal: Option<String>,
-    dispatch: Callback<TandemAction>,
+    on_action: Callback<WorkshopAction>,
 }
 
 /// Sends a workshop action for the workshop on the device.
 fn workshop_action(props: &NormsTurnProps) -> Callback<WorkshopAction> {
-    let (id, dispatch) = (props.workshop.id.clone(), props.dispatch.clone());
+    let on_action = props.on_action.clone();
     Callback::from(move |action| {
-        dispatch.emit(TandemAction::Workshop {
-            id: id.clone(),
-            action,
-        });
+        on_action.emit(action);
     })
 }
 

@@ -6,9 +6,9 @@ use tandem_core::dates::iso_date;
 use tandem_core::document::groups_visible;
 use tandem_core::history::Run;
 use tandem_core::scoring::Report;
-use tandem_core::workshop::{Field, read_date_and_threshold};
+use tandem_core::workshop::{Field, Receipt, read_date_and_threshold};
 use tandem_core::{
-    Bank, Figures, Phase, Role, Slide, TandemAction, View, Workshop, WorkshopAction, WorkshopError,
+    Bank, Figures, Phase, Role, Slide, View, Workshop, WorkshopAction, WorkshopError,
 };
 use yew::prelude::*;
 
@@ -32,7 +32,12 @@ pub struct FacilitatorViewProps {
     /// Every saved workshop as a run, for the trend.
     pub runs: Vec<Run>,
     pub refusal: Option<String>,
-    pub dispatch: Callback<TandemAction>,
+    /// Changes this workshop: bound to it by the root.
+    pub on_action: Callback<WorkshopAction>,
+    /// Take over the turn open in another tab or window.
+    pub on_take_over: Callback<()>,
+    /// What the last paste into the box of codes did.
+    pub receipt: Option<(u32, Receipt)>,
     pub on_open: Callback<View>,
 }
 
@@ -45,19 +50,9 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
     let workshop = &props.workshop;
     // A new phase, or the results revealed: focus and scroll go to the phase's heading.
     let phase_heading = use_focus_on_change((workshop.current, workshop.revealed));
-    let act = |action: fn() -> WorkshopAction| {
-        let id = workshop.id.clone();
-        props.dispatch.reform(move |()| TandemAction::Workshop {
-            id: id.clone(),
-            action: action(),
-        })
-    };
+    let act = |action: fn() -> WorkshopAction| props.on_action.reform(move |()| action());
     let act_at = |action: fn(u64) -> WorkshopAction| {
-        let id = workshop.id.clone();
-        props.dispatch.reform(move |()| TandemAction::Workshop {
-            id: id.clone(),
-            action: action(browser::now_ms()),
-        })
+        props.on_action.reform(move |()| action(browser::now_ms()))
     };
     let controls = CountdownControls {
         on_start: act_at(|now_ms| WorkshopAction::StartTimer { now_ms }),
@@ -100,15 +95,12 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                 <div class="note turn-elsewhere" role="status">
                     <p>{words.t("workshop.turn-elsewhere")}</p>
                     <button type="button" class="button"
-                            onclick={{
-                                let id = workshop.id.clone();
-                                props.dispatch.reform(move |_: MouseEvent| TandemAction::TakeOverTurn(id.clone()))
-                            }}>
+                            onclick={props.on_take_over.reform(|_: MouseEvent| ())}>
                         {words.t("workshop.take-over-turn")}
                     </button>
                 </div>
             }
-            <Agenda workshop={workshop.clone()} dispatch={props.dispatch.clone()} />
+            <Agenda workshop={workshop.clone()} on_action={props.on_action.clone()} />
             <section class="phase" aria-labelledby={words.region("phase-title")}>
                 <p class="step-label">{words.f("workshop.phase-of", &[("n", &(workshop.current + 1)), ("total", &workshop.phases.len())])}</p>
                 <@{words.h(2)} data-level="2" id="phase-title" tabindex="-1" ref={phase_heading}>{phase.title(words.0)}</@>
@@ -117,22 +109,19 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                 <label class="check auto-timer">
                     <input type="checkbox" checked={workshop.auto_timer}
                            onchange={{
-                               let (id, on) = (workshop.id.clone(), !workshop.auto_timer);
-                               props.dispatch.reform(move |_: Event| TandemAction::Workshop {
-                                   id: id.clone(),
-                                   action: WorkshopAction::SetAutoTimer(on),
-                               })
+                               let on = !workshop.auto_timer;
+                               props.on_action.reform(move |_: Event| WorkshopAction::SetAutoTimer(on))
                            }} />
                     {" "}{words.t("workshop.auto-timer")}
                 </label>
-                <RoomControl workshop={workshop.clone()} dispatch={props.dispatch.clone()} />
+                <RoomControl workshop={workshop.clone()} on_action={props.on_action.clone()} />
                 <@{words.h(3)} data-level="3">{words.t("workshop.script")}</@>
                 <ul class="script">
                     for line in phase.script(words.0) {
                         <li>{line}</li>
                     }
                 </ul>
-                {phase_content(words, workshop, &props.runs, &props.dispatch)}
+                {phase_content(words, workshop, &props.runs, &props.on_action, props.receipt.as_ref())}
             </section>
             <div class="step-actions">
                 if let Some(previous) = previous {
@@ -148,7 +137,7 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                     </button>
                 }
             </div>
-            <EditDetails key={workshop.id.clone()} workshop={workshop.clone()} dispatch={props.dispatch.clone()} />
+            <EditDetails key={workshop.id.clone()} workshop={workshop.clone()} on_action={props.on_action.clone()} />
             <div class="report-actions">
                 <a class="button" href={setup.address(&crate::presenter_address(&workshop.id))} target="tandem-presenter">
                     {words.t("workshop.open-presenter")}
@@ -179,16 +168,10 @@ fn phase_content(
     words: Words,
     workshop: &Workshop,
     runs: &[Run],
-    dispatch: &Callback<TandemAction>,
+    on_action: &Callback<WorkshopAction>,
+    receipt: Option<&(u32, Receipt)>,
 ) -> Html {
-    let id = workshop.id.clone();
-    let act = move |action: WorkshopAction| {
-        let id = id.clone();
-        dispatch.reform(move |_: MouseEvent| TandemAction::Workshop {
-            id: id.clone(),
-            action: action.clone(),
-        })
-    };
+    let act = move |action: WorkshopAction| on_action.reform(move |_: MouseEvent| action.clone());
     match workshop.phase() {
         Phase::Welcome => Html::default(),
         Phase::Assessment => html! {
@@ -202,11 +185,11 @@ fn phase_content(
                         {words.t("workshop.im-next")}
                     </button>
                 }
-                <CollectCodes workshop={workshop.clone()} dispatch={dispatch.clone()} />
+                <CollectCodes workshop={workshop.clone()} on_action={on_action.clone()} receipt={receipt.cloned()} />
             </div>
         },
         Phase::Brainstorm | Phase::Vote | Phase::Rank | Phase::Agree => html! {
-            <NormsPhase workshop={workshop.clone()} dispatch={dispatch.clone()} />
+            <NormsPhase workshop={workshop.clone()} on_action={on_action.clone()} />
         },
         // The summary: the two indices, what was agreed and the files to send round; the
         // whole report stays one click away, in the reveal.
@@ -383,7 +366,7 @@ fn perception(words: Words, figures: &Figures) -> Html {
 #[derive(Properties, PartialEq)]
 struct EditDetailsProps {
     workshop: Workshop,
-    dispatch: Callback<TandemAction>,
+    on_action: Callback<WorkshopAction>,
 }
 
 /// Rename the workshop and change its date, threshold and phases. Each change goes through the
@@ -404,7 +387,7 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
             threshold.clone(),
             problem.clone(),
         );
-        let (dispatch, current) = (props.dispatch.clone(), workshop.clone());
+        let (on_action, current) = (props.on_action.clone(), workshop.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             // Checked here as well as in the reducer, so the refusal sits by its field.
@@ -419,10 +402,7 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
             match checked {
                 Ok(action) => {
                     problem.set(None);
-                    dispatch.emit(TandemAction::Workshop {
-                        id: current.id.clone(),
-                        action,
-                    });
+                    on_action.emit(action);
                 }
                 Err(error) => {
                     if let Some(field) = error.field() {
@@ -439,11 +419,7 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
     let (date_invalid, date_described) = state(Field::Date, Some("edit-date-hint"));
     let (threshold_invalid, threshold_described) = state(Field::Threshold, None);
     let toggle_phase = |phase: Phase| {
-        let (id, dispatch, phases) = (
-            workshop.id.clone(),
-            props.dispatch.clone(),
-            workshop.phases.clone(),
-        );
+        let (on_action, phases) = (props.on_action.clone(), workshop.phases.clone());
         Callback::from(move |_: Event| {
             let mut chosen = phases.clone();
             if let Some(at) = chosen.iter().position(|p| *p == phase) {
@@ -451,10 +427,7 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
             } else {
                 chosen.push(phase);
             }
-            dispatch.emit(TandemAction::Workshop {
-                id: id.clone(),
-                action: WorkshopAction::SetPhases(chosen),
-            });
+            on_action.emit(WorkshopAction::SetPhases(chosen));
         })
     };
     html! {
@@ -503,7 +476,7 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct AgendaProps {
     workshop: Workshop,
-    dispatch: Callback<TandemAction>,
+    on_action: Callback<WorkshopAction>,
 }
 
 /// The agenda as a stepper: every phase done, current or to come, with its planned minutes, the
@@ -534,11 +507,7 @@ fn Agenda(props: &AgendaProps) -> Html {
                         <button type="button" class="step-button"
                                 aria-current={(index == workshop.current).then_some("step")}
                                 onclick={{
-                                    let id = workshop.id.clone();
-                                    props.dispatch.reform(move |_: MouseEvent| TandemAction::Workshop {
-                                        id: id.clone(),
-                                        action: WorkshopAction::GoToPhase { index, now_ms: browser::now_ms() },
-                                    })
+                                    props.on_action.reform(move |_: MouseEvent| WorkshopAction::GoToPhase { index, now_ms: browser::now_ms() })
                                 }}>
                             <span class="step-mark" aria-hidden="true">
                                 { if index < workshop.current { "\u{2713}".to_owned() } else { (index + 1).to_string() } }
@@ -577,7 +546,7 @@ fn step_status(index: usize, current: usize) -> &'static str {
 #[derive(Properties, PartialEq)]
 struct RoomControlProps {
     workshop: Workshop,
-    dispatch: Callback<TandemAction>,
+    on_action: Callback<WorkshopAction>,
 }
 
 /// What the presenter view shows now, and the buttons that step the room through the phase's
@@ -590,15 +559,7 @@ fn RoomControl(props: &RoomControlProps) -> Html {
     if slides.len() < 2 {
         return Html::default();
     }
-    let step = |action: WorkshopAction| {
-        let id = workshop.id.clone();
-        props
-            .dispatch
-            .reform(move |_: MouseEvent| TandemAction::Workshop {
-                id: id.clone(),
-                action: action.clone(),
-            })
-    };
+    let step = |action: WorkshopAction| props.on_action.reform(move |_: MouseEvent| action.clone());
     let at = workshop.shown.min(slides.len() - 1);
     let next = slides.get(at + 1);
     html! {

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, Item};
 use crate::code;
-use crate::document::{DEFAULT_THRESHOLD, WorkshopDocument};
+use crate::document::WorkshopDocument;
+use crate::norms::Norms;
 use crate::respondent::{Rating, Respondent, Role};
 
 /// Where the person is.
@@ -185,15 +186,12 @@ impl Journey {
         }
     }
 
-    /// The respondent's answers as a one-person workshop document, ready to score or export.
+    /// The respondent's answers as a one-person workshop document with the norms they drafted
+    /// after it, ready to score or export.
     #[must_use]
-    pub fn document(&self, bank: &Bank) -> Option<WorkshopDocument> {
-        let respondent = self.respondent.clone()?;
-        Some(WorkshopDocument::new(
-            bank.clone(),
-            DEFAULT_THRESHOLD,
-            vec![respondent],
-        ))
+    pub fn document(&self, bank: &Bank, norms: &Norms) -> Option<WorkshopDocument> {
+        let respondent = self.respondent.as_ref()?;
+        Some(WorkshopDocument::self_assessment(bank, respondent, norms))
     }
 }
 

@@ -186,6 +186,16 @@ impl WorkshopDocument {
         }
     }
 
+    /// One person's self-assessment with the norms they drafted after it: what every export of
+    /// a self-assessment holds.
+    #[must_use]
+    pub fn self_assessment(bank: &Bank, respondent: &Respondent, norms: &Norms) -> Self {
+        Self {
+            norms: norms.clone(),
+            ..Self::new(bank.clone(), DEFAULT_THRESHOLD, vec![respondent.clone()])
+        }
+    }
+
     #[must_use]
     pub fn report(&self) -> Report {
         scoring::score_within(&self.bank, &self.respondents, self.threshold)

@@ -114,6 +114,29 @@ pub struct History {
 }
 
 impl History {
+    /// The run of `respondent`'s self-assessment: as recorded, its first date kept, or as of
+    /// `today` before it is.
+    #[must_use]
+    pub fn run_for(
+        &self,
+        bank: &Bank,
+        respondent: &Respondent,
+        norms: &Norms,
+        today: NaiveDate,
+    ) -> Run {
+        let mut run = Run::of(
+            respondent.id.clone(),
+            today,
+            bank,
+            std::slice::from_ref(respondent),
+            norms,
+        );
+        if let Some(recorded) = self.runs.iter().find(|r| r.id == run.id) {
+            run.date = recorded.date;
+        }
+        run
+    }
+
     /// The history with `run` recorded: replacing the run with the same id (the same
     /// assessment, answers changed after finishing), or added at the end.
     #[must_use]

@@ -244,7 +244,19 @@ pub enum NormsAction {
         id: String,
         agreement: Option<Agreement>,
     },
+    /// An individual's norm to propose to the other team after a self-assessment: written by
+    /// [`PROPOSER`] and in the agreement at once, owned by both, proposed, to review six weeks
+    /// after `today`.
+    Propose {
+        id: String,
+        dimension: String,
+        text: String,
+        today: NaiveDate,
+    },
 }
+
+/// The author of every norm an individual proposes: there is only one person.
+pub const PROPOSER: &str = "me";
 
 /// Why a change to the norms was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -400,6 +412,35 @@ impl Norms {
             .collect()
     }
 
+    /// The norms with an individual's proposal added and in the agreement (see
+    /// [`NormsAction::Propose`]).
+    fn proposed(
+        &self,
+        bank: &Bank,
+        id: String,
+        dimension: String,
+        text: String,
+        today: NaiveDate,
+    ) -> Result<Norms, NormsError> {
+        let add = NormsAction::Add {
+            id: id.clone(),
+            author: PROPOSER.to_owned(),
+            dimension,
+            text,
+        };
+        let added = self.apply(bank, add)?.unwrap_or_else(|| self.clone());
+        let agreement = Agreement {
+            owner: Owner::Both,
+            review: default_review(today),
+            status: Status::Proposed,
+        };
+        let agree = NormsAction::Agree {
+            id,
+            agreement: Some(agreement),
+        };
+        Ok(added.apply(bank, agree)?.unwrap_or(added))
+    }
+
     /// The norms after `action`; `Ok(None)` when nothing changes (including an action on an
     /// idea that is no longer there).
     ///
@@ -408,6 +449,12 @@ impl Norms {
     pub fn apply(&self, bank: &Bank, action: NormsAction) -> Result<Option<Norms>, NormsError> {
         let mut next = self.clone();
         match action {
+            NormsAction::Propose {
+                id,
+                dimension,
+                text,
+                today,
+            } => next = self.proposed(bank, id, dimension, text, today)?,
             NormsAction::Add {
                 id,
                 author,

@@ -6,13 +6,13 @@
 use crate::assessment::Action;
 use crate::backup::{Backup, Restored};
 use crate::bank::Bank;
-use crate::history::{History, Run};
+use crate::history::History;
 use crate::i18n::Locale;
 use crate::norms::NormsAction;
 use crate::state::{Tandem, View};
 use crate::sync::Replaced;
 use crate::workshop::{
-    Holder, OnConflict, Turn, Workshop, WorkshopAction, WorkshopError, Workshops,
+    Holder, Linked, OnConflict, Receipt, Turn, Workshop, WorkshopAction, WorkshopError, Workshops,
 };
 
 /// Everything that can happen in the app.
@@ -54,6 +54,9 @@ pub enum TandemAction {
     Restore(Box<Backup>),
     /// Forget the self-assessment and every workshop.
     DeleteEverything,
+    /// A response link (`#code/…`) opened on this device: add its response to the saved
+    /// workshop it belongs to and open that workshop (see [`Workshops::receive_link`]).
+    ReceiveLink(String),
     /// Take over the turn open in workshop `id` in another tab or window, when the facilitator
     /// asks to (that tab was closed, or the participant moved here).
     TakeOverTurn(String),
@@ -78,6 +81,11 @@ pub enum Told {
     Restored(Restored),
     /// What another tab's later save replaced here.
     Replaced(Vec<Replaced>),
+    /// What became of codes pasted into a workshop's box; shown beside the box, not as a
+    /// notice.
+    Received(Receipt),
+    /// What a response link opened on this device did.
+    Linked(Linked),
 }
 
 impl Told {
@@ -94,6 +102,13 @@ impl Told {
                     .join(", ");
                 locale.format("told.replaced", &[("what", &what)])
             }
+            Told::Received(receipt) => receipt
+                .received
+                .iter()
+                .map(|received| received.message(locale))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Told::Linked(linked) => linked.message(locale),
         }
     }
 }
@@ -136,18 +151,10 @@ impl Tandem {
                 next.view = View::SelfAssessment;
             }
             TandemAction::Proposal(action) => {
-                let Some(proposal) = self.proposal.apply(bank, action)? else {
+                let Some(proposed) = self.with_proposal(bank, action)? else {
                     return Ok(Step::default());
                 };
-                // The norms drafted after a self-assessment belong to its run: the next run's
-                // trend names them where a dimension moved.
-                if let Some(respondent) = &self.journey.respondent
-                    && let Some(run) = next.history.runs.iter_mut().find(|r| r.id == respondent.id)
-                {
-                    run.norms = crate::history::adopted(&proposal);
-                }
-                next.proposal = proposal;
-                next.view = View::Proposal;
+                next = proposed;
             }
             TandemAction::RecordRun { date } => {
                 let Some(history) = self.with_run(bank, date) else {
@@ -187,10 +194,19 @@ impl Tandem {
                 }
             }
             TandemAction::Workshop { id, action } => {
+                told = self.receipt(&id, &action);
                 let Some((workshops, opened)) = self.in_workshop(&id, action)? else {
-                    return Ok(Step::default());
+                    return Ok(Step {
+                        told,
+                        ..Step::default()
+                    });
                 };
                 (next.workshops, next.opened) = (workshops, opened);
+            }
+            TandemAction::ReceiveLink(text) => {
+                let linked;
+                (next, linked) = self.with_link(bank, &text);
+                told = Some(Told::Linked(linked));
             }
             TandemAction::TakeOverTurn(id) => {
                 let Some(workshops) = self.workshops.with_turn_taken_over(&id, &self.tab) else {
@@ -223,6 +239,43 @@ impl Tandem {
         })
     }
 
+    /// The state after a change to the norms drafted after the self-assessment, shown;
+    /// `Ok(None)` when nothing changes.
+    fn with_proposal(
+        &self,
+        bank: &Bank,
+        action: NormsAction,
+    ) -> Result<Option<Tandem>, WorkshopError> {
+        let Some(proposal) = self.proposal.apply(bank, action)? else {
+            return Ok(None);
+        };
+        let mut next = self.clone();
+        // The norms drafted after a self-assessment belong to its run: the next run's trend
+        // names them where a dimension moved.
+        if let Some(respondent) = &self.journey.respondent
+            && let Some(run) = next.history.runs.iter_mut().find(|r| r.id == respondent.id)
+        {
+            run.norms = crate::history::adopted(&proposal);
+        }
+        next.proposal = proposal;
+        next.view = View::Proposal;
+        Ok(Some(next))
+    }
+
+    /// The state after a response link opened here: its response added to the workshop it
+    /// belongs to, which opens; and what happened.
+    fn with_link(&self, bank: &Bank, text: &str) -> (Tandem, Linked) {
+        let mut next = self.clone();
+        let (workshops, linked) = self.workshops.receive_link(bank, text);
+        if let Some(workshops) = workshops {
+            next.workshops = workshops;
+        }
+        if let Linked::Arrived { workshop, .. } = &linked {
+            next.view = View::Workshop(workshop.clone());
+        }
+        (next, linked)
+    }
+
     /// The history with the finished self-assessment on screen recorded as a run of `date`
     /// (the date it was first finished stays its date); `None` when it is not finished.
     fn with_run(&self, bank: &Bank, date: chrono::NaiveDate) -> Option<History> {
@@ -231,17 +284,21 @@ impl Tandem {
         else {
             return None;
         };
-        let mut run = Run::of(
-            respondent.id.clone(),
-            date,
-            bank,
-            std::slice::from_ref(respondent),
-            &self.proposal,
-        );
-        if let Some(kept) = self.history.runs.iter().find(|r| r.id == run.id) {
-            run.date = kept.date;
-        }
+        let run = self.history.run_for(bank, respondent, &self.proposal, date);
         Some(self.history.with(run))
+    }
+
+    /// What became of the codes `action` receives in workshop `id`, if it receives any: said
+    /// whether or not anything changed.
+    fn receipt(&self, id: &str, action: &WorkshopAction) -> Option<Told> {
+        let WorkshopAction::Receive(text) = action else {
+            return None;
+        };
+        let received = self.workshops.get(id)?.receive(text).1;
+        Some(Told::Received(Receipt {
+            workshop: id.to_owned(),
+            received,
+        }))
     }
 
     /// The workshops after `action` in workshop `id`, and the count of turns this tab opened;

@@ -182,6 +182,8 @@ fn workshop_action() -> impl Strategy<Value = WorkshopAction> {
             .prop_map(WorkshopAction::SetPhases),
         Just(WorkshopAction::Norms(NormsAction::Reveal)),
         Just(WorkshopAction::Norms(NormsAction::CloseVoting)),
+        // Pasted text of any kind: junk, chat, near-codes.
+        "[0-9A-Z #/:,.-]{0,80}".prop_map(WorkshopAction::Receive),
         (0usize..20).prop_map(|to| WorkshopAction::Norms(NormsAction::Move {
             id: "n1".into(),
             to
@@ -196,6 +198,15 @@ fn action() -> impl Strategy<Value = TandemAction> {
             .prop_map(|(id, action)| TandemAction::Workshop { id, action }),
         1 => view().prop_map(TandemAction::Open),
         1 => "w[0-3]".prop_map(TandemAction::TakeOverTurn),
+        1 => "[0-9A-Z-]{0,60}".prop_map(TandemAction::ReceiveLink),
+        1 => ("[a-z ]{0,12}", "[a-z]{0,12}").prop_map(|(text, dimension)| {
+            TandemAction::Proposal(NormsAction::Propose {
+                id: "p1".into(),
+                dimension,
+                text,
+                today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            })
+        }),
         1 => "w[0-3]".prop_map(|id| TandemAction::Duplicate { id, new_id: "w9".into(), locale: tandem_core::i18n::Locale::En }),
         1 => "w[0-3]".prop_map(TandemAction::Delete),
         1 => Just(TandemAction::RecordRun {
@@ -213,7 +224,7 @@ fn read_every_view(bank: &Bank, state: &Tandem) {
     let journey = &state.journey;
     let _ = journey.progress(bank);
     let _ = journey.first_unanswered(bank);
-    if let Some(document) = journey.document(bank) {
+    if let Some(document) = journey.document(bank, &tandem_core::Norms::default()) {
         let _ = document.to_json();
         let _ = export::report_markdown(&document, "Me", Locale::En);
     }

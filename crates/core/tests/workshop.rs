@@ -9,6 +9,7 @@ use tandem_core::dates::{is_writable, iso_date, parse_date};
 use tandem_core::norms::{NormsAction, NormsError};
 use tandem_core::respondent::{Rating, Respondent, Role};
 use tandem_core::workshop::*;
+use tandem_core::workshop::{Linked, Receipt, Received};
 use tandem_core::{Bank, WorkshopDocument};
 
 fn date() -> NaiveDate {
@@ -868,4 +869,195 @@ fn importing_into_a_saved_workshop_keeps_its_norms_or_takes_the_files_when_it_ha
     incoming = apply(&incoming, idea("n2", "p2"));
     let kept = taken.import(incoming, OnConflict::Merge);
     assert_eq!(kept.list[0].norms.ideas.len(), 1, "the saved norms stay");
+}
+
+/// A participant's response code for `workshop`, as their device makes it.
+fn code_for(workshop: &Workshop, key: u32, role: Role, value: u8) -> String {
+    use tandem_core::code;
+    let mut respondent = Respondent::new(code::respondent_id(key), role);
+    for (_, item) in workshop.bank.items() {
+        respondent
+            .answers
+            .insert(item.id.clone(), Rating::new(value));
+    }
+    code::encode(
+        &workshop.bank,
+        &code::Response {
+            workshop: code::workshop_code(&workshop.id),
+            key,
+            respondent,
+        },
+    )
+}
+
+#[test]
+fn a_paste_is_received_code_by_code_and_says_what_became_of_each() {
+    use tandem_core::code::CodeError;
+    let workshop = in_assessment();
+    let first = code_for(&workshop, 7, Role::Marketing, 4);
+    let corrected = code_for(&workshop, 7, Role::Marketing, 2);
+    let other = code_for(&workshop, 8, Role::It, 3);
+    let typo = format!("{}!{}", &other[..5], &other[6..]);
+    let pasted = format!("{first}\n{first}, {corrected}; {typo}");
+    let (after, received) = workshop.receive(&pasted);
+    assert_eq!(
+        after.respondents.len(),
+        1,
+        "the correction replaced the first"
+    );
+    let kinds: Vec<_> = received
+        .iter()
+        .map(|each| match each {
+            Received::Arrived { arrival, .. } => format!("{arrival:?}"),
+            Received::Refused { error, .. } => format!("{error:?}"),
+        })
+        .collect();
+    let changes = format!("Corrected {{ changes: {} }}", workshop.bank.item_count());
+    assert_eq!(kinds[..3], ["New".to_owned(), "Same".to_owned(), changes]);
+    assert!(matches!(
+        &received[3],
+        Received::Refused {
+            error: CodeError::Character { position: 6, .. },
+            ..
+        }
+    ));
+    assert_eq!(received.len(), 4, "{kinds:?}");
+    assert_eq!(received[3].marked(), Some((typo.as_str(), 6)));
+    let receipt = Receipt {
+        workshop: workshop.id.clone(),
+        received: received.clone(),
+    };
+    // The refused code stays in the box, its wrong character selected.
+    assert_eq!(receipt.kept(), typo);
+    assert_eq!(receipt.selection(), Some((5, 6)));
+    assert_eq!(receipt.refusals(), 1);
+    assert!(
+        received[0]
+            .message(tandem_core::i18n::Locale::En)
+            .contains("added (Marketing)")
+    );
+    // The action does the same.
+    let applied = workshop
+        .apply(WorkshopAction::Receive(pasted))
+        .unwrap()
+        .unwrap();
+    assert_eq!(applied.respondents, after.respondents);
+}
+
+#[test]
+fn the_reducer_tells_what_a_paste_did_even_when_nothing_changed() {
+    use tandem_core::{Tandem, TandemAction, Told};
+    let workshop = in_assessment();
+    let state = Tandem {
+        workshops: Workshops::default().with(workshop.clone()),
+        ..Tandem::default()
+    };
+    let bank = Bank::default_bank();
+    let step = state
+        .step(
+            &bank,
+            TandemAction::Workshop {
+                id: workshop.id.clone(),
+                action: WorkshopAction::Receive("not a code at all ZZZZ".into()),
+            },
+        )
+        .unwrap();
+    assert_eq!(step.state, None);
+    let Some(Told::Received(receipt)) = step.told else {
+        panic!("told {:?}", step.told);
+    };
+    assert_eq!(receipt.workshop, workshop.id);
+}
+
+#[test]
+fn a_response_link_adds_to_its_workshop_and_opens_it_or_says_why_not() {
+    use tandem_core::{Tandem, TandemAction, Told, View};
+    let bank = Bank::default_bank();
+    let workshop = in_assessment();
+    let code = code_for(&workshop, 9, Role::It, 5);
+    let told = |state: &Tandem, text: &str| {
+        let step = state
+            .step(&bank, TandemAction::ReceiveLink(text.into()))
+            .unwrap();
+        let Some(Told::Linked(linked)) = step.told else {
+            panic!("told {:?}", step.told);
+        };
+        (step.state, linked)
+    };
+    let empty = Tandem::default();
+    assert_eq!(told(&empty, &code).1, Linked::NoWorkshop);
+    assert!(matches!(told(&empty, "12345").1, Linked::Unreadable(_)));
+    let saved = Tandem {
+        workshops: Workshops::default().with(workshop.clone()),
+        ..Tandem::default()
+    };
+    let (after, linked) = told(&saved, &code);
+    let after = after.unwrap();
+    assert_eq!(after.view, View::Workshop(workshop.id.clone()));
+    assert_eq!(after.workshops.list[0].respondents.len(), 1);
+    assert!(matches!(
+        linked,
+        Linked::Arrived {
+            arrival: Arrival::New,
+            ..
+        }
+    ));
+    let (_, again) = told(&after, &code);
+    assert!(matches!(
+        again,
+        Linked::Arrived {
+            arrival: Arrival::Same,
+            ..
+        }
+    ));
+    let mut elsewhere = workshop.clone();
+    elsewhere.id = "another".into();
+    let foreign = code_for(&elsewhere, 9, Role::It, 5);
+    assert!(matches!(
+        told(&saved, &foreign).1,
+        Linked::OtherWorkshop { .. }
+    ));
+    let (english, german) = (tandem_core::i18n::Locale::En, tandem_core::i18n::Locale::De);
+    let foreign = told(&saved, &foreign).1;
+    assert!(
+        foreign
+            .message(english)
+            .contains("not saved in this browser")
+    );
+    assert_ne!(foreign.message(german), foreign.message(english));
+}
+
+#[test]
+fn a_proposal_is_one_action_owned_by_both_and_reviewed_in_six_weeks() {
+    use tandem_core::norms::{Norms, Owner, PROPOSER, Status};
+    let bank = Bank::default_bank();
+    let today = date();
+    let proposed = Norms::default()
+        .apply(
+            &bank,
+            NormsAction::Propose {
+                id: "n1".into(),
+                dimension: bank.dimensions[0].id.clone(),
+                text: "Share the KPI sheet weekly".into(),
+                today,
+            },
+        )
+        .unwrap()
+        .unwrap();
+    let norm = &proposed.ideas[0];
+    assert_eq!(norm.drafts[0].author, PROPOSER);
+    let agreement = norm.agreement.clone().unwrap();
+    assert_eq!(agreement.owner, Owner::Both);
+    assert_eq!(agreement.status, Status::Proposed);
+    assert_eq!(agreement.review, today + chrono::Days::new(42));
+    let refused = Norms::default().apply(
+        &bank,
+        NormsAction::Propose {
+            id: "n2".into(),
+            dimension: bank.dimensions[0].id.clone(),
+            text: "  ".into(),
+            today,
+        },
+    );
+    assert_eq!(refused, Err(NormsError::EmptyText));
 }

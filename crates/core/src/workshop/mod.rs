@@ -17,10 +17,13 @@ use crate::document::{DEFAULT_THRESHOLD, THRESHOLDS, WorkshopDocument, WorkshopI
 use crate::norms::{Norms, NormsAction, NormsError};
 use crate::respondent::Respondent;
 use crate::scoring::RoleCounts;
+use crate::validation::Invalid;
 
+mod arrivals;
 mod collection;
 mod timer;
 
+pub use arrivals::{Linked, Receipt, Received};
 pub use collection::{OnConflict, Workshops};
 pub use timer::Timer;
 
@@ -191,6 +194,9 @@ pub enum WorkshopAction {
     },
     /// A participant finished answering. A respondent with the same id is replaced.
     AddRespondent(Respondent),
+    /// Response codes pasted into the box, any number in any layout (see
+    /// [`Workshop::receive`]); what became of each comes back as `Told::Received`.
+    Receive(String),
     Reveal,
     /// "I'm next": open a turn for the next participant (assessment phase only).
     StartTurn,
@@ -251,7 +257,7 @@ pub enum WorkshopError {
     NoPhases,
     /// A respondent's answers do not fit the workshop's bank.
     #[error("{}", self.message(Locale::En))]
-    Answers(String),
+    Answers(Invalid),
     /// "I'm next" outside the individual assessment phase.
     #[error("{}", self.message(Locale::En))]
     NotAnswering,
@@ -324,8 +330,8 @@ impl WorkshopError {
                 &[("set", set), ("asked", asked)],
             ),
             WorkshopError::NoPhases => locale.text("error.workshop.no-phases").to_owned(),
-            WorkshopError::Answers(value) => {
-                locale.format("error.workshop.answers", &[("0", value)])
+            WorkshopError::Answers(invalid) => {
+                locale.format("error.workshop.answers", &[("0", &invalid.lines(locale))])
             }
             WorkshopError::NotAnswering => locale.text("error.workshop.not-answering").to_owned(),
             WorkshopError::NoDate => locale.text("error.workshop.no-date").to_owned(),
@@ -678,6 +684,7 @@ impl Workshop {
                 next.arrive(self.current.checked_sub(1), now_ms);
             }
             WorkshopAction::AddRespondent(respondent) => next.add(respondent)?,
+            WorkshopAction::Receive(text) => next = self.receive(&text).0,
             WorkshopAction::Reveal if self.respondents.is_empty() => {
                 return Err(WorkshopError::NothingToReveal);
             }
@@ -773,7 +780,7 @@ impl Workshop {
             vec![respondent.clone()],
         )
         .check()
-        .map_err(|invalid| WorkshopError::Answers(invalid.to_string()))?;
+        .map_err(WorkshopError::Answers)?;
         let respondents = Rc::make_mut(&mut self.respondents);
         match respondents.iter_mut().find(|r| r.id == respondent.id) {
             Some(existing) => *existing = respondent,

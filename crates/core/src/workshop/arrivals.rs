@@ -1,0 +1,264 @@
+//! Response codes arriving from participants' own devices: pasted into a workshop's box, or
+//! opened on this device as a response link (`#code/…`). Decoding is the codec's, and the rule
+//! for a response that arrives again is [`Workshop::arrival`]'s; this says what became of each
+//! code, in words, and what the box keeps to be mended. Builds on the workshop (`super`).
+
+use super::{Arrival, Workshop, WorkshopAction, Workshops};
+use crate::bank::Bank;
+use crate::code::{self, CodeError};
+use crate::i18n::Locale;
+use crate::respondent::Role;
+
+/// What became of one code received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Received {
+    /// A response for this workshop: added, already there, or replacing an earlier one.
+    Arrived {
+        /// The code as it is shown back, in groups.
+        code: String,
+        role: Role,
+        arrival: Arrival,
+    },
+    /// Not a response for this workshop.
+    Refused {
+        code: String,
+        /// The code as it was pasted, to stay in the box to be mended.
+        pasted: String,
+        error: CodeError,
+    },
+}
+
+impl Received {
+    /// One line under the box, in `locale`.
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Received::Arrived {
+                code,
+                role,
+                arrival,
+            } => locale.format(
+                match arrival {
+                    Arrival::New => "collect.added",
+                    Arrival::Same => "collect.already",
+                    Arrival::Corrected { .. } => "collect.replaced",
+                },
+                &[
+                    ("code", code),
+                    ("role", &role.label(locale)),
+                    ("changes", &changes(*arrival, locale)),
+                ],
+            ),
+            Received::Refused { code, error, .. } => locale.format(
+                "collect.refused",
+                &[("code", code), ("why", &error.message(locale))],
+            ),
+        }
+    }
+
+    /// A refused code as pasted, with the 1-based position of the character that cannot be in
+    /// a code, when that is why it was refused.
+    #[must_use]
+    pub fn marked(&self) -> Option<(&str, usize)> {
+        match self {
+            Received::Refused {
+                pasted,
+                error: CodeError::Character { position, .. },
+                ..
+            } => Some((pasted, *position)),
+            _ => None,
+        }
+    }
+}
+
+/// What one paste into a workshop's box did, code by code; empty when it held no code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receipt {
+    /// The workshop's id.
+    pub workshop: String,
+    pub received: Vec<Received>,
+}
+
+impl Receipt {
+    /// What stays in the box: the refused codes, to be mended; what was added leaves it.
+    #[must_use]
+    pub fn kept(&self) -> String {
+        self.received
+            .iter()
+            .filter_map(|received| match received {
+                Received::Refused { pasted, .. } => Some(pasted.as_str()),
+                Received::Arrived { .. } => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Where the first character that cannot be in a code sits in [`Receipt::kept`], as the
+    /// start and end of a text field's selection (UTF-16 offsets).
+    #[must_use]
+    pub fn selection(&self) -> Option<(usize, usize)> {
+        let kept = self.kept();
+        self.received.iter().find_map(|received| {
+            let (text, position) = received.marked()?;
+            let start = kept.find(text)?;
+            let before: usize = text.chars().take(position - 1).map(char::len_utf16).sum();
+            let wrong = text.chars().nth(position - 1)?.len_utf16();
+            let start = kept[..start].encode_utf16().count() + before;
+            Some((start, start + wrong))
+        })
+    }
+
+    /// How many codes were refused.
+    #[must_use]
+    pub fn refusals(&self) -> usize {
+        self.received
+            .iter()
+            .filter(|received| matches!(received, Received::Refused { .. }))
+            .count()
+    }
+}
+
+/// What a response link opened on this device did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Linked {
+    /// The response belongs to saved workshop `workshop`, now open.
+    Arrived {
+        workshop: String,
+        name: String,
+        role: Role,
+        arrival: Arrival,
+    },
+    /// A sound response for a workshop this browser does not have.
+    OtherWorkshop { found: String },
+    /// The link does not hold a response that can be read.
+    Unreadable(CodeError),
+    /// A sound response, and no workshop saved here at all.
+    NoWorkshop,
+}
+
+impl Linked {
+    /// The notice to show, in `locale`.
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Linked::Arrived {
+                name,
+                role,
+                arrival,
+                ..
+            } => locale.format(
+                match arrival {
+                    Arrival::New => "collect.link-added",
+                    Arrival::Same => "collect.link-already",
+                    Arrival::Corrected { .. } => "collect.link-replaced",
+                },
+                &[
+                    ("role", &role.label(locale)),
+                    ("name", name),
+                    ("changes", &changes(*arrival, locale)),
+                ],
+            ),
+            Linked::OtherWorkshop { found } => {
+                locale.format("collect.link-other-workshop", &[("found", found)])
+            }
+            Linked::Unreadable(error) => locale.format(
+                "collect.link-unreadable",
+                &[("why", &error.message(locale))],
+            ),
+            Linked::NoWorkshop => locale.text("collect.link-no-workshop").to_owned(),
+        }
+    }
+}
+
+/// "3 answers", for a corrected response; empty otherwise.
+fn changes(arrival: Arrival, locale: Locale) -> String {
+    match arrival {
+        Arrival::Corrected { changes } => locale.count("count.answer", "count.answers", changes),
+        Arrival::New | Arrival::Same => String::new(),
+    }
+}
+
+impl Workshop {
+    /// The workshop with every code in `text` received in order, and what became of each. The
+    /// codes are read one after the other, so a code and its correction in one paste are told
+    /// apart as in two pastes.
+    #[must_use]
+    pub fn receive(&self, text: &str) -> (Workshop, Vec<Received>) {
+        let mut after = self.clone();
+        let received = code::decode_all(&self.bank, code::workshop_code(&self.id), text)
+            .into_iter()
+            .map(|found| {
+                let shown = code::echoed(&found.text);
+                match found.result {
+                    Ok(response) => {
+                        let arrival = after.arrival(&response.respondent);
+                        let role = response.respondent.role;
+                        if arrival != Arrival::Same
+                            && let Ok(Some(next)) =
+                                after.apply(WorkshopAction::AddRespondent(response.respondent))
+                        {
+                            after = next;
+                        }
+                        Received::Arrived {
+                            code: shown,
+                            role,
+                            arrival,
+                        }
+                    }
+                    Err(error) => Received::Refused {
+                        code: shown,
+                        pasted: found.text,
+                        error,
+                    },
+                }
+            })
+            .collect();
+        (after, received)
+    }
+}
+
+impl Workshops {
+    /// The response in a response link added to the saved workshop it belongs to, and what
+    /// happened; `None` for the workshops when none changed. With no workshop saved the code is
+    /// still checked against `bank`, so a broken link says it is broken.
+    #[must_use]
+    pub fn receive_link(&self, bank: &Bank, text: &str) -> (Option<Workshops>, Linked) {
+        let mut first_error = None;
+        for workshop in &self.list {
+            match code::decode(&workshop.bank, code::workshop_code(&workshop.id), text) {
+                Ok(response) => {
+                    let arrival = workshop.arrival(&response.respondent);
+                    let linked = Linked::Arrived {
+                        workshop: workshop.id.clone(),
+                        name: workshop.name.clone(),
+                        role: response.respondent.role,
+                        arrival,
+                    };
+                    let changed = (arrival != Arrival::Same)
+                        .then(|| {
+                            self.update(
+                                &workshop.id,
+                                WorkshopAction::AddRespondent(response.respondent),
+                            )
+                        })
+                        .and_then(|updated| updated.ok().flatten());
+                    return (changed, linked);
+                }
+                Err(error) => {
+                    first_error.get_or_insert(error);
+                }
+            }
+        }
+        let first_error = first_error.or_else(|| {
+            code::decode(bank, u32::MAX, text)
+                .err()
+                .filter(|error| !matches!(error, CodeError::OtherWorkshop { .. }))
+        });
+        let linked = match first_error {
+            Some(CodeError::OtherWorkshop { found, .. }) => Linked::OtherWorkshop { found },
+            Some(error) => Linked::Unreadable(error),
+            None => Linked::NoWorkshop,
+        };
+        (None, linked)
+    }
+}
