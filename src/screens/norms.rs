@@ -10,7 +10,7 @@ use std::rc::Rc;
 use tandem_core::Bank;
 use tandem_core::dates::{iso_date, parse_date};
 use tandem_core::norms::{
-    self, Agreement, FACILITATOR, Norm, Norms, NormsAction, NormsError, Owner, Status,
+    self, Agreement, Contributor, Norm, Norms, NormsAction, NormsError, Owner, Status,
 };
 use tandem_core::scoring::Report;
 use yew::prelude::*;
@@ -37,14 +37,6 @@ fn heading(words: Words, level: u8, id: &str, text: impl Into<Html>) -> Html {
 #[must_use]
 pub fn quoted(words: Words, text: &str) -> String {
     words.f("quoted", &[("text", &text)])
-}
-
-#[must_use]
-pub fn dimension_title<'a>(bank: &'a Bank, id: &'a str) -> &'a str {
-    bank.dimensions
-        .iter()
-        .find(|d| d.id == id)
-        .map_or(id, |d| d.title.as_str())
 }
 
 /// "5 dots from 3 people".
@@ -226,23 +218,19 @@ pub fn IdeaForm(props: &IdeaFormProps) -> Html {
 /// "Contributor 1", "Contributor 2"… in the order people first wrote, so merged wordings stay
 /// traceable without naming anyone.
 fn author_labels(words: Words, norms: &Norms) -> Rc<HashMap<String, String>> {
-    let mut labels = HashMap::new();
-    let mut contributors = 0;
-    for draft in norms.ideas.iter().flat_map(|norm| &norm.drafts) {
-        if draft.author == FACILITATOR {
-            labels.insert(
-                draft.author.clone(),
-                words.t("norms.the-facilitator").to_owned(),
-            );
-        } else if !labels.contains_key(&draft.author) {
-            contributors += 1;
-            labels.insert(
-                draft.author.clone(),
-                words.f("norms.contributor", &[("number", &contributors)]),
-            );
-        }
-    }
-    Rc::new(labels)
+    let labels = norms
+        .contributors()
+        .into_iter()
+        .map(|(author, contributor)| {
+            let label = match contributor {
+                Contributor::Facilitator => words.t("norms.the-facilitator").to_owned(),
+                Contributor::Numbered(number) => {
+                    words.f("norms.contributor", &[("number", &number)])
+                }
+            };
+            (author, label)
+        });
+    Rc::new(labels.collect())
 }
 
 /// The props of the board and the ranked list, which the facilitator works on and the projector
@@ -562,7 +550,7 @@ pub fn RankedList(props: &NormsViewProps) -> Html {
                     <li class="idea" key={norm.id.clone()}>
                         <p class="idea-text">{&norm.text}</p>
                         <p class="idea-dots">
-                            {dimension_title(&props.bank, &norm.dimension)}{" \u{b7} "}{dots_text(words, norm)}
+                            {props.bank.dimension_title(&norm.dimension)}{" \u{b7} "}{dots_text(words, norm)}
                         </p>
                         if let Some(on_action) = &props.on_action {
                             {move_buttons(words, root.as_ref(), norm, rank, last, on_action)}
@@ -683,7 +671,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
             for norm in props.candidates.iter().filter_map(|id| props.norms.get(id)) {
                 <li class="idea" key={norm.id.clone()}>
                     <p class="idea-text">{&norm.text}</p>
-                    <p class="idea-dots">{dimension_title(&props.bank, &norm.dimension)}</p>
+                    <p class="idea-dots">{props.bank.dimension_title(&norm.dimension)}</p>
                     <TermsFields
                         norm={norm.clone()}
                         day={props.day}
@@ -709,13 +697,12 @@ pub struct TermsFieldsProps {
     pub on_action: Callback<NormsAction>,
 }
 
-fn owner_value(owner: &Owner) -> &'static str {
-    match owner {
-        Owner::Marketing => "marketing",
-        Owner::It => "it",
-        Owner::Both => "both",
-        Owner::Person(_) => "person",
-    }
+/// An owner a form offers, by its kind; the named person is "a named person" until typed.
+fn owner_choice(words: Words, key: &str) -> String {
+    Owner::from_key(key, "").map_or_else(
+        || words.t("terms.named-person").to_owned(),
+        |owner| owner.label(words.0).to_owned(),
+    )
 }
 
 /// Whether a norm is adopted, and its owner, review date and status once it is.
@@ -727,7 +714,7 @@ pub fn TermsFields(props: &TermsFieldsProps) -> Html {
     let owner = use_state(|| {
         terms
             .as_ref()
-            .map_or("both", |t| owner_value(&t.owner))
+            .map_or(Owner::Both.key(), |t| t.owner.key())
             .to_owned()
     });
     let name = use_state(|| match &terms {
@@ -763,15 +750,9 @@ pub fn TermsFields(props: &TermsFieldsProps) -> Html {
                 if !adopted {
                     return;
                 }
-                let owner = match owner.as_str() {
-                    "marketing" => Owner::Marketing,
-                    "it" => Owner::It,
-                    "person" if name.trim().is_empty() => {
-                        problem.set(Some(words.t("terms.type-name")));
-                        return;
-                    }
-                    "person" => Owner::Person(name.trim().to_owned()),
-                    _ => Owner::Both,
+                let Some(owner) = Owner::from_key(owner, name) else {
+                    problem.set(Some(words.t("terms.type-name")));
+                    return;
                 };
                 let Some(review) = parse_date(review) else {
                     problem.set(Some(words.t("terms.choose-date")));
@@ -802,7 +783,7 @@ pub fn TermsFields(props: &TermsFieldsProps) -> Html {
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             let agreement = input.checked().then(|| {
-                owner.set("both".to_owned());
+                owner.set(Owner::Both.key().to_owned());
                 name.set(String::new());
                 review.set(iso_date(norms::default_review(day)));
                 status.set(initial);
@@ -822,10 +803,7 @@ pub fn TermsFields(props: &TermsFieldsProps) -> Html {
         let status = status.clone();
         Callback::from(move |event: Event| {
             let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-            if let Some(chosen) = Status::ALL
-                .into_iter()
-                .find(|s| status_value(*s) == select.value())
-            {
+            if let Some(chosen) = Status::from_key(&select.value()) {
                 status.set(chosen);
             }
         })
@@ -843,12 +821,12 @@ pub fn TermsFields(props: &TermsFieldsProps) -> Html {
                     <div class="field">
                         <label for={format!("owner-{id}")}>{words.t("terms.owner")}</label>
                         <select id={format!("owner-{id}")} onchange={bind_select(&owner)}>
-                            for (value, label) in [("both", words.t("owner.both")), ("marketing", words.t("owner.marketing")), ("it", words.t("owner.it")), ("person", words.t("terms.named-person"))] {
-                                <option {value} selected={*owner == value}>{label}</option>
+                            for value in Owner::KEYS {
+                                <option {value} selected={*owner == value}>{owner_choice(words, value)}</option>
                             }
                         </select>
                     </div>
-                    if *owner == "person" {
+                    if *owner == Owner::Person(String::new()).key() {
                         <div class="field">
                             <label for={format!("owner-name-{id}")}>{words.t("terms.owner-name")}</label>
                             <input id={format!("owner-name-{id}")} type="text" autocomplete="off"
@@ -865,7 +843,7 @@ pub fn TermsFields(props: &TermsFieldsProps) -> Html {
                         <label for={format!("status-{id}")}>{words.t("terms.status")}</label>
                         <select id={format!("status-{id}")} onchange={on_status}>
                             for each in Status::ALL {
-                                <option value={status_value(each)} selected={*status == each}>{each.label(words.0)}</option>
+                                <option value={each.key()} selected={*status == each}>{each.label(words.0)}</option>
                             }
                         </select>
                     </div>
@@ -877,15 +855,6 @@ pub fn TermsFields(props: &TermsFieldsProps) -> Html {
                 </div>
             }
         </div>
-    }
-}
-
-fn status_value(status: Status) -> &'static str {
-    match status {
-        Status::Proposed => "proposed",
-        Status::Adopted => "adopted",
-        Status::Revisit => "revisit",
-        Status::Retired => "retired",
     }
 }
 
@@ -914,7 +883,7 @@ pub fn AgreementView(props: &AgreementViewProps) -> Html {
                         <p class="idea-text">{&norm.text}</p>
                         <dl class="terms">
                             <dt>{words.t("agreement.serves")}</dt>
-                            <dd>{dimension_title(&props.bank, &norm.dimension)}</dd>
+                            <dd>{props.bank.dimension_title(&norm.dimension)}</dd>
                             <dt>{words.t("terms.owner")}</dt>
                             <dd>{terms.owner.label(words.0).to_owned()}</dd>
                             <dt>{words.t("terms.review-on")}</dt>

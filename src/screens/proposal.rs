@@ -13,8 +13,7 @@ use crate::browser;
 use crate::components::ConfirmButton;
 use crate::hooks::use_focus_on_mount;
 use crate::screens::norms::{
-    AgreementExport, IdeaForm, Prompts, TermsFields, dimension_title, first_focus, move_buttons,
-    quoted, why_fields,
+    AgreementExport, IdeaForm, Prompts, TermsFields, first_focus, move_buttons, quoted, why_fields,
 };
 use crate::setup::use_words;
 
@@ -88,7 +87,7 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
                     for (rank, norm) in ranked.iter().enumerate() {
                         <li class="idea" key={norm.id.clone()}>
                             <p class="idea-text">{&norm.text}</p>
-                            <p class="idea-dots">{dimension_title(&props.bank, &norm.dimension)}</p>
+                            <p class="idea-dots">{props.bank.dimension_title(&norm.dimension)}</p>
                             {move_buttons(words, root.as_ref(), norm, rank, last, &props.on_action)}
                             {why_fields(words, norm, &props.on_action)}
                             <TermsFields

@@ -438,14 +438,7 @@ pub fn Trend(props: &TrendProps) -> Html {
     if trend.is_empty() {
         return Html::default();
     }
-    let title = |id: &str| {
-        props
-            .bank
-            .dimensions
-            .iter()
-            .find(|d| d.id == id)
-            .map_or_else(|| id.to_owned(), |d| d.title.clone())
-    };
+    let title = |id: &str| props.bank.dimension_title(id).to_owned();
     let moved: Vec<_> = trend
         .iter()
         .filter(|t| t.moved() && !t.norms.is_empty())

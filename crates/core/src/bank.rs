@@ -188,6 +188,14 @@ impl Bank {
             })
     }
 
+    /// A dimension's title by its id; the id itself when the bank has no such dimension (a
+    /// norm kept from an older bank).
+    #[must_use]
+    pub fn dimension_title<'a>(&'a self, dimension_id: &'a str) -> &'a str {
+        self.dimension_index(dimension_id)
+            .map_or(dimension_id, |d| self.dimensions[d].title.as_str())
+    }
+
     #[must_use]
     pub fn dimension_index(&self, dimension_id: &str) -> Option<usize> {
         self.dimensions.iter().position(|d| d.id == dimension_id)

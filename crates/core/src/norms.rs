@@ -28,6 +28,16 @@ pub const REVIEW_WEEKS: u64 = 6;
 /// Who wrote an idea the facilitator typed in.
 pub const FACILITATOR: &str = "facilitator";
 
+/// Who wrote a wording, as the board shows it: nobody is named, but merged wordings stay
+/// traceable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contributor {
+    /// The facilitator, who typed an idea in.
+    Facilitator,
+    /// Contributor 1, 2…, numbered in the order people first wrote.
+    Numbered(usize),
+}
+
 /// The review date an adopted norm gets unless the group chooses another: six weeks after `day`,
 /// but never past the last date that can be written (9999-12-31), so it always reads back.
 #[must_use]
@@ -58,6 +68,34 @@ pub enum Owner {
 }
 
 impl Owner {
+    /// The kinds of owner a form offers, as [`Owner::key`] writes them, in the order offered.
+    pub const KEYS: [&'static str; 4] = ["both", "marketing", "it", "person"];
+
+    /// The owner's kind as the document writes it (`"marketing"`, `"it"`, `"both"`,
+    /// `"person"`), for a form's choice.
+    #[must_use]
+    pub fn key(&self) -> &'static str {
+        match self {
+            Owner::Marketing => "marketing",
+            Owner::It => "it",
+            Owner::Both => "both",
+            Owner::Person(_) => "person",
+        }
+    }
+
+    /// The owner a form's choice names: a kind as [`Owner::key`] writes it, with the person's
+    /// `name`; `None` for a person without a name or a kind there is not.
+    #[must_use]
+    pub fn from_key(key: &str, name: &str) -> Option<Owner> {
+        match key {
+            "marketing" => Some(Owner::Marketing),
+            "it" => Some(Owner::It),
+            "both" => Some(Owner::Both),
+            "person" if !name.trim().is_empty() => Some(Owner::Person(name.trim().to_owned())),
+            _ => None,
+        }
+    }
+
     /// Who owns the norm, in `locale` (a person by the name typed).
     #[must_use]
     pub fn label(&self, locale: Locale) -> &str {
@@ -91,6 +129,23 @@ impl Status {
         Status::Revisit,
         Status::Retired,
     ];
+
+    /// The status as the document writes it, for a form's choice.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Proposed => "proposed",
+            Status::Adopted => "adopted",
+            Status::Revisit => "revisit",
+            Status::Retired => "retired",
+        }
+    }
+
+    /// The status [`Status::key`] writes as `key`.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|status| status.key() == key)
+    }
 
     /// Where the norm stands, in `locale`.
     #[must_use]
@@ -439,6 +494,25 @@ impl Norms {
             agreement: Some(agreement),
         };
         Ok(added.apply(bank, agree)?.unwrap_or(added))
+    }
+
+    /// Every author of a wording, as the board names them (see [`Contributor`]).
+    #[must_use]
+    pub fn contributors(&self) -> BTreeMap<String, Contributor> {
+        let mut contributors = BTreeMap::new();
+        let mut numbered = 0;
+        for draft in self.ideas.iter().flat_map(|norm| &norm.drafts) {
+            if !contributors.contains_key(&draft.author) {
+                let contributor = if draft.author == FACILITATOR {
+                    Contributor::Facilitator
+                } else {
+                    numbered += 1;
+                    Contributor::Numbered(numbered)
+                };
+                contributors.insert(draft.author.clone(), contributor);
+            }
+        }
+        contributors
     }
 
     /// The norms after `action`; `Ok(None)` when nothing changes (including an action on an
@@ -844,6 +918,45 @@ pub fn markdown_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A form's choice and the document write owners and statuses the same way.
+    #[test]
+    fn keys_are_the_names_the_document_writes() {
+        let owners = [
+            Owner::Marketing,
+            Owner::It,
+            Owner::Both,
+            Owner::Person("Sam".into()),
+        ];
+        for owner in owners {
+            let written = serde_json::to_value(&owner).unwrap();
+            let name = written
+                .as_str()
+                .map(str::to_owned)
+                .or_else(|| written.as_object()?.keys().next().cloned())
+                .unwrap();
+            assert_eq!(owner.key(), name);
+            assert!(Owner::KEYS.contains(&owner.key()));
+            assert_eq!(Owner::from_key(owner.key(), "Sam"), Some(owner));
+        }
+        assert_eq!(Owner::from_key("person", "  "), None);
+        for status in Status::ALL {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.key());
+            assert_eq!(Status::from_key(status.key()), Some(status));
+        }
+    }
+
+    #[test]
+    fn contributors_are_numbered_in_the_order_they_first_wrote() {
+        let mut norms = Norms::default();
+        for (id, author) in [("a", "p2"), ("b", FACILITATOR), ("c", "p1"), ("d", "p2")] {
+            norms = add(&norms, id, author, "text");
+        }
+        let contributors = norms.contributors();
+        assert_eq!(contributors["p2"], Contributor::Numbered(1));
+        assert_eq!(contributors["p1"], Contributor::Numbered(2));
+        assert_eq!(contributors[FACILITATOR], Contributor::Facilitator);
+    }
 
     fn bank() -> Bank {
         Bank::default_bank()
