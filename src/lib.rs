@@ -684,14 +684,8 @@ pub fn App() -> Html {
             />
         },
         (View::SelfAssessment, _) => match (journey.screen, journey.respondent.clone()) {
-            (Screen::Step(step), Some(respondent)) => html! {
-                <AssessmentStep
-                    bank={model.bank.clone()}
-                    {step}
-                    {respondent}
-                    {progress}
-                    on_action={on_journey_action.clone()}
-                />
+            (Screen::Step(_), Some(_)) => html! {
+                <AssessmentStep bank={model.bank.clone()} journey={journey.clone()} on_action={on_journey_action.clone()} />
             },
             (Screen::Report, Some(respondent)) => {
                 html! {

@@ -16,7 +16,7 @@ pub use confirm::{ConfirmButton, StartOverButton};
 pub use likert::{Choice, LikertScale, Scale};
 pub use print::{PrintButton, nothing_to_print};
 pub use qr::Qr;
-pub use role_choice::RoleChoice;
+pub use role_choice::{ChooseFunction, RoleChoice};
 pub use score_bar::ScoreBar;
 pub use share::ShareButtons;
 pub use timer::{Countdown, CountdownControls, clock, use_clock};

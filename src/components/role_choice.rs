@@ -1,9 +1,11 @@
 //! The choice of function (Marketing, IT, another) as a labelled group of buttons: one press
-//! begins. Used wherever someone starts answering.
+//! begins. Used wherever someone starts answering; with what they join above it, the first screen
+//! of a participant (`ChooseFunction`).
 
 use tandem_core::Role;
 use yew::prelude::*;
 
+use crate::hooks::use_focus_on_mount;
 use crate::setup::use_words;
 
 #[derive(Properties, PartialEq)]
@@ -32,5 +34,34 @@ pub fn RoleChoice(props: &RoleChoiceProps) -> Html {
                 </button>
             }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChooseFunctionProps {
+    /// The heading's id; the question's is this with `-role`.
+    pub id: AttrValue,
+    /// What the person is joining, above the heading: the workshop's name.
+    pub workshop: AttrValue,
+    pub title: AttrValue,
+    pub lead: AttrValue,
+    pub on_begin: Callback<Role>,
+}
+
+/// The first screen of a participant's answers, on their own device or in a turn on the
+/// facilitator's: what this is, and the question which function they are in.
+#[component]
+pub fn ChooseFunction(props: &ChooseFunctionProps) -> Html {
+    let words = use_words();
+    let heading = use_focus_on_mount();
+    let role_id = format!("{}-role", props.id);
+    html! {
+        <section class="screen start" aria-labelledby={words.region(props.id.clone())}>
+            <p class="step-label">{&props.workshop}</p>
+            <@{words.h(1)} data-level="1" id={props.id.clone()} tabindex="-1" ref={heading}>{&props.title}</@>
+            <p class="lead">{&props.lead}</p>
+            <@{words.h(2)} data-level="2" id={role_id.clone()}>{words.t("start.which-function")}</@>
+            <RoleChoice labelled_by={role_id} on_choose={props.on_begin.clone()} />
+        </section>
     }
 }

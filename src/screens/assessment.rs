@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use tandem_core::assessment::Progress;
-use tandem_core::{Action, Bank, Respondent, Screen};
+use tandem_core::assessment::Journey;
+use tandem_core::{Action, Bank, Screen};
 use yew::prelude::*;
 
 use crate::browser;
@@ -15,9 +15,8 @@ use crate::setup::use_words;
 #[derive(Properties, PartialEq)]
 pub struct AssessmentStepProps {
     pub bank: Rc<Bank>,
-    pub step: usize,
-    pub respondent: Respondent,
-    pub progress: Progress,
+    /// The journey on one of its steps (on any other screen, nothing is shown).
+    pub journey: Journey,
     /// What the person did, as the core's journey action; the owner of the journey applies it.
     pub on_action: Callback<Action>,
     /// The last step's button; "See my report" unless given.
@@ -40,11 +39,15 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
     // The core fits every stored step to its bank; a step past the end still shows the last one
     // rather than stopping the page. A valid bank has at least one dimension.
     let last_step = bank.dimensions.len().saturating_sub(1);
-    let step = props.step.min(last_step);
+    let (Screen::Step(step), Some(respondent)) = (props.journey.screen, &props.journey.respondent)
+    else {
+        return Html::default();
+    };
+    let step = step.min(last_step);
     let Some(dimension) = bank.dimensions.get(step) else {
         return Html::default();
     };
-    let respondent = &props.respondent;
+    let progress = props.journey.progress(bank);
 
     // Focus goes to the heading on each new step, or to the statement that "go to the first
     // unanswered statement" is heading for.
@@ -66,7 +69,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
     let first_unanswered = respondent
         .first_unanswered(bank)
         .map(|(step, item)| (step, item.id.clone()));
-    let unanswered = props.progress.total - props.progress.answered;
+    let unanswered = progress.total - progress.answered;
     let on_jump = {
         let pending_focus = pending_focus.clone();
         let on_action = props.on_action.clone();
@@ -105,14 +108,14 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
             <div class="progress">
                 <label for="progress">
                     {words.f("assessment.answered", &[
-                        ("answered", &props.progress.answered),
-                        ("total", &props.progress.total),
+                        ("answered", &progress.answered),
+                        ("total", &progress.total),
                     ])}
                 </label>
                 <progress
                     id="progress"
-                    max={props.progress.total.to_string()}
-                    value={props.progress.answered.to_string()}
+                    max={progress.total.to_string()}
+                    value={progress.answered.to_string()}
                 />
             </div>
             <p class="instructions">

@@ -6,11 +6,11 @@ use std::rc::Rc;
 
 use tandem_core::assessment::Participation;
 use tandem_core::code;
-use tandem_core::{Action, Bank, Role, Screen};
+use tandem_core::{Action, Bank, Screen};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{Qr, RoleChoice, ShareButtons};
+use crate::components::{ChooseFunction, Qr, ShareButtons};
 use crate::hooks::{use_focus_on_mount, use_title, use_title_if};
 use crate::screens::AssessmentStep;
 use crate::setup::{use_setup, use_words};
@@ -138,7 +138,6 @@ fn Answering(props: &AnsweringProps) -> Html {
         Callback::from(move |action: Action| model.dispatch(action))
     };
     let journey = &model.participation.journey;
-    let progress = journey.progress(&model.bank);
     use_title(match journey.screen {
         Screen::Step(step) if journey.respondent.is_some() => words.f(
             "title.join-step",
@@ -158,15 +157,8 @@ fn Answering(props: &AnsweringProps) -> Html {
         _ => props.title.to_string(),
     });
     let screen = match (journey.screen, journey.respondent.clone()) {
-        (Screen::Step(step), Some(respondent)) => html! {
-            <AssessmentStep
-                bank={model.bank.clone()}
-                {step}
-                {respondent}
-                {progress}
-                on_action={dispatch.clone()}
-                finish_label={words.t("join.finish")}
-            />
+        (Screen::Step(_), Some(_)) => html! {
+            <AssessmentStep bank={model.bank.clone()} journey={journey.clone()} on_action={dispatch.clone()} finish_label={words.t("join.finish")} />
         },
         (Screen::Report, Some(_)) => match model.participation.code(&model.bank) {
             Some(text) => html! {
@@ -175,7 +167,7 @@ fn Answering(props: &AnsweringProps) -> Html {
             None => Html::default(),
         },
         _ => html! {
-            <ChooseFunction workshop={props.title.clone()} on_begin={dispatch.reform(|role| Action::Begin { role, respondent_id: String::new() })} />
+            <ChooseFunction id="join-title" workshop={props.title.clone()} title={words.t("join.title")} lead={words.t("join.lead")} on_begin={dispatch.reform(|role| Action::Begin { role, respondent_id: String::new() })} />
         },
     };
     html! {
@@ -192,29 +184,6 @@ fn Answering(props: &AnsweringProps) -> Html {
             }
             {screen}
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ChooseFunctionProps {
-    workshop: AttrValue,
-    on_begin: Callback<Role>,
-}
-
-#[component]
-fn ChooseFunction(props: &ChooseFunctionProps) -> Html {
-    let words = use_words();
-    let heading = use_focus_on_mount();
-    html! {
-        <section class="screen start" aria-labelledby="join-title">
-            <p class="step-label">{&props.workshop}</p>
-            <h1 id="join-title" tabindex="-1" ref={heading}>{words.t("join.title")}</h1>
-            <p class="lead">
-                {words.t("join.lead")}
-            </p>
-            <h2 id="join-role">{words.t("start.which-function")}</h2>
-            <RoleChoice labelled_by="join-role" on_choose={props.on_begin.clone()} />
-        </section>
     }
 }
 

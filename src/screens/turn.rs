@@ -4,11 +4,11 @@
 
 use tandem_core::norms::NormsAction;
 use tandem_core::workshop::Turn;
-use tandem_core::{Action, Role, Screen, Workshop, WorkshopAction};
+use tandem_core::{Action, Screen, Workshop, WorkshopAction};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{ConfirmButton, RoleChoice};
+use crate::components::{ChooseFunction, ConfirmButton};
 use crate::hooks::use_focus_on_mount;
 use crate::hooks::use_report;
 use crate::screens::AssessmentStep;
@@ -54,8 +54,6 @@ pub fn TurnView(props: &TurnViewProps) -> Html {
         }
         Some(Turn::Finished) | None => return html! { <HandBack on_done={end_turn} /> },
     };
-    let bank = props.workshop.bank.clone();
-    let progress = journey.progress(&bank);
     let cancel = html! {
         <div class="danger-zone">
             <ConfirmButton
@@ -67,49 +65,19 @@ pub fn TurnView(props: &TurnViewProps) -> Html {
         </div>
     };
     match (journey.screen, journey.respondent.clone()) {
-        (Screen::Step(step), Some(respondent)) => html! {
+        (Screen::Step(_), Some(_)) => html! {
             <>
-                <AssessmentStep
-                    {bank}
-                    {step}
-                    {respondent}
-                    {progress}
-                    on_action={in_turn.clone()}
-                    finish_label={words.t("turn.finish")}
-                    can_start_over={false}
-                />
+                <AssessmentStep bank={props.workshop.bank.clone()} journey={journey.clone()} on_action={in_turn.clone()}
+                                finish_label={words.t("turn.finish")} can_start_over={false} />
                 {cancel}
             </>
         },
         _ => html! {
             <>
-                <ChooseFunction workshop_name={props.workshop.name.clone()} on_begin={in_turn.reform(|role| Action::Begin { role, respondent_id: browser::random_id() })} />
+                <ChooseFunction id="turn-title" workshop={props.workshop.name.clone()} title={words.t("turn.your-turn")} lead={words.t("turn.private")} on_begin={in_turn.reform(|role| Action::Begin { role, respondent_id: browser::random_id() })} />
                 {cancel}
             </>
         },
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ChooseFunctionProps {
-    workshop_name: AttrValue,
-    on_begin: Callback<Role>,
-}
-
-#[component]
-fn ChooseFunction(props: &ChooseFunctionProps) -> Html {
-    let words = use_words();
-    let heading = use_focus_on_mount();
-    html! {
-        <section class="screen start" aria-labelledby={words.region("turn-title")}>
-            <p class="step-label">{&props.workshop_name}</p>
-            <@{words.h(1)} data-level="1" id="turn-title" tabindex="-1" ref={heading}>{words.t("turn.your-turn")}</@>
-            <p class="lead">
-                {words.t("turn.private")}
-            </p>
-            <@{words.h(2)} data-level="2" id="turn-role">{words.t("start.which-function")}</@>
-            <RoleChoice labelled_by="turn-role" on_choose={props.on_begin.clone()} />
-        </section>
     }
 }
 
