@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod confirm;
+pub mod details;
 pub mod likert;
 pub mod print;
 pub mod qr;
@@ -13,6 +14,7 @@ pub mod timer;
 
 pub use charts::{GapBars, Radar, Series, Sparkline};
 pub use confirm::{ConfirmButton, StartOverButton};
+pub use details::{Details, details_fields};
 pub use likert::{Choice, LikertScale, Scale};
 pub use print::{PrintButton, nothing_to_print};
 pub use qr::Qr;

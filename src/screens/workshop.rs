@@ -6,7 +6,7 @@ use tandem_core::dates::iso_date;
 use tandem_core::document::groups_visible;
 use tandem_core::history::Run;
 use tandem_core::scoring::Report;
-use tandem_core::workshop::{Field, Receipt, read_date_and_threshold};
+use tandem_core::workshop::{Receipt, read_date_and_threshold};
 use tandem_core::{
     Bank, Figures, Phase, Role, Slide, View, Workshop, WorkshopAction, WorkshopError,
 };
@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    Countdown, CountdownControls, bind_text, date_hint, field_id, field_state, use_clock,
+    Countdown, CountdownControls, Details, details_fields, field_id, use_clock,
 };
 use crate::hooks::use_report;
 use crate::hooks::{use_focus_on_change, use_focus_on_mount};
@@ -413,50 +413,25 @@ fn EditDetails(props: &EditDetailsProps) -> Html {
             }
         })
     };
-    let refused = problem.as_ref().and_then(WorkshopError::field);
-    let state = |field: Field, help| field_state(refused, field, "edit-problem", help);
-    let (name_invalid, name_described) = state(Field::Name, None);
-    let (date_invalid, date_described) = state(Field::Date, Some("edit-date-hint"));
-    let (threshold_invalid, threshold_described) = state(Field::Threshold, None);
+    let details = Details {
+        prefix: "edit",
+        name: &name,
+        date: &date,
+        threshold: &threshold,
+        problem: problem.as_ref(),
+        threshold_help: None,
+    };
     let toggle_phase = |phase: Phase| {
         let (on_action, phases) = (props.on_action.clone(), workshop.phases.clone());
         Callback::from(move |_: Event| {
-            let mut chosen = phases.clone();
-            if let Some(at) = chosen.iter().position(|p| *p == phase) {
-                chosen.remove(at);
-            } else {
-                chosen.push(phase);
-            }
-            on_action.emit(WorkshopAction::SetPhases(chosen));
+            on_action.emit(WorkshopAction::SetPhases(phase.toggled_in(&phases)));
         })
     };
     html! {
         <details class="edit-details">
             <summary>{words.t("workshop.details")}</summary>
             <form onsubmit={onsubmit} novalidate=true>
-                <div id="edit-problem" role="alert">
-                    if let Some(problem) = &*problem {
-                        <p class="refusal">{problem.message(words.0)}</p>
-                    }
-                </div>
-                <div class="field">
-                    <label for="edit-name">{words.t("workshop.name")}</label>
-                    <input id="edit-name" type="text" value={(*name).clone()} oninput={bind_text(&name)} autocomplete="off"
-                           maxlength={tandem_core::workshop::NAME_MAX.to_string()}
-                           aria-invalid={name_invalid} aria-describedby={name_described} />
-                </div>
-                <div class="field">
-                    <label for="edit-date">{words.t("workshop.date")}</label>
-                    <input id="edit-date" type="date" value={(*date).clone()} oninput={bind_text(&date)}
-                           aria-invalid={date_invalid} aria-describedby={date_described} />
-                    {date_hint(words, "edit-date-hint", &date)}
-                </div>
-                <div class="field">
-                    <label for="edit-threshold">{words.t("workshop.threshold")}</label>
-                    <input id="edit-threshold" type="number" min="1" max="10" value={(*threshold).clone()}
-                           oninput={bind_text(&threshold)} aria-invalid={threshold_invalid}
-                           aria-describedby={threshold_described} />
-                </div>
+                {details_fields(words, &details)}
                 <button type="submit" class="button">{words.t("workshop.save-details")}</button>
                 <fieldset class="field phases">
                     <legend>{words.t("workshop.phases")}</legend>

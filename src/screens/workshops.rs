@@ -13,7 +13,7 @@ use tandem_core::{
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{ConfirmButton, bind_text, date_hint, field_id, field_state};
+use crate::components::{ConfirmButton, Details, details_fields, field_id, field_state};
 use crate::hooks::use_focus_on_mount;
 use crate::setup::{Setup, Words, use_setup, use_words};
 
@@ -200,42 +200,19 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
         })
     };
     let refused = problem.as_ref().and_then(WorkshopError::field);
-    let state =
-        |field: Field, help: Option<&str>| field_state(refused, field, "create-problem", help);
-    let (name_invalid, name_described) = state(Field::Name, None);
-    let (date_invalid, date_described) = state(Field::Date, Some("workshop-date-hint"));
-    let (threshold_invalid, threshold_described) = state(Field::Threshold, Some("threshold-help"));
-    let (_, phases_described) = state(Field::Phases, None);
+    let (_, phases_described) = field_state(refused, Field::Phases, "workshop-problem", None);
+    let details = Details {
+        prefix: "workshop",
+        name: &name,
+        date: &date,
+        threshold: &threshold,
+        problem: problem.as_ref(),
+        threshold_help: Some("workshops.threshold-help"),
+    };
     html! {
         <form class="create-workshop" {onsubmit} novalidate=true>
             <@{words.h(2)} data-level="2">{words.t("workshops.create-title")}</@>
-            // Always in the page, so the refusal is announced when it comes.
-            <div id="create-problem" role="alert">
-                if let Some(problem) = &*problem {
-                    <p class="refusal">{problem.message(words.0)}</p>
-                }
-            </div>
-            <div class="field">
-                <label for="workshop-name">{words.t("workshop.name")}</label>
-                <input id="workshop-name" type="text" value={(*name).clone()} oninput={bind_text(&name)}
-                       maxlength={tandem_core::workshop::NAME_MAX.to_string()}
-                       autocomplete="off" aria-invalid={name_invalid} aria-describedby={name_described} />
-            </div>
-            <div class="field">
-                <label for="workshop-date">{words.t("workshop.date")}</label>
-                <input id="workshop-date" type="date" value={(*date).clone()} oninput={bind_text(&date)}
-                       aria-invalid={date_invalid} aria-describedby={date_described} />
-                {date_hint(words, "workshop-date-hint", &date)}
-            </div>
-            <div class="field">
-                <label for="workshop-threshold">{words.t("workshop.threshold")}</label>
-                <input id="workshop-threshold" type="number" min="1" max="10" value={(*threshold).clone()}
-                       oninput={bind_text(&threshold)} aria-invalid={threshold_invalid}
-                       aria-describedby={threshold_described} />
-                <p id="threshold-help" class="help">
-                    {words.t("workshops.threshold-help")}
-                </p>
-            </div>
+            {details_fields(words, &details)}
             <fieldset class="field phases" id="workshop-phases" tabindex="-1" aria-describedby={phases_described}>
                 <legend>{words.t("workshops.phases")}</legend>
                 for phase in Phase::ALL {
@@ -243,15 +220,7 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
                         <input type="checkbox" checked={phases.contains(&phase)}
                                onchange={{
                                    let phases = phases.clone();
-                                   Callback::from(move |_: Event| {
-                                       let mut chosen = (*phases).clone();
-                                       if let Some(at) = chosen.iter().position(|p| *p == phase) {
-                                           chosen.remove(at);
-                                       } else {
-                                           chosen.push(phase);
-                                       }
-                                       phases.set(chosen);
-                                   })
+                                   Callback::from(move |_: Event| phases.set(phase.toggled_in(&phases)))
                                }} />
                         {" "}{words.f("workshops.phase-minutes", &[("phase", &phase.title(words.0)), ("minutes", &phase.minutes())])}
                     </label>

@@ -40,6 +40,17 @@ impl Phase {
         Phase::Summary,
     ];
 
+    /// `phases` with this phase taken out if it is in, or added if not: what ticking its box
+    /// does. The workshop keeps chosen phases in agenda order (see `SetPhases`).
+    #[must_use]
+    pub fn toggled_in(self, phases: &[Phase]) -> Vec<Phase> {
+        if phases.contains(&self) {
+            phases.iter().copied().filter(|p| *p != self).collect()
+        } else {
+            phases.iter().copied().chain([self]).collect()
+        }
+    }
+
     /// The phase's name in `locale`.
     #[must_use]
     pub fn title(self, locale: Locale) -> &'static str {
@@ -83,5 +94,23 @@ impl Phase {
             Phase::Summary => &["script.summary.1", "script.summary.2"],
         };
         keys.iter().map(|key| locale.text(key)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticking_a_phase_takes_it_out_or_adds_it_and_twice_changes_nothing() {
+        let chosen = [Phase::Welcome, Phase::Reveal];
+        assert_eq!(Phase::Reveal.toggled_in(&chosen), [Phase::Welcome]);
+        assert_eq!(
+            Phase::Vote.toggled_in(&chosen),
+            [Phase::Welcome, Phase::Reveal, Phase::Vote]
+        );
+        for phase in Phase::ALL {
+            assert_eq!(phase.toggled_in(&phase.toggled_in(&chosen)), chosen);
+        }
     }
 }
