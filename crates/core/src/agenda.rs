@@ -40,15 +40,14 @@ impl Phase {
         Phase::Summary,
     ];
 
-    /// `phases` with this phase taken out if it is in, or added if not: what ticking its box
-    /// does. The workshop keeps chosen phases in agenda order (see `SetPhases`).
+    /// `phases` with this phase taken out if it is in, or added if not, in agenda order: what
+    /// ticking its box does.
     #[must_use]
     pub fn toggled_in(self, phases: &[Phase]) -> Vec<Phase> {
-        if phases.contains(&self) {
-            phases.iter().copied().filter(|p| *p != self).collect()
-        } else {
-            phases.iter().copied().chain([self]).collect()
-        }
+        Phase::ALL
+            .into_iter()
+            .filter(|phase| phases.contains(phase) != (*phase == self))
+            .collect()
     }
 
     /// The phase's name in `locale`.
