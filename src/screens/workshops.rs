@@ -331,7 +331,7 @@ fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
                         {words.t("workshops.merge")}
                     </button>
                     <button type="button" class="button"
-                            onclick={choose(Some(OnConflict::KeepBoth { id: browser::random_id() }))}>
+                            onclick={choose(Some(OnConflict::KeepBoth { id: browser::random_id(), locale: words.0 }))}>
                         {words.t("workshops.keep-both")}
                     </button>
                     <button type="button" class="button" onclick={choose(None)}>{words.t("confirm.cancel")}</button>

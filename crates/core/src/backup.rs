@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::Journey;
 use crate::assessment::Participation;
 use crate::history::History;
+use crate::merge::{self, Wins};
 use crate::norms::Norms;
 use crate::state::Tandem;
 use crate::validation::{Invalid, Problem, at_index, parse_json};
@@ -247,18 +248,13 @@ impl Tandem {
                 next.workshops = next.workshops.with(workshop);
             }
         }
-        for run in backup.history.runs {
-            if !next.history.runs.iter().any(|kept| kept.id == run.id) {
-                next.history.runs.push(run);
-                restored.runs_added += 1;
-            }
-        }
-        for norm in backup.proposal.ideas {
-            if next.proposal.get(&norm.id).is_none() {
-                next.proposal.ideas.push(norm);
-                restored.norms_added += 1;
-            }
-        }
+        // Nothing here is lost: what the backup has in another version stays as it is here.
+        let runs = &backup.history.runs;
+        restored.runs_added =
+            merge::by_id(&mut next.history.runs, runs, |r| &r.id, Wins::Kept).added;
+        let ideas = &backup.proposal.ideas;
+        restored.norms_added =
+            merge::by_id(&mut next.proposal.ideas, ideas, |n| &n.id, Wins::Kept).added;
         match (&self.journey.respondent, backup.self_assessment.respondent) {
             (None, Some(theirs)) => {
                 next.journey.respondent = Some(theirs);

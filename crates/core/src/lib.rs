@@ -18,6 +18,7 @@ pub mod export;
 pub mod history;
 pub mod i18n;
 pub mod language;
+pub mod merge;
 pub mod norms;
 pub mod numbers;
 pub mod reducer;

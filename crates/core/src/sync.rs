@@ -7,6 +7,7 @@
 use crate::assessment::Journey;
 use crate::history::History;
 use crate::i18n::Locale;
+use crate::merge::{self, Wins};
 use crate::norms::Norms;
 use crate::state::Tandem;
 use crate::workshop::{Workshop, Workshops};
@@ -114,27 +115,17 @@ fn merge_journey(mine: &Journey, theirs: &Journey, replaced: &mut Vec<Replaced>)
 
 fn merge_norms(mine: &Norms, theirs: &Norms, replaced: &mut Vec<Replaced>) -> Norms {
     let mut merged = theirs.clone();
-    for norm in &mine.ideas {
-        match theirs.get(&norm.id) {
-            None => merged.ideas.push(norm.clone()),
-            Some(other) if other != norm => {
-                replaced.push(Replaced::Norm {
-                    text: norm.text.clone(),
-                });
-            }
-            Some(_) => {}
-        }
-    }
+    let lost = merge::by_id(&mut merged.ideas, &mine.ideas, |n| &n.id, Wins::Kept).lost;
+    replaced.extend(
+        lost.into_iter()
+            .map(|norm| Replaced::Norm { text: norm.text }),
+    );
     merged
 }
 
 fn merge_history(mine: &History, theirs: &History) -> History {
     let mut merged = theirs.clone();
-    for run in &mine.runs {
-        if !merged.runs.iter().any(|kept| kept.id == run.id) {
-            merged.runs.push(run.clone());
-        }
-    }
+    merge::by_id(&mut merged.runs, &mine.runs, |r| &r.id, Wins::Kept);
     merged
 }
 
@@ -182,15 +173,11 @@ fn merge_workshop(
     replaced: &mut Vec<Replaced>,
 ) -> Workshop {
     let mut merged = theirs.clone();
-    for respondent in mine.respondents.iter() {
-        match theirs.respondents.iter().find(|r| r.id == respondent.id) {
-            None => std::rc::Rc::make_mut(&mut merged.respondents).push(respondent.clone()),
-            Some(other) if other != respondent => replaced.push(Replaced::Participant {
-                workshop: mine.name.clone(),
-            }),
-            Some(_) => {}
-        }
-    }
+    let respondents = std::rc::Rc::make_mut(&mut merged.respondents);
+    let lost = merge::by_id(respondents, &mine.respondents, |r| &r.id, Wins::Kept).lost;
+    replaced.extend(lost.iter().map(|_| Replaced::Participant {
+        workshop: mine.name.clone(),
+    }));
     merged.norms = merge_norms(&mine.norms, &theirs.norms, replaced);
     // Answers came in under the stricter of the two thresholds: a merge never lowers it.
     if merged.has_answers() {

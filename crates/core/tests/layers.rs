@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// Bottom up. A module may use any module of a lower layer, none of its own or a higher one.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("foundations", &["dates", "numbers", "chart"]),
+    ("foundations", &["dates", "numbers", "chart", "merge"]),
     ("words", &["i18n"]),
     ("problems with input", &["validation"]),
     ("stored values and the bank", &["stored", "bank"]),

@@ -334,7 +334,13 @@ fn once_answers_are_in_the_threshold_can_be_raised_but_never_lowered() {
     older.threshold = 2;
     let merged = saved.import(older.clone(), OnConflict::Merge);
     assert_eq!(merged.list[0].threshold, 5);
-    let both = saved.import(older, OnConflict::KeepBoth { id: "w2".into() });
+    let both = saved.import(
+        older,
+        OnConflict::KeepBoth {
+            id: "w2".into(),
+            locale: tandem_core::i18n::Locale::En,
+        },
+    );
     assert_eq!(both.list[1].threshold, 5);
 }
 
@@ -576,7 +582,13 @@ fn importing_a_saved_workshop_merges_or_keeps_both_as_chosen() {
         "idempotent"
     );
 
-    let both = workshops.import(other_copy, OnConflict::KeepBoth { id: "w9".into() });
+    let both = workshops.import(
+        other_copy,
+        OnConflict::KeepBoth {
+            id: "w9".into(),
+            locale: tandem_core::i18n::Locale::En,
+        },
+    );
     assert_eq!(both.list.len(), 2);
     assert_eq!(both.list[1].id, "w9");
     assert_eq!(both.list[1].name, "Q4 alignment (imported)");

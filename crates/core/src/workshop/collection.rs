@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Workshop, WorkshopAction, WorkshopError};
+use crate::i18n::Locale;
 
 /// What to do when an imported workshop is already saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,8 +12,8 @@ pub enum OnConflict {
     /// Add the file's respondents to the saved workshop (see [`Workshop::merged_with`]); keep
     /// the saved norms, or take the file's when none are saved.
     Merge,
-    /// Save the file as a separate workshop under this new id.
-    KeepBoth { id: String },
+    /// Save the file as a separate workshop under this new id, named as imported in `locale`.
+    KeepBoth { id: String, locale: Locale },
 }
 
 /// Every workshop saved in this browser, in the order they were created.
@@ -130,8 +131,8 @@ impl Workshops {
                 next.list[index] = merged;
                 next
             }
-            OnConflict::KeepBoth { id } => {
-                let name = format!("{} (imported)", incoming.name);
+            OnConflict::KeepBoth { id, locale } => {
+                let name = incoming.named("workshop.imported-name", locale);
                 let mut copy = incoming.duplicate(id, name);
                 // A copy of a saved workshop keeps the stricter threshold too: a file edited to
                 // a lower one does not lower it.

@@ -882,7 +882,13 @@ impl Workshop {
     /// within [`NAME_MAX`] characters.
     #[must_use]
     pub fn copy_name(&self, locale: Locale) -> String {
-        let named = |name: &str| locale.format("workshop.copy-name", &[("name", &name)]);
+        self.named("workshop.copy-name", locale)
+    }
+
+    /// The name as catalogue text `key` ("{name} (copy)") writes it, shortened to stay within
+    /// [`NAME_MAX`] characters.
+    pub(crate) fn named(&self, key: &'static str, locale: Locale) -> String {
+        let named = |name: &str| locale.format(key, &[("name", &name)]);
         let whole = named(&self.name);
         if whole.chars().count() <= NAME_MAX {
             return whole;
@@ -913,12 +919,12 @@ impl Workshop {
     pub fn merged_with(&self, incoming: &[Respondent]) -> Workshop {
         let mut merged = self.clone();
         let respondents = Rc::make_mut(&mut merged.respondents);
-        for respondent in incoming {
-            match respondents.iter_mut().find(|r| r.id == respondent.id) {
-                Some(existing) => existing.clone_from(respondent),
-                None => respondents.push(respondent.clone()),
-            }
-        }
+        crate::merge::by_id(
+            respondents,
+            incoming,
+            |r| &r.id,
+            crate::merge::Wins::Incoming,
+        );
         merged
     }
 }
