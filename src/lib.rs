@@ -669,7 +669,7 @@ pub fn App() -> Html {
                 bank={model.bank.clone()}
                 workshops={state.workshops.clone()}
                 refusal={refusal.clone()}
-                {dispatch}
+                on_action={dispatch}
                 {on_open}
             />
         },

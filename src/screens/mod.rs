@@ -1,5 +1,7 @@
-//! One module per screen. A screen renders what it is given and reports what the person did;
-//! the root (`crate::App`) turns that into core actions.
+//! One module per screen. A screen renders what it is given and reports what the person did as
+//! a core action, through a callback scoped to what it may change: a workshop's screens get a
+//! `Callback<WorkshopAction>` bound to their workshop, the proposal a `Callback<NormsAction>`.
+//! The root (`crate::App`) binds and dispatches; no screen sees its state or its reducer.
 
 pub mod agreement;
 pub mod assessment;

@@ -23,7 +23,7 @@ pub struct WorkshopListProps {
     pub workshops: Workshops,
     /// Why the last change was refused, if it was.
     pub refusal: Option<String>,
-    pub dispatch: Callback<TandemAction>,
+    pub on_action: Callback<TandemAction>,
     pub on_open: Callback<View>,
 }
 
@@ -83,12 +83,12 @@ pub fn WorkshopList(props: &WorkshopListProps) -> Html {
             } else {
                 <ul class="workshop-list">
                     for workshop in &props.workshops.list {
-                        {saved_workshop(words, workshop, &props.dispatch, &props.on_open)}
+                        {saved_workshop(words, workshop, &props.on_action, &props.on_open)}
                     }
                 </ul>
             }
-            <CreateWorkshop bank={props.bank.clone()} dispatch={props.dispatch.clone()} />
-            <ImportWorkshop workshops={props.workshops.clone()} dispatch={props.dispatch.clone()} />
+            <CreateWorkshop bank={props.bank.clone()} on_action={props.on_action.clone()} />
+            <ImportWorkshop workshops={props.workshops.clone()} on_action={props.on_action.clone()} />
         </section>
     }
 }
@@ -96,7 +96,7 @@ pub fn WorkshopList(props: &WorkshopListProps) -> Html {
 fn saved_workshop(
     words: Words,
     workshop: &Workshop,
-    dispatch: &Callback<TandemAction>,
+    on_action: &Callback<TandemAction>,
     on_open: &Callback<View>,
 ) -> Html {
     let id = workshop.id.clone();
@@ -123,7 +123,7 @@ fn saved_workshop(
                 </button>
                 <button type="button" class="button"
                         aria-label={words.f("workshops.duplicate-name", &[("name", &workshop.name)])}
-                        onclick={dispatch.reform({
+                        onclick={on_action.reform({
                             let id = id.clone();
                             move |_: MouseEvent| TandemAction::Duplicate {
                                 id: id.clone(),
@@ -138,7 +138,7 @@ fn saved_workshop(
                     name={words.f("workshops.delete-name", &[("name", &workshop.name)])}
                     question={words.f("workshops.delete-question", &[("name", &workshop.name)])}
                     confirm_label={words.t("workshops.delete-confirm")}
-                    on_confirm={dispatch.reform(move |()| TandemAction::Delete(id.clone()))}
+                    on_confirm={on_action.reform(move |()| TandemAction::Delete(id.clone()))}
                 />
             </div>
         </li>
@@ -148,7 +148,7 @@ fn saved_workshop(
 #[derive(Properties, PartialEq)]
 struct CreateWorkshopProps {
     bank: Rc<Bank>,
-    dispatch: Callback<TandemAction>,
+    on_action: Callback<TandemAction>,
 }
 
 /// The form for a new workshop. Its fields are transient until submitted.
@@ -170,7 +170,7 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
             phases.clone(),
             problem.clone(),
         );
-        let (bank, dispatch) = (props.bank.clone(), props.dispatch.clone());
+        let (bank, on_action) = (props.bank.clone(), props.on_action.clone());
         let refuse = move |problem: &UseStateHandle<Option<WorkshopError>>,
                            error: WorkshopError| {
             if let Some(field) = error.field() {
@@ -193,7 +193,7 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
             match Workshop::create(browser::random_id(), setup, (*bank).clone()) {
                 Ok(workshop) => {
                     problem.set(None);
-                    dispatch.emit(TandemAction::Create(workshop));
+                    on_action.emit(TandemAction::Create(workshop));
                 }
                 Err(error) => refuse(&problem, error),
             }
@@ -234,7 +234,7 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ImportWorkshopProps {
     workshops: Workshops,
-    dispatch: Callback<TandemAction>,
+    on_action: Callback<TandemAction>,
 }
 
 /// Reads a workshop file; a workshop already saved asks whether to merge or keep both.
@@ -246,16 +246,16 @@ fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
     let input = use_node_ref();
     let onchange = {
         let (problem, pending, input) = (problem.clone(), pending.clone(), input.clone());
-        let (workshops, dispatch) = (props.workshops.clone(), props.dispatch.clone());
+        let (workshops, on_action) = (props.workshops.clone(), props.on_action.clone());
         Callback::from(move |_: Event| {
             let Some(element) = input.cast::<web_sys::HtmlInputElement>() else {
                 return;
             };
-            let (problem, pending, workshops, dispatch) = (
+            let (problem, pending, workshops, on_action) = (
                 problem.clone(),
                 pending.clone(),
                 workshops.clone(),
-                dispatch.clone(),
+                on_action.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
                 let read = browser::read_chosen_file(words, &element).await;
@@ -287,7 +287,7 @@ fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
                     }
                     Ok(workshop) => {
                         problem.set(None);
-                        dispatch.emit(TandemAction::Import {
+                        on_action.emit(TandemAction::Import {
                             workshop,
                             on_conflict: OnConflict::Merge,
                         });
@@ -297,10 +297,10 @@ fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
         })
     };
     let choose = |on_conflict: Option<OnConflict>| {
-        let (pending, dispatch) = (pending.clone(), props.dispatch.clone());
+        let (pending, on_action) = (pending.clone(), props.on_action.clone());
         Callback::from(move |_: MouseEvent| {
             if let (Some(workshop), Some(on_conflict)) = ((*pending).clone(), on_conflict.clone()) {
-                dispatch.emit(TandemAction::Import {
+                on_action.emit(TandemAction::Import {
                     workshop,
                     on_conflict,
                 });

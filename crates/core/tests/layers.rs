@@ -148,3 +148,20 @@ fn uses_are_found_written_either_way() {
         ["bank", "i18n", "norms", "workshop"]
     );
 }
+
+/// The architecture document draws every module: a module added here and not there fails.
+#[test]
+fn the_architecture_document_names_every_module() {
+    let document = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/architecture.md"),
+    )
+    .expect("docs/architecture.md");
+    for (module, _) in modules() {
+        let file = format!("{module}.rs");
+        let folder = format!("{module}/");
+        assert!(
+            document.contains(&file) || document.contains(&folder),
+            "docs/architecture.md does not name {module}"
+        );
+    }
+}
