@@ -195,7 +195,7 @@ pub async fn load(
     let settings = Settings::read(&attribute).map_err(|bad| Problem {
         embedded,
         words,
-        lines: vec![bad.to_string()],
+        lines: vec![bad.message(words.0)],
     })?;
     let prefix = settings.storage_prefix();
     let bank = match &settings.bank {
@@ -210,7 +210,7 @@ pub async fn load(
             .and_then(|text| Bank::from_json(&text).ok())
             .unwrap_or_else(|| Bank::default_bank_in(words.0)),
         Some(source) => {
-            let text = bank_text(source).await.map_err(|line| Problem {
+            let text = bank_text(words, source).await.map_err(|line| Problem {
                 embedded,
                 words,
                 lines: vec![line],
@@ -258,8 +258,10 @@ async fn language(wanted: Locale, base: &str) -> Words {
         return Words(wanted, Outline::default());
     }
     let tag = wanted.tag();
-    let catalogue = fetch_text(&format!("{base}languages/{tag}.txt"));
-    let bank = fetch_text(&format!("{base}languages/default.{tag}.json"));
+    // Why a file failed is not shown: the page then speaks English.
+    let english = Words(Locale::En, Outline::default());
+    let catalogue = fetch_text(english, &format!("{base}languages/{tag}.txt"));
+    let bank = fetch_text(english, &format!("{base}languages/default.{tag}.json"));
     let provided = match (catalogue.await, bank.await) {
         (Ok(catalogue), Ok(bank)) => {
             tandem_core::language::provide(wanted, catalogue, bank).is_ok()
@@ -280,7 +282,7 @@ fn describe(source: &BankSource) -> String {
 }
 
 /// The text of a host's bank: the content of the element with the id, or the file's.
-async fn bank_text(source: &BankSource) -> Result<String, String> {
+async fn bank_text(words: Words, source: &BankSource) -> Result<String, String> {
     let document = web_sys::window()
         .and_then(|window| window.document())
         .ok_or("no document")?;
@@ -288,9 +290,7 @@ async fn bank_text(source: &BankSource) -> Result<String, String> {
         BankSource::Inline(id) => document
             .get_element_by_id(id)
             .and_then(|element| element.text_content())
-            .ok_or_else(|| {
-                format!("data-bank=\"#{id}\": the page has no element with the id \"{id}\"")
-            }),
+            .ok_or_else(|| words.f("embed.bank-no-element", &[("id", id)])),
         BankSource::File(address) => {
             // Only a file of this site: a link must not be able to put someone else's questions
             // (or requests) into Tandem.
@@ -298,15 +298,16 @@ async fn bank_text(source: &BankSource) -> Result<String, String> {
                 address,
                 &document.base_uri().ok().flatten().unwrap_or_default(),
             )
-            .map_err(|_| format!("data-bank=\"{address}\": this is not an address"))?;
+            .map_err(|_| words.f("embed.bank-not-address", &[("address", address)]))?;
             let here = web_sys::window().and_then(|window| window.location().origin().ok());
             if Some(url.origin()) != here {
-                return Err(format!(
-                    "data-bank=\"{address}\": the bank must be a file of this site"
-                ));
+                return Err(words.f("embed.bank-other-site", &[("address", address)]));
             }
-            fetch_text(&url.href()).await.map_err(|why| {
-                format!("data-bank=\"{address}\": the file could not be loaded ({why})")
+            fetch_text(words, &url.href()).await.map_err(|why| {
+                words.f(
+                    "embed.bank-not-loaded",
+                    &[("address", address), ("why", &why)],
+                )
             })
         }
     }
@@ -316,7 +317,7 @@ async fn bank_text(source: &BankSource) -> Result<String, String> {
 /// two files load at once when both futures are made before either is awaited. A redirect is
 /// not followed (it could lead to another site, with a request Tandem never makes), and a
 /// response from anywhere but this site is refused.
-fn fetch_text(address: &str) -> impl Future<Output = Result<String, String>> + use<> {
+fn fetch_text(words: Words, address: &str) -> impl Future<Output = Result<String, String>> + use<> {
     let init = web_sys::RequestInit::new();
     init.set_redirect(web_sys::RequestRedirect::Manual);
     let request = web_sys::window()
@@ -329,13 +330,13 @@ fn fetch_text(address: &str) -> impl Future<Output = Result<String, String>> + u
             .and_then(JsValue::dyn_into)
             .map_err(|error| describe_error(&error))?;
         if response.type_() == web_sys::ResponseType::Opaqueredirect {
-            return Err("it redirects to another address; give the file's own address".to_owned());
+            return Err(words.t("fetch.redirects").to_owned());
         }
         let from = web_sys::Url::new(&response.url())
             .ok()
             .map(|url| url.origin());
         if from.is_none() || from != here {
-            return Err("the response came from another site".to_owned());
+            return Err(words.t("fetch.other-site").to_owned());
         }
         if !response.ok() {
             return Err(format!("HTTP {}", response.status()));
@@ -345,7 +346,7 @@ fn fetch_text(address: &str) -> impl Future<Output = Result<String, String>> + u
             .await
             .map_err(|error| describe_error(&error))?
             .as_string()
-            .ok_or_else(|| "not text".to_owned())
+            .ok_or_else(|| words.t("fetch.not-text").to_owned())
     }
 }
 

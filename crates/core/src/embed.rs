@@ -129,15 +129,28 @@ pub const HEADING_LEVEL_MAX: u8 = 3;
 /// The longest `data-label` accepted.
 pub const LABEL_MAX: usize = 80;
 
-/// An attribute the host page set to a value Tandem does not accept. Said to the page's
-/// author (the console), not to the person using the embed.
+/// An attribute the host page set to a value Tandem does not accept, said to the page's author
+/// in place of the widget.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{attribute}=\"{value}\": {expected}")]
+#[error("{}", self.message(Locale::En))]
 pub struct BadAttribute {
     pub attribute: &'static str,
     pub value: String,
-    /// What the attribute accepts.
+    /// What the attribute accepts: a catalogue key.
     pub expected: &'static str,
+}
+
+impl BadAttribute {
+    /// `data-mode="solo": use "self", "workshop" or "both"`, in `locale`.
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        format!(
+            "{}=\"{}\": {}",
+            self.attribute,
+            self.value,
+            locale.text(self.expected)
+        )
+    }
 }
 
 /// The longest namespace accepted; storage keys stay short.
@@ -227,14 +240,14 @@ impl Settings {
     }
 }
 
-const MODE_EXPECTED: &str = "use \"self\", \"workshop\" or \"both\"";
-const NAMESPACE_EXPECTED: &str = "use 1 to 40 letters, digits, \"-\" or \"_\"";
-const THEME_EXPECTED: &str = "use \"auto\", \"light\" or \"dark\"";
-const LANG_EXPECTED: &str = "Tandem speaks English (\"en\") and German (\"de\")";
-const HEADING_LEVEL_EXPECTED: &str = "use 1, 2 or 3: the level of the embed's top headings";
-const LABEL_EXPECTED: &str = "use a name of 1 to 80 characters for the embed's region";
-const BANK_EXPECTED: &str =
-    "use \"#id\" of an element holding the bank's JSON, or the address of a JSON file";
+// What each attribute accepts, as catalogue keys.
+const MODE_EXPECTED: &str = "embed.expected.mode";
+const NAMESPACE_EXPECTED: &str = "embed.expected.namespace";
+const THEME_EXPECTED: &str = "embed.expected.theme";
+const LANG_EXPECTED: &str = "embed.expected.lang";
+const HEADING_LEVEL_EXPECTED: &str = "embed.expected.heading-level";
+const LABEL_EXPECTED: &str = "embed.expected.label";
+const BANK_EXPECTED: &str = "embed.expected.bank";
 
 /// The attribute `name` read by `parse` (given the trimmed value): `None` when the element does
 /// not have it, an error naming it and what it accepts when `parse` refuses the value.
@@ -388,6 +401,10 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "data-namespace=\"team a\": use 1 to 40 letters, digits, \"-\" or \"_\""
+        );
+        assert_eq!(
+            error.message(Locale::De),
+            "data-namespace=\"team a\": erlaubt sind 1 bis 40 Buchstaben, Ziffern, \"-\" oder \"_\""
         );
         assert_eq!(
             read(&[("data-mode", "quiz")]).unwrap_err().attribute,
