@@ -7,7 +7,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::validation::parse_json;
+use crate::validation::{Invalid, parse_json};
 
 /// The schema this Tandem writes.
 pub const SCHEMA: u32 = 1;
@@ -31,7 +31,34 @@ pub enum Decision<T> {
     /// Written by a newer Tandem (this schema): keep it aside, never overwrite it.
     Newer(u32),
     /// Not readable: keep it aside and say why.
-    Unreadable(String),
+    Unreadable(Unreadable),
+}
+
+/// Why a stored value cannot be read. For the log and the tests: the person is told that a
+/// value was kept aside, and offered it to download, not the reason.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unreadable {
+    /// The text is not JSON at all.
+    #[error("not JSON: {0}")]
+    NotJson(String),
+    /// The envelope has no schema number.
+    #[error("no schema version")]
+    NoSchema,
+    /// Schema 0, which no Tandem wrote.
+    #[error("schema 0 was never written")]
+    SchemaZero,
+    /// An older schema this Tandem has no step up from.
+    #[error("no migration from schema {0}")]
+    NoMigration(u32),
+    /// A step up refused the value.
+    #[error("migrating from schema {from}: {why}")]
+    Migration { from: u32, why: String },
+    /// The envelope lacks the value's field.
+    #[error("no {0:?}")]
+    NoField(String),
+    /// The value is not what this Tandem stores there.
+    #[error("{0}")]
+    Invalid(Invalid),
 }
 
 /// Decides what to do with the stored text `raw` whose payload is under `field`, migrating with
@@ -51,34 +78,34 @@ pub fn read_with<T: DeserializeOwned>(
 ) -> Decision<T> {
     let mut envelope: Value = match serde_json::from_str(raw) {
         Ok(value) => value,
-        Err(error) => return Decision::Unreadable(format!("not JSON: {error}")),
+        Err(error) => return Decision::Unreadable(Unreadable::NotJson(error.to_string())),
     };
     let Some(schema) = envelope
         .get("schema")
         .and_then(Value::as_u64)
         .and_then(|n| u32::try_from(n).ok())
     else {
-        return Decision::Unreadable("no schema version".to_owned());
+        return Decision::Unreadable(Unreadable::NoSchema);
     };
     if schema > current {
         return Decision::Newer(schema);
     }
     if schema == 0 {
-        return Decision::Unreadable("schema 0 was never written".to_owned());
+        return Decision::Unreadable(Unreadable::SchemaZero);
     }
     for step in schema..current {
         let Some(migrate) = migrations.get(step as usize - 1) else {
-            return Decision::Unreadable(format!("no migration from schema {step}"));
+            return Decision::Unreadable(Unreadable::NoMigration(step));
         };
         envelope = match migrate(envelope) {
             Ok(next) => next,
             Err(why) => {
-                return Decision::Unreadable(format!("migrating from schema {step}: {why}"));
+                return Decision::Unreadable(Unreadable::Migration { from: step, why });
             }
         };
     }
     let Some(payload) = envelope.get_mut(field).map(Value::take) else {
-        return Decision::Unreadable(format!("no {field:?}"));
+        return Decision::Unreadable(Unreadable::NoField(field.to_owned()));
     };
     // Read through the same deserializer as imports and backups, which read every stored type
     // anyway: one set of `Deserialize` code in the app, not a second one for `Value`.
@@ -88,7 +115,7 @@ pub fn read_with<T: DeserializeOwned>(
             value,
             from: schema,
         },
-        Err(invalid) => Decision::Unreadable(invalid.to_string()),
+        Err(invalid) => Decision::Unreadable(Unreadable::Invalid(invalid)),
     }
 }
 
@@ -119,7 +146,9 @@ mod tests {
             (r#"{"schema":0,"list":[]}"#, "schema 0"),
         ] {
             match read::<Vec<u8>>(raw, "list") {
-                Decision::Unreadable(why) => assert!(why.contains(reason), "{raw}: {why}"),
+                Decision::Unreadable(why) => {
+                    assert!(why.to_string().contains(reason), "{raw}: {why}");
+                }
                 other => panic!("{raw}: {other:?}"),
             }
         }
@@ -158,11 +187,13 @@ mod tests {
             Decision::Ready(41)
         );
         match read_with::<u32>(r#"{"schema":1,"count":"many"}"#, "total", 3, steps) {
-            Decision::Unreadable(why) => assert!(why.starts_with("migrating from schema 1")),
+            Decision::Unreadable(why) => {
+                assert!(why.to_string().starts_with("migrating from schema 1"));
+            }
             other => panic!("{other:?}"),
         }
         match read_with::<u32>(r#"{"schema":1,"count":"1"}"#, "total", 3, &[one_to_two]) {
-            Decision::Unreadable(why) => assert_eq!(why, "no migration from schema 2"),
+            Decision::Unreadable(why) => assert_eq!(why, Unreadable::NoMigration(2)),
             other => panic!("{other:?}"),
         }
     }
