@@ -351,12 +351,16 @@ pub struct Model {
     /// Counts the times storage was found to lack something this tab has, after another tab's
     /// save: each time, every part is saved again (see [`tandem_core::Step::rewrite`]).
     pub rewrites: u32,
+    /// Whether the state came from merging another tab's save: what changed is what storage
+    /// holds already, and writing it back could overwrite a later save of that tab.
+    pub synced: bool,
 }
 
 impl Reducible for Model {
     type Action = TandemAction;
 
     fn reduce(self: Rc<Self>, action: TandemAction) -> Rc<Self> {
+        let synced = matches!(action, TandemAction::Sync(_));
         match self.state.step(&self.bank, action) {
             Ok(Step {
                 state: None,
@@ -376,6 +380,7 @@ impl Reducible for Model {
                     (number, words)
                 }),
                 rewrites: self.rewrites + u32::from(rewrite),
+                synced,
             }),
             Err(error) => Rc::new(Model {
                 bank: self.bank.clone(),
@@ -383,22 +388,31 @@ impl Reducible for Model {
                 refusal: Some(error),
                 told: None,
                 rewrites: self.rewrites,
+                synced: false,
             }),
         }
     }
 }
 
 /// Saves one part of the state whenever it changes, or when storage was found to lack part of
-/// it (`rewrites` counts up), and reports the outcome as a notice.
+/// it (`rewrites` counts up), and reports the outcome as a notice. A change that came from
+/// another tab's save (`synced`) is not written back: storage holds it already, and by the time
+/// this tab wrote it the other tab may have saved a later one, which would be lost.
 #[hook]
 fn use_saved<T: PartialEq + Clone + 'static>(
     value: T,
     rewrites: u32,
+    synced: bool,
     save: fn(&str, &T) -> Result<(), SaveError>,
     notice: UseStateHandle<Option<Notice>>,
 ) {
     let prefix = use_setup().prefix;
-    use_effect_with((value, rewrites), move |(value, _)| {
+    let last_rewrites = use_mut_ref(|| rewrites);
+    use_effect_with((value, rewrites), move |(value, rewrites)| {
+        let asked = last_rewrites.replace(*rewrites) != *rewrites;
+        if synced && !asked {
+            return;
+        }
         match save(&prefix, value) {
             Ok(()) => {
                 if matches!(*notice, Some(Notice::NotSaved(_))) {
@@ -453,6 +467,7 @@ pub fn App() -> Html {
                 refusal: None,
                 told: None,
                 rewrites: 0,
+                synced: false,
             }
         })
     };
@@ -525,36 +540,42 @@ pub fn App() -> Html {
     use_saved(
         model.state.journey.clone(),
         rewrites,
+        model.synced,
         storage::save_journey,
         notice.clone(),
     );
     use_saved(
         model.state.retention,
         rewrites,
+        model.synced,
         storage::save_retention,
         notice.clone(),
     );
     use_saved(
         model.state.history.clone(),
         rewrites,
+        model.synced,
         storage::save_history,
         notice.clone(),
     );
     use_saved(
         model.state.proposal.clone(),
         rewrites,
+        model.synced,
         storage::save_proposal,
         notice.clone(),
     );
     use_saved(
         model.state.workshops.clone(),
         rewrites,
+        model.synced,
         storage::save_workshops,
         notice.clone(),
     );
     use_saved(
         model.state.view.clone(),
         rewrites,
+        model.synced,
         storage::save_view,
         notice.clone(),
     );

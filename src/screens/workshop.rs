@@ -461,16 +461,17 @@ fn Agenda(props: &AgendaProps) -> Html {
     let words = use_words();
     let workshop = &props.workshop;
     let now = use_clock(workshop.began_ms.is_some(), 15_000);
-    let used = workshop.used_ms(now).map(|ms| ms / 60_000);
-    let time = match used {
-        Some(used) => words.f(
+    let minutes = |count: u64| {
+        let count = usize::try_from(count).unwrap_or(usize::MAX);
+        words.0.count("count.minute", "count.minutes", count)
+    };
+    let planned = minutes(u64::from(workshop.planned_minutes()));
+    let time = match workshop.used_ms(now) {
+        Some(ms) => words.f(
             "workshop.agenda-used",
-            &[("planned", &workshop.planned_minutes()), ("used", &used)],
+            &[("planned", &planned), ("used", &minutes(ms / 60_000))],
         ),
-        None => words.f(
-            "workshop.agenda-planned",
-            &[("planned", &workshop.planned_minutes())],
-        ),
+        None => words.f("workshop.agenda-planned", &[("planned", &planned)]),
     };
     html! {
         <nav class="agenda" aria-labelledby="agenda-title">

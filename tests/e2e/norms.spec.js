@@ -211,7 +211,7 @@ test('a workshop goes from hotspots to an adopted working agreement with the key
   }
 });
 
-test('an individual drafts norms to propose after a self-assessment', async ({ page }) => {
+test('an individual drafts norms to propose after a self-assessment', async ({ page, context }) => {
   await page.goto('./');
   await page.getByRole('button', { name: 'IT', exact: true }).click();
   for (const [d, dimension] of bank.dimensions.entries()) {
@@ -227,7 +227,32 @@ test('an individual drafts norms to propose after a self-assessment', async ({ p
   await type(page.getByLabel('The norm, in one sentence'), GLOSSARY);
   await choose(page.getByLabel('Dimension it serves'), title('kpis'));
   await press(page.getByRole('button', { name: 'Add idea' }));
-  await type(page.getByLabel('Why does this matter?'), 'We argue about numbers, not customers');
+  // A second tab of the same browser is open; typing fast here, every key a save that the
+  // other tab receives, must not have the other tab write an older text back.
+  const other = await context.newPage();
+  await other.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    window.__writes = [];
+    Storage.prototype.setItem = function record(key, value) {
+      window.__writes.push(key);
+      return setItem.call(this, key, value);
+    };
+  });
+  await other.goto('./');
+  await expect(other.getByRole('heading', { level: 1, name: 'Norms to propose' })).toBeVisible();
+  await other.evaluate(() => { window.__writes = []; });
+  await page.bringToFront();
+  await page.getByLabel('Why does this matter?').focus();
+  await page.keyboard.type('We argue about numbers, not customers', { delay: 25 });
+  await expect(other.getByLabel('Why does this matter?')).toHaveValue('We argue about numbers, not customers');
+  // The other tab took in every key and wrote none of them back: a write of what it had just
+  // received could land after a later key and undo it.
+  expect(await other.evaluate(() => window.__writes)).toEqual([]);
+  for (const tab of [page, other]) {
+    await tab.reload();
+    await expect(tab.getByLabel('Why does this matter?')).toHaveValue('We argue about numbers, not customers');
+  }
+  await other.close();
   await expect(page.getByLabel('Status')).toHaveValue('proposed');
   await expectAccessible(page, 'proposal');
 

@@ -380,12 +380,17 @@ pub fn decode_all(bank: &Bank, expected: u32, text: &str) -> Vec<Pasted> {
         if !pending.is_empty() {
             let text = pending.join(" ");
             let result = decode(bank, expected, &text);
-            // Words around the codes in a pasted chat ("[10:01] Anna: here is mine") are not a
-            // code: far shorter than one, or with several characters no code has. A code with
-            // a typo is as long as a code with one or two such characters, and is reported.
-            let foreign = foreign_characters(&text);
-            let chat = matches!(result, Err(CodeError::Character { .. }))
-                && (*pending_symbols * 2 < full || foreign >= 3);
+            // Words around the codes in a pasted chat ("[10:01] Anna: here is mine", "Cheers,
+            // Anna") are not a code: far shorter than one and refused for a character no code
+            // has or for a first character no code starts with, or with several characters no
+            // code has. A code with a typo is as long as a code with one or two such characters,
+            // and a code cut short starts as a code does: both are reported.
+            let short = *pending_symbols * 2 < full;
+            let chat = match result {
+                Err(CodeError::Character { .. }) => short || foreign_characters(&text) >= 3,
+                Err(CodeError::Version(_)) => short,
+                _ => false,
+            };
             if !chat {
                 found.push(Pasted { text, result });
             }

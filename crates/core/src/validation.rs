@@ -62,7 +62,13 @@ impl Problem {
             .iter()
             .map(|(name, value)| (*name, value as &dyn Display))
             .collect();
-        locale.format(self.key, &values)
+        let mut message = locale.format(self.key, &values);
+        for (marker, key) in KINDS {
+            if message.contains(marker) {
+                message = message.replace(marker, locale.text(key));
+            }
+        }
+        message
     }
 
     /// The path and what is wrong there, in `locale`.
@@ -182,7 +188,11 @@ fn described(path: String, message: &str) -> Problem {
         if let Some(rest) = message.strip_prefix(prefix)
             && let Some((found, expected)) = rest.split_once(", expected ")
         {
-            return Problem::with(path, key, &[("found", &found), ("expected", &expected)]);
+            return Problem {
+                path,
+                key,
+                values: vec![("found", kind_of(found)), ("expected", kind_of(expected))],
+            };
         }
     }
     if let Some(text) = message.strip_suffix(crate::dates::NOT_A_DATE) {
@@ -192,6 +202,84 @@ fn described(path: String, message: &str) -> Problem {
         return Problem::with(path, "problem.rating", &[("value", &value)]);
     }
     Problem::with(path, "problem.read", &[("why", &message)])
+}
+
+/// The kinds of value serde names, as they stand in a problem's values until it is put in words,
+/// and their catalogue keys.
+const KINDS: [(&str, &str); 6] = [
+    ("{kind.number}", "problem.kind.number"),
+    ("{kind.text}", "problem.kind.text"),
+    ("{kind.yes-no}", "problem.kind.yes-no"),
+    ("{kind.nothing}", "problem.kind.nothing"),
+    ("{kind.list}", "problem.kind.list"),
+    ("{kind.object}", "problem.kind.object"),
+];
+
+/// What serde found or expected, with its type named by a catalogue key (`{kind.number}`) and
+/// any value it quotes kept as written: "integer `1`" becomes "{kind.number} `1`", "a string"
+/// becomes "{kind.text}". What is not a type (a length, a value's own words) stays as it is.
+fn kind_of(text: &str) -> String {
+    const NAMED: [(&[&str], &str); 6] = [
+        (
+            &[
+                "integer",
+                "u8",
+                "u16",
+                "u32",
+                "u64",
+                "i8",
+                "i16",
+                "i32",
+                "i64",
+                "f32",
+                "f64",
+                "floating point",
+                "a number",
+            ],
+            "{kind.number}",
+        ),
+        (
+            &[
+                "a string",
+                "string",
+                "a borrowed string",
+                "a character",
+                "char",
+            ],
+            "{kind.text}",
+        ),
+        (&["a boolean", "boolean"], "{kind.yes-no}"),
+        (&["null", "unit value", "unit"], "{kind.nothing}"),
+        (&["a sequence", "sequence", "an array"], "{kind.list}"),
+        (
+            &[
+                "a map",
+                "map",
+                "struct ",
+                "internally tagged enum",
+                "adjacently tagged enum",
+                "enum ",
+            ],
+            "{kind.object}",
+        ),
+    ];
+    for (words, kind) in NAMED {
+        for word in words {
+            if let Some(rest) = text.strip_prefix(word)
+                && (word.ends_with(' ') || rest.is_empty() || rest.starts_with(' '))
+            {
+                // A struct's or enum's own name is the program's, not the file's: left out.
+                let quoted = rest.trim_start();
+                let value = if quoted.starts_with(['`', '"']) {
+                    format!(" {quoted}")
+                } else {
+                    String::new()
+                };
+                return format!("{kind}{value}");
+            }
+        }
+    }
+    text.to_owned()
 }
 
 /// How a rating out of 1 to 5 ends its message (see `respondent::OutOfScale`).
@@ -361,6 +449,38 @@ mod tests {
         assert_eq!(
             parse_json::<Outer>(text).unwrap_err().0[0].path,
             r#"people[1].answers["b"]"#
+        );
+    }
+
+    /// serde names the program's types ("i64", "internally tagged enum Timer"); a person reads
+    /// the kind of value instead, in their language, with what the file holds quoted as it is.
+    #[test]
+    fn the_kinds_of_value_are_named_in_words_of_the_language() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(tag = "state")]
+        enum Tagged {
+            #[allow(dead_code)]
+            On,
+        }
+        let german = |text: &str, parse: fn(&str) -> Result<(), Invalid>| {
+            parse(text).unwrap_err().lines(Locale::De)
+        };
+        assert_eq!(
+            german("[1]", |t| parse_json::<Vec<String>>(t).map(drop)),
+            "[0]: falscher Typ: eine Zahl `1`, erwartet: Text"
+        );
+        assert_eq!(
+            german(r#""5""#, |t| parse_json::<i64>(t).map(drop)),
+            "falscher Typ: Text \"5\", erwartet: eine Zahl"
+        );
+        assert_eq!(
+            german("7", |t| parse_json::<Tagged>(t).map(drop)),
+            "falscher Typ: eine Zahl `7`, erwartet: ein Objekt"
+        );
+        let english = parse_json::<BTreeMap<String, u8>>(r#"{"q": null}"#).unwrap_err();
+        assert_eq!(
+            english.to_string(),
+            "q: invalid type: null, expected a number"
         );
     }
 

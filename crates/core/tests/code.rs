@@ -348,6 +348,20 @@ fn the_words_of_a_pasted_chat_are_not_reported_as_codes_but_a_mistyped_code_is()
         Err(CodeError::Length { .. })
     ));
     assert!(code::decode_all(&bank, WORKSHOP, "hello: world!").is_empty());
+    // Words of code characters only are not codes either, in English or German.
+    for words in [
+        "Here you go:",
+        "Cheers, Anna",
+        "hi",
+        "hallo welt",
+        "Danke, Anna",
+        "#code/XYZ",
+    ] {
+        let pasted = format!("{words}\n{good}\n{words}");
+        let found = code::decode_all(&bank, WORKSHOP, &pasted);
+        assert_eq!(found.len(), 1, "{words}: {found:?}");
+        assert!(found[0].result.is_ok(), "{words}");
+    }
 }
 
 #[test]
