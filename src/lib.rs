@@ -13,6 +13,7 @@ pub mod browser;
 pub mod components;
 pub mod hooks;
 pub mod notices;
+pub mod routes;
 pub mod screens;
 pub mod setup;
 pub mod storage;
@@ -27,6 +28,7 @@ use yew::prelude::*;
 
 use crate::hooks::use_title;
 use crate::notices::{Notice, notice_view};
+use crate::routes::Route;
 use crate::screens::collect::incoming_code;
 use crate::screens::{
     AssessmentStep, FacilitatorView, ProposalScreen, ReportScreen, StartScreen, TurnView,
@@ -34,42 +36,6 @@ use crate::screens::{
 };
 use crate::setup::{Setup, use_setup};
 use crate::storage::SaveError;
-
-/// The hash that opens the presenter view of a workshop: `#presenter/<id>`.
-const PRESENTER_HASH: &str = "#presenter/";
-/// The hash that opens a working agreement to print: `#agreement/<workshop id>`, or
-/// `#agreement/` alone for the norms drafted after the self-assessment.
-pub const AGREEMENT_HASH: &str = "#agreement/";
-/// The hash that opens a friction report to print: `#report/<workshop id>`, or `#report/` alone
-/// for the self-assessment.
-pub const REPORT_HASH: &str = "#report/";
-
-/// Which root the address asks for. `#code/…` and no hash both belong to the main app, which
-/// handles response links itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Route {
-    App,
-    Presenter(String),
-    Agreement(String),
-    Report(String),
-    Join(tandem_core::code::JoinLink),
-}
-
-impl Route {
-    fn of(hash: &str) -> Route {
-        if let Some(rest) = hash.strip_prefix(screens::join::JOIN_HASH) {
-            Route::Join(tandem_core::code::parse_join(rest))
-        } else if let Some(id) = hash.strip_prefix(PRESENTER_HASH) {
-            Route::Presenter(id.to_owned())
-        } else if let Some(id) = hash.strip_prefix(AGREEMENT_HASH) {
-            Route::Agreement(id.to_owned())
-        } else if let Some(id) = hash.strip_prefix(REPORT_HASH) {
-            Route::Report(id.to_owned())
-        } else {
-            Route::App
-        }
-    }
-}
 
 /// The stylesheets of `dist/`, in the order `index.html` links them. An embed links the same
 /// files inside its Shadow DOM root; the end-to-end tests check the two lists agree.
@@ -144,7 +110,7 @@ fn own_page(document: &web_sys::Document) {
         render(root, loaded.map(|(setup, _)| setup), shown);
     });
     let reload_on_new_route = browser::on_hash_change(move || {
-        if Route::of(&browser::hash()) != route {
+        if !Route::of(&browser::hash()).same_root(&route) {
             browser::reload();
         }
     });
@@ -242,7 +208,7 @@ fn Shell(props: &ShellProps) -> Html {
         Route::Presenter(id) => html! { <screens::Presenter workshop_id={id.clone()} /> },
         Route::Agreement(id) => html! { <screens::AgreementSheet workshop_id={id.clone()} /> },
         Route::Report(id) => html! { <screens::ReportSheet workshop_id={id.clone()} /> },
-        Route::App => html! { <App /> },
+        Route::App | Route::Code(_) => html! { <App /> },
     };
     html! {
         <ContextProvider<Setup> context={props.setup.clone()}>{root}</ContextProvider<Setup>>
@@ -330,12 +296,6 @@ fn page_title(words: setup::Words, bank: &Bank, state: &Tandem, view: &View) -> 
             _ => words.t("app.tagline").to_owned(),
         },
     }
-}
-
-/// The address of a workshop's presenter view, relative to this page.
-#[must_use]
-pub fn presenter_address(workshop_id: &str) -> String {
-    format!("{PRESENTER_HASH}{workshop_id}")
 }
 
 /// The root state: the bank in use, the app's state, and the last refusal to show.

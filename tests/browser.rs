@@ -134,3 +134,33 @@ async fn the_estimate_scale_uses_its_own_words() {
     yew::scheduler::flush().await;
     assert_eq!(*emitted.borrow(), [Rating::new(5)]);
 }
+
+/// Every address the app writes reads back as the route it was written for, a workshop's name
+/// in a join link included, and a response link belongs to the app's own root.
+#[wasm_bindgen_test]
+fn every_route_reads_back_from_the_hash_it_writes() {
+    use tandem::routes::Route;
+    use tandem_core::code::JoinLink;
+    let routes = [
+        Route::App,
+        Route::Code("1ABC-DEFG".into()),
+        Route::Presenter("w1".into()),
+        Route::Agreement(String::new()),
+        Route::Agreement("w1".into()),
+        Route::Report(String::new()),
+        Route::Report("w 2".into()),
+        Route::Join(JoinLink::to(
+            "bank",
+            0x8_1234,
+            "Kick-off: \"Web\" / 50% #1 ? 🙂",
+        )),
+    ];
+    for route in routes {
+        assert_eq!(Route::of(&route.to_hash()), route, "{}", route.to_hash());
+    }
+    assert_eq!(Route::of("#elsewhere"), Route::App);
+    assert!(Route::Code("X".into()).same_root(&Route::App));
+    assert!(!Route::Presenter("w1".into()).same_root(&Route::App));
+    let readable = Route::Join(JoinLink::to("bank", 1, "Q3 launch")).to_readable_hash();
+    assert_eq!(readable, "#join/bank/0001/Q3 launch");
+}

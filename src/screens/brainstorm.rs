@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::bind_text;
 use crate::hooks::use_report;
+use crate::routes::Route;
 use crate::screens::norms::{
     AgreementEditor, AgreementExport, AgreementView, Board, IdeaForm, Prompts, RankedList,
     first_focus, idea_count, voter_count,
@@ -32,7 +33,7 @@ pub fn agreement_heading(words: Words, workshop: &Workshop) -> String {
 /// The address of a workshop's printable agreement, relative to this page.
 #[must_use]
 pub fn sheet_address(workshop_id: &str) -> String {
-    format!("{}{workshop_id}", crate::AGREEMENT_HASH)
+    Route::Agreement(workshop_id.to_owned()).to_hash()
 }
 
 #[component]

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{Qr, ShareButtons};
-use crate::screens::join::{CODE_HASH, JOIN_HASH};
+use crate::routes::Route;
 use crate::setup::{Setup, Words, use_setup, use_words};
 
 #[derive(Properties, PartialEq)]
@@ -123,12 +123,7 @@ const REFUSALS_SHOWN: usize = 10;
 /// (as [`join_address`] writes it for the address bar).
 #[must_use]
 pub fn join_shown(setup: &Setup, workshop: &Workshop) -> String {
-    setup.address(&format!(
-        "{JOIN_HASH}{}/{}/{}",
-        workshop.bank.id,
-        code::workshop_text(code::workshop_code(&workshop.id)),
-        code::join_name(&workshop.name)
-    ))
+    setup.address(&Route::join(workshop).to_readable_hash())
 }
 
 /// A refused code with its wrong character marked: "AB<mark>!</mark>CD".
@@ -163,15 +158,14 @@ fn select_in(node: &NodeRef, range: Option<(usize, usize)>) {
 /// The join link's hash for a workshop: its bank, its code and its name.
 #[must_use]
 pub fn join_address(workshop: &Workshop) -> String {
-    let path = code::join_path(
-        &workshop.bank.id,
-        code::workshop_code(&workshop.id),
-        &workshop.name,
-    );
-    format!("{JOIN_HASH}{path}")
+    Route::join(workshop).to_hash()
 }
 
 /// The response code in the address, if it is a response link.
+#[must_use]
 pub fn incoming_code() -> Option<String> {
-    browser::hash().strip_prefix(CODE_HASH).map(str::to_owned)
+    match Route::of(&browser::hash()) {
+        Route::Code(text) => Some(text),
+        _ => None,
+    }
 }

@@ -12,14 +12,10 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{ChooseFunction, Qr, ShareButtons};
 use crate::hooks::{use_focus_on_mount, use_title, use_title_if};
+use crate::routes::Route;
 use crate::screens::AssessmentStep;
 use crate::setup::{use_setup, use_words};
 use crate::storage;
-
-/// The hash of a join link: `#join/<bank id>/<workshop code>`.
-pub const JOIN_HASH: &str = "#join/";
-/// The hash of a response link: `#code/<response code>`.
-pub const CODE_HASH: &str = "#code/";
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ParticipantProps {
@@ -197,7 +193,7 @@ struct ResponseCodeProps {
 fn ResponseCode(props: &ResponseCodeProps) -> Html {
     let words = use_words();
     let heading = use_focus_on_mount();
-    let link = use_setup().address(&format!("{CODE_HASH}{}", props.text));
+    let link = use_setup().address(&Route::Code(props.text.to_string()).to_hash());
     html! {
         <section class="screen response-code" aria-labelledby="code-title">
             <h1 id="code-title" tabindex="-1" ref={heading}>{words.t("code.title")}</h1>

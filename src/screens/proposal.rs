@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::ConfirmButton;
 use crate::hooks::use_focus_on_mount;
+use crate::routes::Route;
 use crate::screens::norms::{
     AgreementExport, IdeaForm, Prompts, TermsFields, first_focus, move_buttons, quoted, why_fields,
 };
@@ -115,7 +116,7 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
                     norms={props.proposal.clone()}
                     heading={words.t(PROPOSAL_HEADING)}
                     day={today}
-                    sheet={crate::AGREEMENT_HASH}
+                    sheet={Route::Agreement(String::new()).to_hash()}
                     name={words.t("export.proposal-name")}
                 />
             }

@@ -12,6 +12,7 @@ use tandem_core::{Bank, Dimension, Figures, Level, Norms, Respondent, WorkshopDo
 use yew::prelude::*;
 
 use crate::hooks::use_focus_on_mount;
+use crate::routes::Route;
 use crate::setup::{Words, use_setup, use_words};
 
 use crate::browser;
@@ -96,7 +97,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
             name={words.t("export.self-name")}
             heading={words.t("report.self-heading")}
             source="self-assessment"
-            sheet={crate::REPORT_HASH}
+            sheet={Route::Report(String::new()).to_hash()}
         />
     };
     html! {

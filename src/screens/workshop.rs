@@ -18,6 +18,7 @@ use crate::components::{
 };
 use crate::hooks::use_report;
 use crate::hooks::{use_focus_on_change, use_focus_on_mount};
+use crate::routes::Route;
 use crate::screens::brainstorm::{NormsPhase, agreement};
 use crate::screens::collect::CollectCodes;
 use crate::screens::report::{
@@ -139,7 +140,7 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
             </div>
             <EditDetails key={workshop.id.clone()} workshop={workshop.clone()} on_action={props.on_action.clone()} />
             <div class="report-actions">
-                <a class="button" href={setup.address(&crate::presenter_address(&workshop.id))} target="tandem-presenter">
+                <a class="button" href={setup.address(&Route::Presenter(workshop.id.clone()).to_hash())} target="tandem-presenter">
                     {words.t("workshop.open-presenter")}
                 </a>
                 <button type="button" class="button" onclick={on_export}>{words.t("workshop.export")}</button>
@@ -159,7 +160,7 @@ fn exports(words: Words, workshop: &Workshop) -> Html {
             name={workshop.name.clone()}
             heading={words.f("workshop.report-heading", &[("name", &workshop.name)])}
             source={workshop.name.clone()}
-            sheet={format!("{}{}", crate::REPORT_HASH, workshop.id)}
+            sheet={Route::Report(workshop.id.clone()).to_hash()}
         />
     }
 }

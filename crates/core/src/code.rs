@@ -147,16 +147,7 @@ const JOIN_NAME_CHARS: usize = 60;
 /// percent-encoded, so the participant sees which workshop they answer for.
 #[must_use]
 pub fn join_path(bank_id: &str, workshop: u32, name: &str) -> String {
-    let mut path = format!("{bank_id}/{}/", workshop_text(workshop));
-    for byte in join_name(name).bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            path.push(char::from(byte));
-        } else {
-            // Writing to a String cannot fail.
-            let _ = write!(path, "%{byte:02X}");
-        }
-    }
-    path
+    JoinLink::to(bank_id, workshop, name).path()
 }
 
 /// The workshop's name as a join link carries it: at most [`JOIN_NAME_CHARS`] characters, a
@@ -182,6 +173,45 @@ pub struct JoinLink {
     /// The workshop's name; `None` for a link without one (links made before names were
     /// carried) or a name that is not text.
     pub name: Option<String>,
+}
+
+impl JoinLink {
+    /// The join link of workshop code `workshop` in bank `bank_id`, carrying `name` (see
+    /// [`join_name`]).
+    #[must_use]
+    pub fn to(bank_id: &str, workshop: u32, name: &str) -> JoinLink {
+        JoinLink {
+            bank_id: bank_id.to_owned(),
+            workshop: workshop_text(workshop),
+            name: Some(join_name(name)).filter(|name| !name.is_empty()),
+        }
+    }
+
+    /// What follows `#join/`, the name percent-encoded for the address bar.
+    #[must_use]
+    pub fn path(&self) -> String {
+        let mut path = format!("{}/{}/", self.bank_id, self.workshop);
+        for byte in self.name.as_deref().unwrap_or_default().bytes() {
+            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+                path.push(char::from(byte));
+            } else {
+                // Writing to a String cannot fail.
+                let _ = write!(path, "%{byte:02X}");
+            }
+        }
+        path
+    }
+
+    /// What follows `#join/` as a person reads it: the name as text.
+    #[must_use]
+    pub fn shown(&self) -> String {
+        format!(
+            "{}/{}/{}",
+            self.bank_id,
+            self.workshop,
+            self.name.as_deref().unwrap_or_default()
+        )
+    }
 }
 
 /// Reads what follows `#join/`. Never fails: what is missing is empty, and the participant's
