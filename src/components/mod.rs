@@ -5,6 +5,7 @@ pub mod charts;
 pub mod confirm;
 pub mod details;
 pub mod likert;
+pub mod norms;
 pub mod print;
 pub mod qr;
 pub mod role_choice;

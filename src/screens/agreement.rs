@@ -6,10 +6,10 @@ use tandem_core::{Bank, Norms};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::norms::AgreementView;
 use crate::components::{PrintButton, nothing_to_print};
 use crate::hooks::{use_stored, use_title};
 use crate::screens::brainstorm::agreement_heading;
-use crate::screens::norms::AgreementView;
 use crate::screens::proposal::PROPOSAL_HEADING;
 use crate::setup::{Setup, use_words};
 use crate::storage;

@@ -10,12 +10,12 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::bind_text;
-use crate::hooks::use_report;
-use crate::routes::Route;
-use crate::screens::norms::{
+use crate::components::norms::{
     AgreementEditor, AgreementExport, AgreementView, Board, IdeaForm, Prompts, RankedList,
     first_focus, idea_count, voter_count,
 };
+use crate::hooks::use_report;
+use crate::routes::Route;
 use crate::setup::{Words, use_words};
 
 #[derive(Properties, PartialEq)]

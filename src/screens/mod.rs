@@ -8,7 +8,6 @@ pub mod assessment;
 pub mod brainstorm;
 pub mod collect;
 pub mod join;
-pub mod norms;
 pub mod presenter;
 pub mod proposal;
 pub mod report;

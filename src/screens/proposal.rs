@@ -11,11 +11,11 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::ConfirmButton;
-use crate::hooks::use_focus_on_mount;
-use crate::routes::Route;
-use crate::screens::norms::{
+use crate::components::norms::{
     AgreementExport, IdeaForm, Prompts, TermsFields, first_focus, move_buttons, quoted, why_fields,
 };
+use crate::hooks::use_focus_on_mount;
+use crate::routes::Route;
 use crate::setup::use_words;
 
 /// The heading of the proposal's Markdown and printed page.

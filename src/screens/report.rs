@@ -16,8 +16,8 @@ use crate::routes::Route;
 use crate::setup::{Words, use_setup, use_words};
 
 use crate::browser;
+use crate::components::norms::AgreementView;
 use crate::components::{GapBars, Radar, ScoreBar, Series, Sparkline, StartOverButton};
-use crate::screens::norms::AgreementView;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportScreenProps {

@@ -8,9 +8,9 @@ use tandem_core::history::Run;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::norms::AgreementView;
 use crate::components::{PrintButton, nothing_to_print};
 use crate::hooks::{use_stored, use_title};
-use crate::screens::norms::AgreementView;
 use crate::screens::report::{SelfReport, explanation};
 use crate::screens::workshop::RevealReport;
 use crate::screens::workshops::answer_counts;

@@ -8,11 +8,11 @@ use tandem_core::{Action, Screen, Workshop, WorkshopAction};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::norms::{Ballot, IdeaForm, Prompts, first_focus, quoted};
 use crate::components::{ChooseFunction, ConfirmButton};
 use crate::hooks::use_focus_on_mount;
 use crate::hooks::use_report;
 use crate::screens::AssessmentStep;
-use crate::screens::norms::{Ballot, IdeaForm, Prompts, first_focus, quoted};
 use crate::setup::{Words, use_words};
 
 #[derive(Properties, PartialEq)]
