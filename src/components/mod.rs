@@ -8,6 +8,7 @@ pub mod likert;
 pub mod norms;
 pub mod print;
 pub mod qr;
+pub mod report;
 pub mod role_choice;
 pub mod score_bar;
 pub mod share;

@@ -11,10 +11,10 @@ use tandem_core::{Bank, Norm, Slide, Workshop};
 use yew::prelude::*;
 
 use crate::components::norms::{idea_count, voter_count};
+use crate::components::report::{figure_row, hotspot_figures, indices};
 use crate::components::{Countdown, Qr};
 use crate::hooks::{use_report, use_stored, use_title};
 use crate::screens::collect::{join_address, join_shown};
-use crate::screens::report::{figure_row, hotspot_figures, indices};
 use crate::screens::workshops::answer_counts;
 use crate::setup::{Setup, Words, use_setup, use_words};
 use crate::storage;

@@ -9,9 +9,9 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::norms::AgreementView;
+use crate::components::report::{SelfReport, explanation};
 use crate::components::{PrintButton, nothing_to_print};
 use crate::hooks::{use_stored, use_title};
-use crate::screens::report::{SelfReport, explanation};
 use crate::screens::workshop::RevealReport;
 use crate::screens::workshops::answer_counts;
 use crate::setup::{Setup, use_setup};

@@ -13,6 +13,9 @@ use tandem_core::{
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::report::{
+    ReportExports, Trend, charts, figure_row, hotspots, indices, level_text,
+};
 use crate::components::{
     Countdown, CountdownControls, Details, details_fields, field_id, use_clock,
 };
@@ -21,9 +24,6 @@ use crate::hooks::{use_focus_on_change, use_focus_on_mount};
 use crate::routes::Route;
 use crate::screens::brainstorm::{NormsPhase, agreement};
 use crate::screens::collect::CollectCodes;
-use crate::screens::report::{
-    ReportExports, Trend, charts, figure_row, hotspots, indices, level_text,
-};
 use crate::screens::workshops::answer_counts;
 use crate::setup::{Words, use_setup, use_words};
 
