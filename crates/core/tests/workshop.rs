@@ -1073,3 +1073,34 @@ fn a_proposal_is_one_action_owned_by_both_and_reviewed_in_six_weeks() {
     );
     assert_eq!(refused, Err(NormsError::EmptyText));
 }
+
+/// A code that decodes but holds answers the workshop cannot take (an estimate from someone of
+/// another function, which no Tandem writes) is refused, never reported as added.
+#[test]
+fn a_sound_code_the_workshop_cannot_take_is_refused_not_reported_as_added() {
+    use tandem_core::code;
+    let workshop = in_assessment();
+    let mut respondent = Respondent::new(code::respondent_id(5), Role::Other);
+    respondent.estimates.insert(
+        workshop.bank.dimensions[0].id.clone(),
+        Rating::new(3).unwrap(),
+    );
+    let text = code::encode(
+        &workshop.bank,
+        &code::Response {
+            workshop: code::workshop_code(&workshop.id),
+            key: 5,
+            respondent,
+        },
+    );
+    let (after, received) = workshop.receive(&text);
+    assert!(after.respondents.is_empty());
+    assert!(
+        matches!(received[..], [Received::Refused { .. }]),
+        "{received:?}"
+    );
+    let saved = Workshops::default().with(workshop.clone());
+    let (changed, linked) = saved.receive_link(&workshop.bank, &text);
+    assert_eq!(changed, None);
+    assert!(matches!(linked, Linked::Unreadable(_)), "{linked:?}");
+}

@@ -193,11 +193,19 @@ impl Workshop {
                     Ok(response) => {
                         let arrival = after.arrival(&response.respondent);
                         let role = response.respondent.role;
-                        if arrival != Arrival::Same
-                            && let Ok(Some(next)) =
-                                after.apply(WorkshopAction::AddRespondent(response.respondent))
-                        {
-                            after = next;
+                        if arrival != Arrival::Same {
+                            match after.apply(WorkshopAction::AddRespondent(response.respondent)) {
+                                Ok(Some(next)) => after = next,
+                                Ok(None) => {}
+                                // Sound as a code, but answers the workshop cannot take.
+                                Err(_) => {
+                                    return Received::Refused {
+                                        code: shown,
+                                        pasted: found.text,
+                                        error: CodeError::Malformed,
+                                    };
+                                }
+                            }
                         }
                         Received::Arrived {
                             code: shown,
@@ -234,15 +242,15 @@ impl Workshops {
                         role: response.respondent.role,
                         arrival,
                     };
-                    let changed = (arrival != Arrival::Same)
-                        .then(|| {
-                            self.update(
-                                &workshop.id,
-                                WorkshopAction::AddRespondent(response.respondent),
-                            )
-                        })
-                        .and_then(|updated| updated.ok().flatten());
-                    return (changed, linked);
+                    if arrival == Arrival::Same {
+                        return (None, linked);
+                    }
+                    let add = WorkshopAction::AddRespondent(response.respondent);
+                    return match self.update(&workshop.id, add) {
+                        Ok(changed) => (changed, linked),
+                        // Sound as a code, but answers the workshop cannot take.
+                        Err(_) => (None, Linked::Unreadable(CodeError::Malformed)),
+                    };
                 }
                 Err(error) => {
                     first_error.get_or_insert(error);
