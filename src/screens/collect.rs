@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{Qr, ShareButtons};
 use crate::routes::Route;
-use crate::setup::{Setup, Words, use_setup, use_words};
+use crate::setup::{Words, use_setup, use_words};
 
 #[derive(Properties, PartialEq)]
 pub struct CollectCodesProps {
@@ -30,7 +30,8 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
     let workshop = &props.workshop;
     let workshop_code = code::workshop_code(&workshop.id);
     let setup = use_setup();
-    let join = setup.address(&join_address(workshop));
+    let join_link = Route::join(workshop);
+    let join = setup.address(&join_link.to_hash());
     let pasted = use_state(String::new);
     let on_input = crate::components::bind_text_area(&pasted);
     let box_ref = use_node_ref();
@@ -85,7 +86,7 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
                 {words.f("collect.lead", &[("code", &code::workshop_text(workshop_code))])}
             </p>
             // Opened from here it would turn this tab into a participant's: a window of its own.
-            <p class="join-link"><a href={join.clone()} target="tandem-join">{join_shown(&setup, workshop)}</a></p>
+            <p class="join-link"><a href={join.clone()} target="tandem-join">{setup.address(&join_link.to_readable_hash())}</a></p>
             <ShareButtons text={join.clone()} what={words.t("collect.join-what")} title={workshop.name.clone()} link=true />
             <Qr text={join} label={words.t("collect.qr")} />
             <div class="field">
@@ -119,13 +120,6 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
 /// At most this many refusals are listed after one paste; the rest are counted.
 const REFUSALS_SHOWN: usize = 10;
 
-/// The join link as the facilitator reads it: the workshop's name as text, not percent-encoded
-/// (as [`join_address`] writes it for the address bar).
-#[must_use]
-pub fn join_shown(setup: &Setup, workshop: &Workshop) -> String {
-    setup.address(&Route::join(workshop).to_readable_hash())
-}
-
 /// A refused code with its wrong character marked: "AB<mark>!</mark>CD".
 fn marked(words: Words, text: &str, position: usize) -> Html {
     let before: String = text.chars().take(position - 1).collect();
@@ -153,12 +147,6 @@ fn select_in(node: &NodeRef, range: Option<(usize, usize)>) {
         }
     })
     .forget();
-}
-
-/// The join link's hash for a workshop: its bank, its code and its name.
-#[must_use]
-pub fn join_address(workshop: &Workshop) -> String {
-    Route::join(workshop).to_hash()
 }
 
 /// The response code in the address, if it is a response link.

@@ -14,7 +14,7 @@ use crate::components::norms::{idea_count, voter_count};
 use crate::components::report::{figure_row, hotspot_figures, indices};
 use crate::components::{Countdown, Qr};
 use crate::hooks::{use_report, use_stored, use_title};
-use crate::screens::collect::{join_address, join_shown};
+use crate::routes::Route;
 use crate::screens::workshops::answer_counts;
 use crate::setup::{Setup, Words, use_setup, use_words};
 use crate::storage;
@@ -94,13 +94,14 @@ fn SlideView(props: &SlideProps) -> Html {
             </ul>
         },
         Slide::Join => {
-            let join = setup.address(&join_address(workshop));
+            let join_link = Route::join(workshop);
+            let join = setup.address(&join_link.to_hash());
             html! {
                 <div class="presenter-join">
                     <Qr text={join.clone()} label={words.t("collect.qr")} />
                     <div>
                         <h2>{words.t("presenter.join-title")}</h2>
-                        <p class="presenter-link">{join_shown(&setup, workshop)}</p>
+                        <p class="presenter-link">{setup.address(&join_link.to_readable_hash())}</p>
                         <p>{words.t("presenter.join-turns")}</p>
                         <p class="presenter-count">
                             {words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}

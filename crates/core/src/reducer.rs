@@ -193,13 +193,13 @@ impl Tandem {
                     next.view = View::Workshops;
                 }
             }
+            TandemAction::Workshop {
+                id,
+                action: WorkshopAction::Receive(text),
+            } => (next.workshops, told) = self.with_codes(&id, &text),
             TandemAction::Workshop { id, action } => {
-                told = self.receipt(&id, &action);
                 let Some((workshops, opened)) = self.in_workshop(&id, action)? else {
-                    return Ok(Step {
-                        told,
-                        ..Step::default()
-                    });
+                    return Ok(Step::default());
                 };
                 (next.workshops, next.opened) = (workshops, opened);
             }
@@ -288,17 +288,22 @@ impl Tandem {
         Some(self.history.with(run))
     }
 
-    /// What became of the codes `action` receives in workshop `id`, if it receives any: said
-    /// whether or not anything changed.
-    fn receipt(&self, id: &str, action: &WorkshopAction) -> Option<Told> {
-        let WorkshopAction::Receive(text) = action else {
-            return None;
+    /// The workshops with the codes in `text` received in workshop `id`, decoded once, and
+    /// what became of each: said whether or not anything changed. Nothing to say when there is
+    /// no such workshop.
+    fn with_codes(&self, id: &str, text: &str) -> (Workshops, Option<Told>) {
+        let Some(workshop) = self.workshops.get(id) else {
+            return (self.workshops.clone(), None);
         };
-        let received = self.workshops.get(id)?.receive(text).1;
-        Some(Told::Received(Receipt {
+        let (after, received) = workshop.receive(text);
+        let receipt = Receipt {
             workshop: id.to_owned(),
             received,
-        }))
+        };
+        (
+            self.workshops.replaced(after),
+            Some(Told::Received(receipt)),
+        )
     }
 
     /// The workshops after `action` in workshop `id`, and the count of turns this tab opened;

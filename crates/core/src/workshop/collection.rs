@@ -40,6 +40,20 @@ impl Workshops {
         next
     }
 
+    /// The collection with `workshop` in place of the saved one with its id (added when there
+    /// is none).
+    #[must_use]
+    pub fn replaced(&self, workshop: Workshop) -> Workshops {
+        match self.list.iter().position(|w| w.id == workshop.id) {
+            Some(index) => {
+                let mut next = self.clone();
+                next.list[index] = workshop;
+                next
+            }
+            None => self.with(workshop),
+        }
+    }
+
     /// The collection after `action` on the workshop `id`; `Ok(None)` when nothing changes or
     /// there is no such workshop.
     ///
@@ -50,14 +64,12 @@ impl Workshops {
         id: &str,
         action: WorkshopAction,
     ) -> Result<Option<Workshops>, WorkshopError> {
-        let Some(index) = self.list.iter().position(|workshop| workshop.id == id) else {
+        let Some(workshop) = self.get(id) else {
             return Ok(None);
         };
-        Ok(self.list[index].apply(action)?.map(|changed| {
-            let mut next = self.clone();
-            next.list[index] = changed;
-            next
-        }))
+        Ok(workshop
+            .apply(action)?
+            .map(|changed| self.replaced(changed)))
     }
 
     /// Every workshop with answers as a run, for the trend across workshops of one bank.
