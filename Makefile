@@ -43,12 +43,14 @@ test-core:
 test-browser:
 	cargo test $(WASM) -p tandem --test browser
 
-## The size guard: make test fails when the app, gzipped, grows past this many KiB. It stands a
-## few KiB above the size today (docs/performance.md), and comes down as the size does; the goal
-## is 200 KB.
-SIZE_BUDGET_KIB := 460
+## The size guard: make test fails when an entry's first load (what an empty browser downloads
+## to open it, gzipped; scripts/sizes.mjs) grows past its budget here, in KiB. Each budget is a
+## ratchet a little above the size reached (docs/performance.md), and comes down as the size
+## does, never above the entry's goal once that is met: participant 120, self-assessment 160,
+## facilitator 250.
+SIZE_BUDGETS := participant=200,self-assessment=250,facilitator=460
 budget:
-	node scripts/sizes.mjs dist --budget $(SIZE_BUDGET_KIB)
+	node scripts/sizes.mjs dist --budget $(SIZE_BUDGETS)
 
 test-e2e:
 	cargo build --quiet -p tandem-cli

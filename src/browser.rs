@@ -110,6 +110,42 @@ pub fn reload() {
     }
 }
 
+/// Follows the link `hash` (`#workshops`) on this page, as a click on it would.
+pub fn go(hash: &str) {
+    if let Some(window) = web_sys::window() {
+        // Failing leaves the person where they are, who can follow the link again.
+        window.location().set_hash(hash).ok();
+    }
+}
+
+/// Puts `hash` in the address in place of the current one, without following it: no
+/// `hashchange`, and no new entry in the history. An empty `hash` removes it.
+pub fn replace_hash(hash: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(query), Ok(history)) =
+        (location.pathname(), location.search(), window.history())
+    else {
+        return;
+    };
+    if location.hash().ok().as_deref() != Some(hash) {
+        // Failing leaves the old address, which still opens this entry.
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}{hash}")))
+            .ok();
+    }
+}
+
+/// Opens `address` in a new tab, as from a link with `target="_blank"`.
+pub fn open_tab(address: &str) {
+    if let Some(window) = web_sys::window() {
+        // A blocked pop-up leaves the person where they are.
+        window.open_with_url_and_target(address, "_blank").ok();
+    }
+}
+
 /// Removes the `#…` part of the address once it has been acted on.
 pub fn clear_hash() {
     if let Some(window) = web_sys::window() {

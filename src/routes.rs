@@ -1,8 +1,10 @@
 //! Every address Tandem answers, in one place: the hash after the page's address names the root
 //! that starts and what it shows. [`Route::of`] reads a hash and [`Route::to_hash`] writes one,
-//! so a link and the page it opens never disagree.
+//! so a link and the page it opens never disagree. Each route also names its [`Entry`], the
+//! wasm that shows it; `boot.js` reads the hash by the same table and loads only that one.
 
-use tandem_core::Workshop;
+use tandem_core::embed::Mode;
+use tandem_core::{View, Workshop};
 use tandem_core::code::{self, JoinLink};
 
 const JOIN: &str = "#join/";
@@ -10,13 +12,22 @@ const CODE: &str = "#code/";
 const PRESENTER: &str = "#presenter/";
 const AGREEMENT: &str = "#agreement/";
 const REPORT: &str = "#report/";
+const WORKSHOPS: &str = "#workshops";
+const PROPOSAL: &str = "#proposal";
+const DATA: &str = "#data";
 
 /// What an address asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// The app: the self-assessment, the workshops and the norms (no hash, or one it does not
+    /// The app, on the self-assessment or wherever it was left (no hash, or one it does not
     /// know).
     App,
+    /// The app on the list of workshops, `#workshops`, or on the workshop open before.
+    Workshops,
+    /// The app on the norms an individual drafts after a self-assessment, `#proposal`.
+    Proposal,
+    /// The app with "Your data" (backup, restore, delete) in focus, `#data`.
+    Data,
     /// A response link, `#code/<response code>`: the app takes it into the workshop it belongs
     /// to.
     Code(String),
@@ -46,6 +57,12 @@ impl Route {
             Route::Agreement(id)
         } else if let Some(id) = after(REPORT) {
             Route::Report(id)
+        } else if hash == WORKSHOPS {
+            Route::Workshops
+        } else if hash == PROPOSAL {
+            Route::Proposal
+        } else if hash == DATA {
+            Route::Data
         } else {
             Route::App
         }
@@ -66,6 +83,9 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Route::App => String::new(),
+            Route::Workshops => WORKSHOPS.to_owned(),
+            Route::Proposal => PROPOSAL.to_owned(),
+            Route::Data => DATA.to_owned(),
             Route::Code(text) => format!("{CODE}{text}"),
             Route::Presenter(id) => format!("{PRESENTER}{id}"),
             Route::Agreement(id) => format!("{AGREEMENT}{id}"),
@@ -84,14 +104,82 @@ impl Route {
         }
     }
 
-    /// Whether `other` is shown by the same root, so following it needs no new page: a
-    /// response link belongs to the app, which takes it in itself.
+    /// Whether `other` is shown by the same root, so following it needs no new page (when the
+    /// entry on the page holds it, see [`Entry::shows`]): a response link and the app's views
+    /// belong to the app, which takes them in itself.
     #[must_use]
     pub fn same_root(&self, other: &Route) -> bool {
         let root = |route: &Route| match route {
-            Route::Code(_) => Route::App,
+            Route::Code(_) | Route::Workshops | Route::Proposal | Route::Data => Route::App,
             other => other.clone(),
         };
         root(self) == root(other)
+    }
+
+    /// The route of the app showing `view`, so a reload comes back to it in the entry that
+    /// holds it.
+    #[must_use]
+    pub fn of_view(view: &View) -> Route {
+        match view {
+            View::SelfAssessment => Route::App,
+            View::Workshops | View::Workshop(_) => Route::Workshops,
+            View::Proposal => Route::Proposal,
+        }
+    }
+}
+
+/// One wasm of `dist/`, for one journey: what a visitor downloads is the entry of the address
+/// they open, never the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A participant on their own device: the join link's page (`participant.js`).
+    Participant,
+    /// The self-assessment, from the start page to its report, and a `data-mode="self"`
+    /// embed (`self-assessment.js`).
+    SelfAssessment,
+    /// Everything: workshops, presenter, norms, print pages, backups (`facilitator.js`).
+    Facilitator,
+}
+
+impl Entry {
+    pub const ALL: [Entry; 3] = [Entry::Participant, Entry::SelfAssessment, Entry::Facilitator];
+
+    /// Its files' name in `dist/`: `<name>.js` and `<name>_bg.wasm`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Entry::Participant => "participant",
+            Entry::SelfAssessment => "self-assessment",
+            Entry::Facilitator => "facilitator",
+        }
+    }
+
+    /// The entry that opens `route` on the page's own Tandem.
+    #[must_use]
+    pub fn of(route: &Route) -> Entry {
+        match route {
+            Route::Join(_) => Entry::Participant,
+            Route::App => Entry::SelfAssessment,
+            _ => Entry::Facilitator,
+        }
+    }
+
+    /// The entry that starts an embed whose `data-mode` is `mode`: the self-assessment's for
+    /// `self`, the facilitator's for anything else (which also tells the page's author when the
+    /// mode is wrong).
+    #[must_use]
+    pub fn of_embed(mode: Option<&str>) -> Entry {
+        if mode == Some(Mode::SelfAssessment.key()) {
+            Entry::SelfAssessment
+        } else {
+            Entry::Facilitator
+        }
+    }
+
+    /// Whether this entry shows `route` itself; another route needs the page loaded again, so
+    /// `boot.js` starts the entry that does. The facilitator's holds every route.
+    #[must_use]
+    pub fn shows(self, route: &Route) -> bool {
+        self == Entry::Facilitator || Entry::of(route) == self
     }
 }

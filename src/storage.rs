@@ -156,6 +156,27 @@ fn storage() -> Option<Storage> {
 /// Reads everything saved.
 #[must_use]
 pub fn load(prefix: &str) -> Loaded {
+    let mut loaded = load_own(prefix);
+    let Some(storage) = storage() else {
+        return loaded;
+    };
+    let (quarantined, unavailable) = (&mut loaded.quarantined, &mut loaded.unavailable);
+    loaded.state.workshops = with_turns(
+        load_part(&storage, prefix, quarantined, unavailable).unwrap_or_default(),
+        load_part(&storage, prefix, quarantined, unavailable).unwrap_or_default(),
+    );
+    loaded.state.participations =
+        load_part::<Participations>(&storage, prefix, quarantined, unavailable)
+            .map(|all| all.0)
+            .unwrap_or_default();
+    loaded
+}
+
+/// Reads the self-assessment's parts only (its journey, runs, drafted norms, the retention and
+/// the view saved last), for the self-assessment's entry: the workshops and participations stay
+/// as saved, unread, and are never written from there.
+#[must_use]
+pub fn load_own(prefix: &str) -> Loaded {
     let Some(storage) = storage() else {
         return Loaded {
             state: Tandem::default(),
@@ -174,19 +195,7 @@ pub fn load(prefix: &str) -> Loaded {
             .unwrap_or_default(),
         retention: load_part(&storage, prefix, &mut quarantined, &mut unavailable)
             .unwrap_or_default(),
-        workshops: with_turns(
-            load_part(&storage, prefix, &mut quarantined, &mut unavailable).unwrap_or_default(),
-            load_part(&storage, prefix, &mut quarantined, &mut unavailable).unwrap_or_default(),
-        ),
         view: load_part(&storage, prefix, &mut quarantined, &mut unavailable).unwrap_or_default(),
-        participations: load_part::<Participations>(
-            &storage,
-            prefix,
-            &mut quarantined,
-            &mut unavailable,
-        )
-        .map(|all| all.0)
-        .unwrap_or_default(),
         ..Tandem::default()
     };
     Loaded {

@@ -1,7 +1,7 @@
 //! One module per screen. A screen renders what it is given and reports what the person did as
 //! a core action, through a callback scoped to what it may change: a workshop's screens get a
 //! `Callback<WorkshopAction>` bound to their workshop, the proposal a `Callback<NormsAction>`.
-//! The root (`crate::App`) binds and dispatches; no screen sees its state or its reducer.
+//! The roots (`crate::roots`) bind and dispatch; no screen sees their state or their reducer.
 
 pub mod agreement;
 pub mod assessment;
@@ -29,4 +29,4 @@ pub use start::StartScreen;
 pub use turn::TurnView;
 pub use workshop::FacilitatorView;
 pub use workshops::WorkshopList;
-pub use your_data::YourData;
+pub use your_data::{BackupElsewhere, BackupRow, DeleteRow, KeepRow, YourData};

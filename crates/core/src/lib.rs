@@ -37,7 +37,7 @@ pub use bank::{Bank, Dimension, Item, Prompt, Recommendation, SeedRef};
 pub use document::{Imported, WorkshopDocument};
 pub use norms::{Agreement, Norm, Norms, NormsAction, NormsError, Owner, Status};
 pub use numbers::{format1, round1};
-pub use reducer::{Step, TandemAction, Told};
+pub use reducer::{OwnAction, Step, TandemAction, Told};
 pub use respondent::{Rating, Respondent, Role};
 pub use scoring::{Figures, Level, Report};
 pub use state::{Tandem, View};

@@ -62,6 +62,25 @@ pub enum TandemAction {
     TakeOverTurn(String),
 }
 
+/// What the self-assessment's own page may do (its entry, `self-assessment`, holds no
+/// workshops and cannot change them): the subset of [`TandemAction`] it needs, so the page
+/// carries none of the rest. [`Tandem::step`] routes these same actions to
+/// [`Tandem::step_own`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum OwnAction {
+    /// As [`TandemAction::SelfAssessment`].
+    Answer(Action),
+    /// As [`TandemAction::RecordRun`].
+    RecordRun { date: chrono::NaiveDate },
+    /// As [`TandemAction::SetRetention`].
+    SetRetention(Option<u32>),
+    /// As [`TandemAction::Sync`]: on this page the state holds no workshops, and neither does
+    /// what it reads back, so there is none to merge.
+    Sync(Box<Tandem>),
+    /// As [`TandemAction::DeleteEverything`].
+    DeleteEverything,
+}
+
 /// What an action did: the new state, if it changed, and what the person should be told about
 /// it (what a restored backup added, what another tab's save replaced).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -141,14 +160,10 @@ impl Tandem {
     pub fn step(&self, bank: &Bank, action: TandemAction) -> Result<Step, WorkshopError> {
         let mut next = self.clone();
         let mut told = None;
-        let mut rewrite = false;
+        let rewrite = false;
         match action {
             TandemAction::SelfAssessment(action) => {
-                let Some(journey) = self.journey.apply(bank, action) else {
-                    return Ok(Step::default());
-                };
-                next.journey = journey;
-                next.view = View::SelfAssessment;
+                return Ok(self.step_own(bank, OwnAction::Answer(action)));
             }
             TandemAction::Proposal(action) => {
                 let Some(proposed) = self.with_proposal(bank, action)? else {
@@ -157,10 +172,7 @@ impl Tandem {
                 next = proposed;
             }
             TandemAction::RecordRun { date } => {
-                let Some(history) = self.with_run(bank, date) else {
-                    return Ok(Step::default());
-                };
-                next.history = history;
+                return Ok(self.step_own(bank, OwnAction::RecordRun { date }));
             }
             TandemAction::Open(view) => {
                 if let View::Workshop(id) = &view
@@ -222,13 +234,13 @@ impl Tandem {
                 let (restored, what) = self.restore(*backup);
                 (next, told) = (restored, Some(Told::Restored(what)));
             }
-            TandemAction::SetRetention(days) => next.retention.days = days,
-            TandemAction::Sync(saved) => {
-                (next, told) = self.synced_with(&saved);
-                next.fit(bank);
-                rewrite = next.lasting() != saved.lasting();
+            TandemAction::SetRetention(days) => {
+                return Ok(self.step_own(bank, OwnAction::SetRetention(days)));
             }
-            TandemAction::DeleteEverything => next = Tandem::default(),
+            TandemAction::Sync(saved) => return Ok(self.step_own(bank, OwnAction::Sync(saved))),
+            TandemAction::DeleteEverything => {
+                return Ok(self.step_own(bank, OwnAction::DeleteEverything));
+            }
         }
         // Whatever came in (another tab's save, a backup, a file) is fitted before it is used.
         next.fit(bank);
@@ -237,6 +249,43 @@ impl Tandem {
             told,
             rewrite,
         })
+    }
+
+    /// What an [`OwnAction`] does: the self-assessment's page calls this, and [`Tandem::step`]
+    /// routes the same actions here, so both follow one rule. Never refused.
+    #[must_use]
+    pub fn step_own(&self, bank: &Bank, action: OwnAction) -> Step {
+        let mut next = self.clone();
+        let mut told = None;
+        let mut rewrite = false;
+        match action {
+            OwnAction::Answer(action) => {
+                let Some(journey) = self.journey.apply(bank, action) else {
+                    return Step::default();
+                };
+                next.journey = journey;
+                next.view = View::SelfAssessment;
+            }
+            OwnAction::RecordRun { date } => {
+                let Some(history) = self.with_run(bank, date) else {
+                    return Step::default();
+                };
+                next.history = history;
+            }
+            OwnAction::SetRetention(days) => next.retention.days = days,
+            OwnAction::Sync(saved) => {
+                (next, told) = self.synced_with(&saved);
+                next.fit(bank);
+                rewrite = next.lasting() != saved.lasting();
+            }
+            OwnAction::DeleteEverything => next = Tandem::default(),
+        }
+        next.fit(bank);
+        Step {
+            state: (next != *self).then_some(next),
+            told,
+            rewrite,
+        }
     }
 
     /// The state after a change to the norms drafted after the self-assessment, shown;
