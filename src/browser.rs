@@ -133,7 +133,11 @@ pub fn replace_hash(hash: &str) {
     if location.hash().ok().as_deref() != Some(hash) {
         // Failing leaves the old address, which still opens this entry.
         history
-            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}{hash}")))
+            .replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{path}{query}{hash}")),
+            )
             .ok();
     }
 }

@@ -37,4 +37,3 @@ pub fn offer_document(
     document.exported_at = Some(now);
     browser::download(&name, "application/json", &document.to_json())
 }
-

@@ -224,4 +224,3 @@ pub fn part(embedded: bool, tag: &'static str, class: &'static str, children: Ht
     element.add_child(children);
     element.into()
 }
-

@@ -3,9 +3,9 @@
 //! so a link and the page it opens never disagree. Each route also names its [`Entry`], the
 //! wasm that shows it; `boot.js` reads the hash by the same table and loads only that one.
 
+use tandem_core::code::{self, JoinLink};
 use tandem_core::embed::Mode;
 use tandem_core::{View, Workshop};
-use tandem_core::code::{self, JoinLink};
 
 const JOIN: &str = "#join/";
 const CODE: &str = "#code/";
@@ -142,7 +142,11 @@ pub enum Entry {
 }
 
 impl Entry {
-    pub const ALL: [Entry; 3] = [Entry::Participant, Entry::SelfAssessment, Entry::Facilitator];
+    pub const ALL: [Entry; 3] = [
+        Entry::Participant,
+        Entry::SelfAssessment,
+        Entry::Facilitator,
+    ];
 
     /// Its files' name in `dist/`: `<name>.js` and `<name>_bg.wasm`.
     #[must_use]

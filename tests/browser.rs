@@ -166,7 +166,11 @@ fn every_route_reads_back_from_the_hash_it_writes() {
     assert!(!Route::Presenter("w1".into()).same_root(&Route::App));
     let readable = Route::Join(JoinLink::to("bank", 1, "Q3 launch")).to_readable_hash();
     assert_eq!(readable, "#join/bank/0001/Q3 launch");
-    assert_eq!(Route::of("#workshopsX"), Route::App, "the app's views are whole words");
+    assert_eq!(
+        Route::of("#workshopsX"),
+        Route::App,
+        "the app's views are whole words"
+    );
 }
 
 /// Each address names the entry that shows it, the way boot.js reads it: a join link the
@@ -192,16 +196,28 @@ fn every_route_names_the_entry_that_shows_it() {
     for (hash, entry) in cases {
         let route = Route::of(hash);
         assert_eq!(Entry::of(&route), entry, "{hash}");
-        assert!(entry.shows(&route) && Entry::Facilitator.shows(&route), "{hash}");
+        assert!(
+            entry.shows(&route) && Entry::Facilitator.shows(&route),
+            "{hash}"
+        );
         for other in Entry::ALL {
-            assert_eq!(other.shows(&route), other == entry || other == Entry::Facilitator, "{hash}");
+            assert_eq!(
+                other.shows(&route),
+                other == entry || other == Entry::Facilitator,
+                "{hash}"
+            );
         }
     }
     assert_eq!(Entry::of_embed(Some("self")), Entry::SelfAssessment);
     for mode in [None, Some("both"), Some("workshop"), Some("nonsense")] {
         assert_eq!(Entry::of_embed(mode), Entry::Facilitator, "{mode:?}");
     }
-    for view in [View::SelfAssessment, View::Workshops, View::Workshop("w1".into()), View::Proposal] {
+    for view in [
+        View::SelfAssessment,
+        View::Workshops,
+        View::Workshop("w1".into()),
+        View::Proposal,
+    ] {
         let route = Route::of_view(&view);
         assert!(Route::App.same_root(&route), "{view:?}");
         // A reload at the address of the view on screen (saved as it is) shows it again.
@@ -209,6 +225,12 @@ fn every_route_names_the_entry_that_shows_it() {
     }
     // Opened from the start page, the address names the view to open.
     let saved = View::SelfAssessment;
-    assert_eq!(tandem::roots::view_of_route(&Route::Workshops, saved.clone()), View::Workshops);
-    assert_eq!(tandem::roots::view_of_route(&Route::Proposal, saved), View::Proposal);
+    assert_eq!(
+        tandem::roots::view_of_route(&Route::Workshops, saved.clone()),
+        View::Workshops
+    );
+    assert_eq!(
+        tandem::roots::view_of_route(&Route::Proposal, saved),
+        View::Proposal
+    );
 }

@@ -14,11 +14,11 @@ use crate::roots::{
 };
 use crate::routes::Route;
 use crate::screens::collect::incoming_code;
-use crate::screens::{BackupRow, DeleteRow, KeepRow, YourData};
 use crate::screens::{
     AssessmentStep, FacilitatorView, ProposalScreen, ReportScreen, StartScreen, TurnView,
     WorkshopList,
 };
+use crate::screens::{BackupRow, DeleteRow, KeepRow, YourData};
 use crate::setup::{self, use_setup};
 use crate::storage;
 
@@ -376,4 +376,3 @@ pub fn App(props: &AppProps) -> Html {
     };
     frame(&setup, on_home, notice, screen, footer)
 }
-

@@ -17,9 +17,7 @@ pub mod own;
 use std::marker::PhantomData;
 use std::rc::Rc;
 
-use tandem_core::{
-    Bank, OwnAction, Screen, Step, Tandem, TandemAction, Told, View, WorkshopError,
-};
+use tandem_core::{Bank, OwnAction, Screen, Step, Tandem, TandemAction, Told, View, WorkshopError};
 use yew::prelude::*;
 
 use crate::browser;

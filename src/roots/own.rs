@@ -12,8 +12,7 @@ use crate::browser;
 use crate::hooks::use_title;
 use crate::notices::{Notice, notice_view};
 use crate::roots::{
-    Model, first_notice, frame, hand_over, self_assessment_title, use_loaded, use_saved,
-    use_tabs,
+    Model, first_notice, frame, hand_over, self_assessment_title, use_loaded, use_saved, use_tabs,
 };
 use crate::routes::Route;
 use crate::screens::{
@@ -136,7 +135,11 @@ pub fn OwnApp() -> Html {
 
     let on_finished = {
         let model = model.clone();
-        Callback::from(move |()| model.dispatch(OwnAction::RecordRun { date: browser::today() }))
+        Callback::from(move |()| {
+            model.dispatch(OwnAction::RecordRun {
+                date: browser::today(),
+            });
+        })
     };
 
     let journey = &state.journey;
@@ -175,12 +178,7 @@ pub fn OwnApp() -> Html {
             />
         },
     };
-    let notice = notice_view(
-        words,
-        &notice,
-        has_data.then_some(&on_export),
-        &on_released,
-    );
+    let notice = notice_view(words, &notice, has_data.then_some(&on_export), &on_released);
     let footer = html! {
         <YourData>
             <BackupElsewhere href={setup.address(&Route::Data.to_hash())} new_tab={setup.embedded} />
