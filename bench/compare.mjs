@@ -1,9 +1,11 @@
-// Tandem side by side with SurveyJS (the same default bank as a survey) and with the floor, the
-// smallest Yew page showing one question. One run, in headless Chromium, alternating the pages:
-// bytes transferred (each file gzipped at level 9, as a server would send it), time to the first
-// interactive question (median of 20 fresh loads each), and a click on an answer to the next
-// frame (Tandem with a 500-respondent workshop in its state): the first answer on a fresh page,
-// and the four after it. Prints each figure and the ratios.
+// Tandem's three entries (one wasm per journey) side by side with SurveyJS (the same default bank
+// as a survey) and with the floor, the smallest Yew page showing one question. One run, in
+// headless Chromium, alternating the pages: bytes transferred on a first load (each file gzipped
+// at level 9, as a server would send it), time to the first interactive question (median of 20
+// fresh loads each), and a click on an answer to the next frame: the first answer on a fresh
+// page, and the four after it. Each entry opens where its person answers: the participant on a
+// join link, the self-assessment on its first statement, the facilitator on a participant's turn
+// in a workshop (500 respondents for the clicks). Prints each figure and the ratios.
 // usage: node bench/compare.mjs   (after trunk build --release, bench/floor built, npm ci in bench/)
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
@@ -23,10 +25,13 @@ const TYPES = {
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
 };
 const PAGES = {
-  tandem: '/dist/index.html',
+  participant: '/dist/index.html#join/marketing-it-alignment/0001/Benchmark',
+  'self-assessment': '/dist/index.html',
+  facilitator: '/dist/index.html#workshops',
   surveyjs: '/bench/surveyjs/index.html',
   floor: '/bench/floor/dist/index.html',
 };
+const ENTRIES = ['participant', 'self-assessment', 'facilitator'];
 
 // Files of the repository, no compression on the wire: sizes are computed below.
 const server = createServer(async (request, response) => {
@@ -62,7 +67,9 @@ function workshopInTurn(size) {
 }
 const SELF = JSON.stringify({ schema: 1, journey: {
   respondent: { id: 'bench', role: 'marketing', answers: {}, estimates: {} }, screen: { step: 0 } } });
-const WORKSHOP = JSON.stringify({ schema: 1, workshops: { list: [workshopInTurn(500)] } });
+const PARTICIPATION = JSON.stringify({ schema: 1, participations: [{ workshop: 1, key: 7, journey: {
+  respondent: { id: 'bench', role: 'it', answers: {}, estimates: {} }, screen: { step: 0 } } }] });
+const workshops = (size) => JSON.stringify({ schema: 1, workshops: { list: [workshopInTurn(size)] } });
 const VIEW = JSON.stringify({ schema: 1, view: { view: 'workshop', id: 'bench' } });
 
 const browser = await chromium.launch({
@@ -83,15 +90,17 @@ async function open(name, seed) {
       }
     }).observe(document, { childList: true, subtree: true });
   });
-  if (name === 'tandem') {
-    await context.addInitScript(([self, workshop, view, seed]) => {
+  if (ENTRIES.includes(name)) {
+    // Each entry finds a person mid-way: its first question is on screen at once.
+    const items = {
+      participant: { 'tandem.participations': PARTICIPATION },
+      'self-assessment': { 'tandem.self-assessment': SELF },
+      facilitator: { 'tandem.workshops': workshops(seed === 'clicks' ? 500 : 3), 'tandem.view': VIEW },
+    }[name];
+    await context.addInitScript((items) => {
       localStorage.clear();
-      if (seed === 'self') localStorage.setItem('tandem.self-assessment', self);
-      if (seed === 'workshop') {
-        localStorage.setItem('tandem.workshops', workshop);
-        localStorage.setItem('tandem.view', view);
-      }
-    }, [SELF, WORKSHOP, VIEW, seed]);
+      for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
+    }, items);
   }
   const page = await context.newPage();
   const files = [];
@@ -115,7 +124,7 @@ const clicks = Object.fromEntries(names.map((name) => [name, []]));
 try {
   for (let i = 0; i < LOADS; i += 1) {
     for (const name of names) {
-      const { context, page, files } = await open(name, 'self');
+      const { context, page, files } = await open(name, 'first');
       interactive[name].push(await page.evaluate(() => window.interactiveAt));
       if (i === 0) {
         await page.waitForLoadState('networkidle');
@@ -136,7 +145,7 @@ try {
   // rest of an assessment feels like.
   for (let i = 0; i < CLICKS; i += 1) {
     for (const name of names) {
-      const { context, page } = await open(name, 'workshop');
+      const { context, page } = await open(name, 'clicks');
       await page.waitForTimeout(200);
       for (let answer = 0; answer < ANSWERS; answer += 1) {
         (answer === 0 ? firstClicks : clicks)[name].push(await page.evaluate((answer) => new Promise((resolve) => {
@@ -166,9 +175,16 @@ const rows = [
   [`first answer: click to next frame, median of ${CLICKS}`, (name) => median(firstClicks[name]), (v) => `${v.toFixed(1)} ms`],
   [`answers 2–${ANSWERS}: click to next frame, median of ${CLICKS * (ANSWERS - 1)}`, (name) => median(clicks[name]), (v) => `${v.toFixed(1)} ms`],
 ];
-console.log(`\nside by side (same run, pages alternating; Tandem's click with a 500-respondent workshop):`);
-console.log(`  ${''.padEnd(52)} ${'Tandem'.padStart(10)} ${'SurveyJS'.padStart(10)} ${'floor'.padStart(10)} ${'T/SurveyJS'.padStart(11)} ${'T/floor'.padStart(8)}`);
+const columns = [...ENTRIES, 'surveyjs', 'floor'];
+const heads = { participant: 'participant', 'self-assessment': 'self', facilitator: 'facilitator', surveyjs: 'SurveyJS', floor: 'floor' };
+console.log('\nside by side (same run, pages alternating; the facilitator\'s clicks with a 500-respondent workshop):');
+console.log(`  ${''.padEnd(52)} ${columns.map((name) => heads[name].padStart(11)).join(' ')}`);
 for (const [label, value, show] of rows) {
-  const [t, s, f] = names.map(value);
-  console.log(`  ${label.padEnd(52)} ${show(t).padStart(10)} ${show(s).padStart(10)} ${show(f).padStart(10)} ${ratio(t, s).padStart(11)} ${ratio(t, f).padStart(8)}`);
+  console.log(`  ${label.padEnd(52)} ${columns.map((name) => show(value(name)).padStart(11)).join(' ')}`);
+}
+console.log('\nratios, each entry against SurveyJS / against the floor:');
+console.log(`  ${''.padEnd(52)} ${ENTRIES.map((name) => heads[name].padStart(15)).join(' ')}`);
+for (const [label, value] of rows) {
+  const cells = ENTRIES.map((name) => `${ratio(value(name), value('surveyjs'))} / ${ratio(value(name), value('floor'))}`);
+  console.log(`  ${label.padEnd(52)} ${cells.map((cell) => cell.padStart(15)).join(' ')}`);
 }

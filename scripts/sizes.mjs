@@ -8,7 +8,7 @@
 // `node scripts/sizes.mjs dist` prints the sizes; with `--budget participant=120,...` (KiB) it
 // fails when an entry's first load is larger (make test runs it so, to catch a size regression
 // in the change that makes it).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { argv, exit } from 'node:process';
@@ -37,20 +37,24 @@ function files(dir) {
 export function sizes(dist, onDemand = false) {
   return files(dist)
     .map((path) => relative(dist, path))
-    .filter((name) => !name.startsWith('demo/') && name.startsWith('languages/') === onDemand)
+    .filter((name) => !name.startsWith('demo/') && !name.endsWith('.br')
+      && name.startsWith('languages/') === onDemand)
     .sort()
     .map((name) => {
       const body = readFileSync(join(dist, name));
-      return { name, entry: entryOf(name), raw: body.length, gzipped: gzipSync(body, { level: 9 }).length };
+      const br = join(dist, `${name}.br`);
+      const brotli = existsSync(br) ? statSync(br).size : undefined;
+      return { name, entry: entryOf(name), raw: body.length, gzipped: gzipSync(body, { level: 9 }).length, brotli };
     });
 }
 
-/** The gzipped bytes of each entry's first load: the shared files and its own. */
-export function firstLoads(dist) {
+/** The bytes of each entry's first load (the shared files and its own), gzipped, or with
+ * `key` 'brotli' as the precompressed `.br` files have them. */
+export function firstLoads(dist, key = 'gzipped') {
   const rows = sizes(dist);
   return Object.fromEntries(ENTRIES.map(({ name }) => [name, rows
     .filter((row) => row.entry === undefined || row.entry === name)
-    .reduce((sum, row) => sum + row.gzipped, 0)]));
+    .reduce((sum, row) => sum + (row[key] ?? NaN), 0)]));
 }
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -59,13 +63,15 @@ const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 export function report(dist) {
   const rows = sizes(dist);
   console.log('dist/ sizes (bytes):');
-  for (const { name, entry, raw, gzipped } of rows) {
-    console.log(`  ${name.padEnd(28)} ${String(raw).padStart(8)} raw ${String(gzipped).padStart(8)} gzipped  ${entry ?? 'shared'}`);
+  for (const { name, entry, raw, gzipped, brotli } of rows) {
+    console.log(`  ${name.padEnd(28)} ${String(raw).padStart(8)} raw ${String(gzipped).padStart(8)} gzipped ${String(brotli ?? '-').padStart(8)} .br  ${entry ?? 'shared'}`);
   }
   const loads = firstLoads(dist);
-  console.log('first load per entry (shared files and its own, gzipped):');
+  const brotli = firstLoads(dist, 'brotli');
+  console.log('first load per entry (shared files and its own; goals are gzipped):');
   for (const { name, goal } of ENTRIES) {
-    console.log(`  ${name.padEnd(28)} ${kib(loads[name]).padStart(10)}   goal ${goal} KiB${loads[name] <= goal * 1024 ? ' (met)' : ''}`);
+    const br = Number.isNaN(brotli[name]) ? '' : `, ${kib(brotli[name])} from the .br files`;
+    console.log(`  ${name.padEnd(28)} ${kib(loads[name]).padStart(10)} gzipped${br}   goal ${goal} KiB${loads[name] <= goal * 1024 ? ' (met)' : ''}`);
   }
   console.log('fetched only for another language than English:');
   for (const { name, raw, gzipped } of sizes(dist, true)) {

@@ -121,28 +121,32 @@ const KEYED_BY_ID: [&str; 3] = ["answers", "estimates", "votes"];
 /// # Errors
 /// [`Invalid`] with one problem naming the path and, for syntax errors, the line and column.
 pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Invalid> {
-    serde_json::from_str(text).map_err(|error| {
-        if error.is_syntax() || error.is_eof() {
-            return Invalid::one(Problem::with(
-                "",
-                "problem.not-json",
-                &[("line", &error.line()), ("column", &error.column())],
-            ));
-        }
-        let mut message = error.to_string();
-        // These are about an object or array as a whole, found once it closed; every other
-        // error is about the value just read, even when serde then read the bracket after it.
-        let whole = message.starts_with("missing field") || message.starts_with("invalid length");
-        let path = path_at(text, error.line(), error.column(), whole);
-        // The path says where; the line and column serde adds would only repeat it.
-        let position = format!(" at line {} column {}", error.line(), error.column());
-        if !path.is_empty()
-            && let Some(stripped) = message.strip_suffix(&position)
-        {
-            message.truncate(stripped.len());
-        }
-        Invalid::one(described(path, &message))
-    })
+    serde_json::from_str(text).map_err(|error| invalid_json(text, &error))
+}
+
+/// What serde's `error` reading `text` means, as a problem at the path where it is.
+#[must_use]
+pub fn invalid_json(text: &str, error: &serde_json::Error) -> Invalid {
+    if error.is_syntax() || error.is_eof() {
+        return Invalid::one(Problem::with(
+            "",
+            "problem.not-json",
+            &[("line", &error.line()), ("column", &error.column())],
+        ));
+    }
+    let mut message = error.to_string();
+    // These are about an object or array as a whole, found once it closed; every other
+    // error is about the value just read, even when serde then read the bracket after it.
+    let whole = message.starts_with("missing field") || message.starts_with("invalid length");
+    let path = path_at(text, error.line(), error.column(), whole);
+    // The path says where; the line and column serde adds would only repeat it.
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    if !path.is_empty()
+        && let Some(stripped) = message.strip_suffix(&position)
+    {
+        message.truncate(stripped.len());
+    }
+    Invalid::one(described(path, &message))
 }
 
 /// serde's message as a catalogue problem. What serde found and expected (`string "x"`, `u8`,
