@@ -40,6 +40,9 @@ fn embed_elements(document: &web_sys::Document) -> Vec<web_sys::Element> {
 /// names one, and only that one's screens are compiled into its wasm.
 pub trait Roots: 'static {
     const ENTRY: Entry;
+    /// Builds in what the entry's screens need before anything starts: the English words
+    /// beyond `en.txt` (see `tandem_core::i18n`).
+    fn prepare() {}
     /// The root for `route` (one that [`Entry::shows`]).
     fn root(route: &Route) -> Html;
 }
@@ -48,6 +51,7 @@ pub trait Roots: 'static {
 /// renders the root the address asks for into the element with id `tandem`, with its settings
 /// from the address's query (`?namespace=team-a&lang=de`). Called by each binary's `main`.
 pub fn start_own_page<R: Roots>() {
+    R::prepare();
     if let Some(document) = web_sys::window().and_then(|window| window.document())
         && embed_elements(&document).is_empty()
     {
@@ -60,6 +64,7 @@ pub fn start_own_page<R: Roots>() {
 /// `embed_all` with the address of `dist/` (ending in `/`), where the stylesheets and the page's
 /// own Tandem are.
 pub fn embed_all<R: Roots>(base: &str) {
+    R::prepare();
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {
         for host in embed_elements(&document) {
             if Entry::of_embed(host.get_attribute("data-mode").as_deref()) == R::ENTRY {

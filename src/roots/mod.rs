@@ -54,6 +54,10 @@ pub struct SelfAssessment;
 impl Roots for SelfAssessment {
     const ENTRY: Entry = Entry::SelfAssessment;
 
+    fn prepare() {
+        tandem_core::i18n::with_self_assessment_words();
+    }
+
     fn root(_: &Route) -> Html {
         html! { <own::OwnApp /> }
     }
@@ -64,6 +68,10 @@ pub struct Facilitator;
 
 impl Roots for Facilitator {
     const ENTRY: Entry = Entry::Facilitator;
+
+    fn prepare() {
+        tandem_core::i18n::with_workshop_words();
+    }
 
     fn root(route: &Route) -> Html {
         match route {

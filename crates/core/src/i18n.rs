@@ -1,14 +1,19 @@
-//! Every word the app shows, in one catalogue per language: `locales/en.txt` and
-//! `locales/de.txt` beside this crate. A catalogue is lines of `key = text`, with `{name}` where a
+//! Every word the app shows, in one catalogue per language: `locales/en*.txt` (English, in
+//! parts) and `locales/de.txt` beside this crate. A catalogue is lines of `key = text`, with `{name}` where a
 //! value goes and `#` for comments. English is complete by definition; the tests fail when
 //! another language misses a key, has one English lacks, or drops a placeholder.
 //!
 //! Question banks are content, not catalogue: a host who wants German questions passes a German
 //! bank. Each language also has a default bank in its words (`banks/default.<tag>.json`).
 //!
-//! English is built in. The other languages are built in only with the `bundled-languages`
-//! feature (the CLI and the tests): the web app leaves them out of its download, fetches a
-//! language's two files when someone asks for it, and hands them to `language::provide`.
+//! English is built in, in three parts: `en.txt` (the words every entry of the web app shows),
+//! `en.self.txt` (the self-assessment's report, exports and data) and `en.workshops.txt` (the
+//! whole app's workshops, norms and print pages). An entry builds in the parts it shows by
+//! calling [`with_self_assessment_words`] and [`with_workshop_words`] before any word is shown, so
+//! a participant's page carries none of the rest. The other languages are built in only with
+//! the `bundled-languages` feature (the CLI and the tests, which also get every English part):
+//! the web app leaves them out of its download, fetches a language's two files (one catalogue,
+//! whole) when someone asks for it, and hands them to `language::provide`.
 
 use std::collections::HashMap;
 use std::fmt::Display;
@@ -45,6 +50,35 @@ struct Resources {
 
 /// The languages handed over at run time (see `language::provide`), by `Locale as usize`.
 static PROVIDED: [OnceLock<Resources>; 2] = [OnceLock::new(), OnceLock::new()];
+
+/// English's other parts, once an entry has built them in: the self-assessment's words, then
+/// the workshops'.
+static ENGLISH_PARTS: [OnceLock<&str>; 2] = [OnceLock::new(), OnceLock::new()];
+
+/// Builds in the English words of the self-assessment's report, exports and data
+/// (`locales/en.self.txt`). Call before the first word is shown: the catalogue is read once.
+pub fn with_self_assessment_words() {
+    ENGLISH_PARTS[0]
+        .set(include_str!("../locales/en.self.txt"))
+        .ok();
+}
+
+/// Builds in the English words of the workshops, the norms and the print pages
+/// (`locales/en.workshops.txt`), and the self-assessment's, which they build on. Call before the
+/// first word is shown.
+pub fn with_workshop_words() {
+    with_self_assessment_words();
+    ENGLISH_PARTS[1]
+        .set(include_str!("../locales/en.workshops.txt"))
+        .ok();
+}
+
+/// Every part of English at hand, `en.txt` first.
+fn english_parts() -> impl Iterator<Item = &'static str> {
+    #[cfg(feature = "bundled-languages")]
+    with_workshop_words();
+    std::iter::once(EN.catalogue).chain(ENGLISH_PARTS.iter().filter_map(|part| part.get().copied()))
+}
 
 impl Locale {
     pub const ALL: [Locale; 2] = [Locale::En, Locale::De];
@@ -115,9 +149,12 @@ impl Locale {
         PROVIDED[self as usize].set(resources).ok();
     }
 
-    /// English's catalogue as written, the one every other language is checked against.
-    pub(crate) fn english_catalogue() -> &'static str {
-        EN.catalogue
+    /// English's keys and texts as written (the parts at hand), the ones every other language
+    /// is checked against.
+    pub(crate) fn english_catalogue() -> Vec<(&'static str, &'static str)> {
+        english_parts()
+            .flat_map(|part| parse(part).unwrap_or_default())
+            .collect()
     }
 
     /// This language's default bank (JSON), or English's while the language is not at hand.
@@ -132,11 +169,12 @@ impl Locale {
         let Some(resources) = self.resources() else {
             return NONE.get_or_init(HashMap::new);
         };
-        CATALOGUES[self as usize].get_or_init(|| {
-            parse(resources.catalogue)
+        CATALOGUES[self as usize].get_or_init(|| match self {
+            Locale::En => Locale::english_catalogue().into_iter().collect(),
+            Locale::De => parse(resources.catalogue)
                 .unwrap_or_default()
                 .into_iter()
-                .collect()
+                .collect(),
         })
     }
 
@@ -303,12 +341,15 @@ mod tests {
     /// The check the issue asks for: a key missing from a language fails the build's tests.
     #[test]
     fn every_language_has_every_key_with_the_same_placeholders() {
-        let english: HashMap<&str, &str> = parse(EN.catalogue).unwrap().into_iter().collect();
+        let english: HashMap<&str, &str> = Locale::english_catalogue().into_iter().collect();
         for locale in Locale::ALL {
-            let theirs: HashMap<&str, &str> = parse(locale.resources().unwrap().catalogue)
-                .unwrap()
-                .into_iter()
-                .collect();
+            let theirs: HashMap<&str, &str> = match locale {
+                Locale::En => english.clone(),
+                Locale::De => parse(locale.resources().unwrap().catalogue)
+                    .unwrap()
+                    .into_iter()
+                    .collect(),
+            };
             let mut missing: Vec<&&str> = english
                 .keys()
                 .filter(|k| !theirs.contains_key(*k))

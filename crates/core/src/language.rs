@@ -45,8 +45,7 @@ fn check(locale: Locale, catalogue: &str, bank: &str) -> Result<(), LanguageErro
         file: file.clone(),
         why,
     })?;
-    if let Some((key, _)) = parse(Locale::english_catalogue())
-        .unwrap_or_default()
+    if let Some((key, _)) = Locale::english_catalogue()
         .into_iter()
         .find(|(key, _)| !theirs.iter().any(|(their, _)| their == key))
     {

@@ -350,7 +350,7 @@ mod tests {
             r#"{"schema":null,"list":[1]}"#,
             r#"{"schema":1,"list":[1,300]}"#,
             r#"{"schema":1,"list":null}"#,
-            r#"[1,2]"#,
+            "[1,2]",
             r#""text""#,
             "",
             "   ",
