@@ -9,8 +9,8 @@ use crate::browser;
 use crate::hooks::use_title;
 use crate::notices::{Notice, notice_view};
 use crate::roots::{
-    Model, first_notice, frame, self_assessment_title, use_loaded, use_saved, use_tabs,
-    view_of_route,
+    Model, first_notice, frame, self_assessment_title, use_loaded, use_saved, use_saved_own,
+    use_tabs, view_of_route,
 };
 use crate::routes::Route;
 use crate::screens::collect::incoming_code;
@@ -142,34 +142,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| released.set(*released + 1))
     };
     let rewrites = model.rewrites + *released;
-    use_saved(
-        model.state.journey.clone(),
-        rewrites,
-        model.synced,
-        storage::save_journey,
-        notice.clone(),
-    );
-    use_saved(
-        model.state.retention,
-        rewrites,
-        model.synced,
-        storage::save_retention,
-        notice.clone(),
-    );
-    use_saved(
-        model.state.history.clone(),
-        rewrites,
-        model.synced,
-        storage::save_history,
-        notice.clone(),
-    );
-    use_saved(
-        model.state.proposal.clone(),
-        rewrites,
-        model.synced,
-        storage::save_proposal,
-        notice.clone(),
-    );
+    use_saved_own(&model.state, rewrites, model.synced, &notice);
     use_saved(
         model.state.workshops.clone(),
         rewrites,

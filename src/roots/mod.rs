@@ -301,6 +301,45 @@ pub fn use_saved<T: PartialEq + Clone + 'static>(
     });
 }
 
+/// Saves the self-assessment's parts (its journey, the retention setting, its runs and the drafted
+/// norms) as [`use_saved`] does: what both app roots keep.
+#[hook]
+pub fn use_saved_own(
+    state: &Tandem,
+    rewrites: u32,
+    synced: bool,
+    notice: &UseStateHandle<Option<Notice>>,
+) {
+    use_saved(
+        state.journey.clone(),
+        rewrites,
+        synced,
+        storage::save_journey,
+        notice.clone(),
+    );
+    use_saved(
+        state.retention,
+        rewrites,
+        synced,
+        storage::save_retention,
+        notice.clone(),
+    );
+    use_saved(
+        state.history.clone(),
+        rewrites,
+        synced,
+        storage::save_history,
+        notice.clone(),
+    );
+    use_saved(
+        state.proposal.clone(),
+        rewrites,
+        synced,
+        storage::save_proposal,
+        notice.clone(),
+    );
+}
+
 /// What the window is called on the self-assessment's screens.
 #[must_use]
 pub fn self_assessment_title(words: setup::Words, bank: &Bank, state: &Tandem) -> String {

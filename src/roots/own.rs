@@ -12,7 +12,8 @@ use crate::browser;
 use crate::hooks::use_title;
 use crate::notices::{Notice, notice_view};
 use crate::roots::{
-    Model, first_notice, frame, hand_over, self_assessment_title, use_loaded, use_saved, use_tabs,
+    Model, first_notice, frame, hand_over, self_assessment_title, use_loaded, use_saved_own,
+    use_tabs,
 };
 use crate::routes::Route;
 use crate::screens::{
@@ -63,34 +64,7 @@ pub fn OwnApp() -> Html {
     };
     let rewrites = model.rewrites + *released;
     let state = &model.state;
-    use_saved(
-        state.journey.clone(),
-        rewrites,
-        model.synced,
-        storage::save_journey,
-        notice.clone(),
-    );
-    use_saved(
-        state.retention,
-        rewrites,
-        model.synced,
-        storage::save_retention,
-        notice.clone(),
-    );
-    use_saved(
-        state.history.clone(),
-        rewrites,
-        model.synced,
-        storage::save_history,
-        notice.clone(),
-    );
-    use_saved(
-        state.proposal.clone(),
-        rewrites,
-        model.synced,
-        storage::save_proposal,
-        notice.clone(),
-    );
+    use_saved_own(state, rewrites, model.synced, &notice);
     use_title(self_assessment_title(words, &model.bank, state));
 
     let answer = {
