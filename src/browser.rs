@@ -94,6 +94,24 @@ pub fn on_hash_change(changed: impl Fn() + 'static) -> Option<gloo_events::Event
     ))
 }
 
+/// Asks the person to confirm before the page is left, reloaded or closed whenever `losing`
+/// says that would lose something (the browser words the question). For as long as the page
+/// lives.
+pub fn confirm_leaving_when(losing: impl Fn() -> bool + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    gloo_events::EventListener::new_with_options(&window, "beforeunload", options, move |event| {
+        if losing() {
+            event.prevent_default();
+            // Older browsers ask only when `returnValue` is set.
+            js_sys::Reflect::set(event, &"returnValue".into(), &"".into()).ok();
+        }
+    })
+    .forget();
+}
+
 /// Settles when `element` (a stylesheet link, say) has loaded or failed to.
 pub fn loaded(element: &web_sys::HtmlElement) -> js_sys::Promise {
     js_sys::Promise::new(&mut |resolve, _| {
@@ -147,14 +165,6 @@ pub fn open_tab(address: &str) {
     if let Some(window) = web_sys::window() {
         // A blocked pop-up leaves the person where they are.
         window.open_with_url_and_target(address, "_blank").ok();
-    }
-}
-
-/// Removes the `#…` part of the address once it has been acted on.
-pub fn clear_hash() {
-    if let Some(window) = web_sys::window() {
-        // Failing to clear it only means a reload acts on it again, idempotently.
-        window.location().set_hash("").ok();
     }
 }
 

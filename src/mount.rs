@@ -55,8 +55,15 @@ pub fn start_own_page<R: Roots>() {
     if let Some(document) = web_sys::window().and_then(|window| window.document())
         && embed_elements(&document).is_empty()
     {
+        guard_unsaved();
         own_page::<R>(&document);
     }
+}
+
+/// While a change could not be saved it lives in this page only: leaving or reloading the page
+/// (the page's own Tandem, or a host page with embeds) asks first.
+fn guard_unsaved() {
+    browser::confirm_leaving_when(|| !crate::storage::all_saved());
 }
 
 /// Starts an embed in each element of the page marked `data-tandem` that this entry starts (see
@@ -66,10 +73,15 @@ pub fn start_own_page<R: Roots>() {
 pub fn embed_all<R: Roots>(base: &str) {
     R::prepare();
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {
-        for host in embed_elements(&document) {
-            if Entry::of_embed(host.get_attribute("data-mode").as_deref()) == R::ENTRY {
-                embed::<R>(&document, host, base);
-            }
+        let mine: Vec<_> = embed_elements(&document)
+            .into_iter()
+            .filter(|host| Entry::of_embed(host.get_attribute("data-mode").as_deref()) == R::ENTRY)
+            .collect();
+        if !mine.is_empty() {
+            guard_unsaved();
+        }
+        for host in mine {
+            embed::<R>(&document, host, base);
         }
     }
 }

@@ -7,7 +7,7 @@
 //! version.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -98,6 +98,9 @@ thread_local! {
     /// was full): nothing writes or removes them until the person has downloaded the value
     /// ([`release`]). Until then that part of the state lives in memory only.
     static HELD: RefCell<HashMap<String, Quarantined>> = RefCell::default();
+    /// Keys whose last save failed (or could not be tried): what they should hold lives in this
+    /// page's memory only, until a later save of theirs succeeds.
+    static UNSAVED: RefCell<HashSet<String>> = RefCell::default();
 }
 part!(View, StoredView, "view", view);
 part!(Retention, StoredRetention, "retention", retention);
@@ -203,6 +206,37 @@ pub fn load_own(prefix: &str) -> Loaded {
         quarantined,
         unavailable,
     }
+}
+
+/// The workshop whose open turn this tab holds, read from the saved turns alone, for the
+/// self-assessment's entry, which reads no workshops but must hand such a tab back to its turn:
+/// only the turn's holder ends it. A value that cannot be read is left for the facilitator's
+/// entry to deal with.
+#[must_use]
+pub fn turn_held_here(prefix: &str) -> Option<String> {
+    /// An open turn, as far as telling its holder goes; the rest is skipped unread.
+    #[derive(Deserialize)]
+    struct Open {
+        workshop: String,
+        #[serde(default)]
+        holder: Option<Tab>,
+    }
+    #[derive(Deserialize)]
+    struct Tab {
+        tab: String,
+    }
+    let raw = storage()?.get_item(&key(prefix, Turns::KEY)).ok()??;
+    let (Decision::Ready(turns) | Decision::Migrated { value: turns, .. }) =
+        stored::read::<Vec<Open>>(&raw, Turns::FIELD)
+    else {
+        return None;
+    };
+    let tab = tab_id(prefix);
+    // A turn without a holder (saved before turns had holders) is any tab's, as in
+    // `Workshop::turn_is_held_by`.
+    (turns.into_iter())
+        .find(|open| open.holder.as_ref().is_none_or(|holder| holder.tab == tab))
+        .map(|open| open.workshop)
 }
 
 fn load_part<T: Part>(
@@ -427,17 +461,39 @@ pub fn save_view(prefix: &str, view: &View) -> Result<(), SaveError> {
 }
 
 fn save_part<T: Part>(prefix: &str, value: T, is_empty: bool) -> Result<(), SaveError> {
-    let storage = storage().ok_or(SaveError::Unavailable)?;
     let key = key(prefix, T::KEY);
-    if is_held(&key) {
+    let saved = write_part(&key, value, is_empty);
+    // An empty value that could not be removed loses nothing: it is the value that was
+    // saved before that comes back.
+    UNSAVED.with_borrow_mut(|unsaved| {
+        if saved.is_ok() || is_empty {
+            unsaved.remove(&key);
+        } else {
+            unsaved.insert(key);
+        }
+    });
+    saved
+}
+
+/// Whether everything this page was asked to save is saved: `false` while the last save of
+/// some part failed, so that part lives in this page's memory only, and leaving or reloading
+/// the page would lose it.
+#[must_use]
+pub fn all_saved() -> bool {
+    UNSAVED.with_borrow(HashSet::is_empty)
+}
+
+fn write_part<T: Part>(key: &str, value: T, is_empty: bool) -> Result<(), SaveError> {
+    let storage = storage().ok_or(SaveError::Unavailable)?;
+    if is_held(key) {
         return Err(SaveError::Held);
     }
     if is_empty {
-        return storage.remove_item(&key).map_err(classify);
+        return storage.remove_item(key).map_err(classify);
     }
     let text = serde_json::to_string(&value.wrap())
         .map_err(|error| SaveError::Other(error.to_string()))?;
-    storage.set_item(&key, &text).map_err(classify)
+    storage.set_item(key, &text).map_err(classify)
 }
 
 /// Calls `changed` whenever another window of this origin changes this prefix's storage (the

@@ -89,36 +89,73 @@ pub fn App(props: &AppProps) -> Html {
             let mut state = loaded.state.clone();
             state.tab = storage::tab_id(&prefix);
             state.fit(&bank);
-            state.view = mode.fit(view_of_route(&route, state.view));
+            // A participant's turn this tab holds is on screen whatever the address asks for.
+            let asked = match state.held_turn() {
+                Some(id) => View::Workshop(id.to_owned()),
+                None => view_of_route(&route, state.view),
+            };
+            state.view = mode.fit(asked);
             Model::<TandemAction>::new(bank, state)
         })
     };
     let notice = use_state_eq(|| first_notice(&loaded, forgotten.as_ref()));
-    {
-        let setup = setup.clone();
-        use_effect_with(props.route.clone(), move |route| {
-            if *route == Route::Data {
-                browser::focus_by_id_after_render(setup.root.clone(), "your-data-title".into());
-            }
-        });
-    }
 
+    // The address asked for while the page is open (Back, Forward, a typed or followed link),
+    // numbered so asking twice for the same one is asked twice: the view it names opens, as it
+    // would on a new page, except during a turn, which only its holder ends. Other roots'
+    // addresses load a new page (see `mount`).
+    let asked = use_state(|| (0u32, props.route.clone()));
     // A response link (`#code/…`) opened on the facilitator's device adds its answers, whether
     // the page loads with it or the link is opened in this tab later.
     let incoming = use_state_eq(incoming_code);
     {
-        let incoming = incoming.clone();
+        let (incoming, asked, embedded) = (incoming.clone(), asked.clone(), setup.embedded);
         use_effect_with((), move |()| {
-            let listener = browser::on_hash_change(move || incoming.set(incoming_code()));
+            let times = std::cell::Cell::new(0);
+            let listener = browser::on_hash_change(move || {
+                incoming.set(incoming_code());
+                if !embedded {
+                    times.set(times.get() + 1);
+                    asked.set((times.get(), Route::of(&browser::hash())));
+                }
+            });
             move || drop(listener)
         });
     }
     {
-        let (model, incoming) = (model.clone(), incoming.clone());
+        let (setup, model) = (setup.clone(), model.clone());
+        use_effect_with((*asked).clone(), move |(number, route)| {
+            if *route == Route::Data {
+                browser::focus_by_id_after_render(setup.root.clone(), "your-data-title".into());
+            }
+            let shown = &model.state.view;
+            let view = match route {
+                Route::App => Some(View::SelfAssessment),
+                Route::Workshops | Route::Proposal => Some(view_of_route(route, shown.clone())),
+                _ => None,
+            };
+            if let Some(view) = view.map(|view| setup.mode.fit(view))
+                && *number > 0
+                && view != *shown
+                && !model.state.in_turn()
+            {
+                model.dispatch(TandemAction::Open(view));
+            }
+        });
+    }
+    {
+        let (model, incoming, embedded) = (model.clone(), incoming.clone(), setup.embedded);
         use_effect_with((*incoming).clone(), move |code| {
             if let Some(text) = code {
                 model.dispatch(TandemAction::ReceiveLink(text.clone()));
-                browser::clear_hash();
+                // Acted on, the link leaves the address (in its place, without a `hashchange`):
+                // the page's own Tandem puts back the view's address, an embed the host's bare one.
+                let shown = Route::of_view(&model.state.view);
+                browser::replace_hash(&if embedded {
+                    String::new()
+                } else {
+                    shown.to_hash()
+                });
                 incoming.set(None);
             }
         });

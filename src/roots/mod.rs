@@ -87,14 +87,22 @@ impl Roots for Facilitator {
 }
 
 /// Opens `route` in the entry that shows it: on the page's own Tandem the address changes and
-/// the page loads that entry (see `mount`); an embed opens the page's own Tandem in a new tab,
-/// as it does for the presenter.
+/// the page loads that entry (see `mount`). It opens in a new tab instead ([`in_new_tab`]) from
+/// an embed, as the presenter does, and while a change could not be saved.
 pub fn hand_over(setup: &Setup, route: &Route) {
-    if setup.embedded {
+    if in_new_tab(setup) {
         browser::open_tab(&setup.address(&route.to_hash()));
     } else {
         browser::go(&route.to_hash());
     }
+}
+
+/// Whether a page of another entry opens in a new tab: from an embed, which stays on its host
+/// page, and while a change could not be saved, which lives in this page only (loading another
+/// page here would lose it).
+#[must_use]
+pub fn in_new_tab(setup: &Setup) -> bool {
+    setup.embedded || !storage::all_saved()
 }
 
 /// An action of a root's reducer: the core's step for it.

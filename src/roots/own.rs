@@ -12,8 +12,8 @@ use crate::browser;
 use crate::hooks::use_title;
 use crate::notices::{Notice, notice_view};
 use crate::roots::{
-    Model, first_notice, frame, hand_over, self_assessment_title, use_loaded, use_saved_own,
-    use_tabs,
+    Model, first_notice, frame, hand_over, in_new_tab, self_assessment_title, use_loaded,
+    use_saved_own, use_tabs,
 };
 use crate::routes::Route;
 use crate::screens::{
@@ -28,10 +28,12 @@ pub fn OwnApp() -> Html {
     let words = setup.words;
     let loaded = use_loaded(storage::load_own);
     let (loaded, forgotten) = (loaded.0.clone(), loaded.1.clone());
-    // The view saved last belongs to another entry when it is not the self-assessment: on the
-    // page's own Tandem that entry opens instead (an embed in self mode shows this one).
-    let elsewhere = Some(setup.mode.fit(loaded.state.view.clone()))
-        .filter(|view| *view != View::SelfAssessment && !setup.embedded);
+    // A participant's turn this tab holds stays on screen, whatever the address: only its holder
+    // ends it, and the facilitator's entry shows it (an embed in self mode has no workshops).
+    let in_turn = *use_memo(setup.prefix.clone(), {
+        let embedded = setup.embedded;
+        move |prefix| !embedded && storage::turn_held_here(prefix).is_some()
+    });
     let model = {
         let (loaded, bank) = (loaded.clone(), setup.bank.clone());
         use_reducer(move || {
@@ -42,14 +44,13 @@ pub fn OwnApp() -> Html {
         })
     };
     let notice = use_state_eq(|| first_notice(&loaded, forgotten.as_ref()));
-    {
-        let setup = setup.clone();
-        use_effect_with(elsewhere.clone(), move |elsewhere| {
-            if let Some(view) = elsewhere {
-                hand_over(&setup, &Route::of_view(view));
-            }
-        });
-    }
+    use_effect_with(in_turn, |in_turn| {
+        if *in_turn {
+            // In place of this address, so Back does not come here again.
+            browser::replace_hash(&Route::Workshops.to_hash());
+            browser::reload();
+        }
+    });
     use_tabs(
         model.clone(),
         storage::load_own,
@@ -119,13 +120,13 @@ pub fn OwnApp() -> Html {
     let journey = &state.journey;
     let progress = journey.progress(&model.bank);
     let has_data = journey.respondent.is_some() || !state.proposal.is_empty();
-    let screen = match (&elsewhere, journey.screen, journey.respondent.clone()) {
-        // Handing over: the other entry's page is on its way.
-        (Some(_), ..) => Html::default(),
-        (None, Screen::Step(_), Some(_)) => html! {
+    let screen = match (in_turn, journey.screen, journey.respondent.clone()) {
+        // Handing over: the turn's page is on its way.
+        (true, ..) => Html::default(),
+        (false, Screen::Step(_), Some(_)) => html! {
             <AssessmentStep bank={model.bank.clone()} journey={journey.clone()} on_action={answer.clone()} />
         },
-        (None, Screen::Report, Some(respondent)) => html! {
+        (false, Screen::Report, Some(respondent)) => html! {
             <ReportScreen
                 bank={model.bank.clone()}
                 {respondent}
@@ -140,7 +141,7 @@ pub fn OwnApp() -> Html {
                 {on_finished}
             />
         },
-        (None, _, respondent) => html! {
+        (false, _, respondent) => html! {
             <StartScreen
                 {respondent}
                 {progress}
@@ -155,7 +156,7 @@ pub fn OwnApp() -> Html {
     let notice = notice_view(words, &notice, has_data.then_some(&on_export), &on_released);
     let footer = html! {
         <YourData>
-            <BackupElsewhere href={setup.address(&Route::Data.to_hash())} new_tab={setup.embedded} />
+            <BackupElsewhere href={setup.address(&Route::Data.to_hash())} new_tab={in_new_tab(&setup)} />
             <KeepRow retention={state.retention.days} {on_retention} />
             if has_data {
                 <DeleteRow {on_delete} />

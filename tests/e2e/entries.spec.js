@@ -58,12 +58,102 @@ test('a person moves from the self-assessment to workshops and back, and nothing
   await page.getByRole('button', { name: /Tandem/ }).first().click();
   await expect(page.getByText(/1 of \d+ answered|answered 1/)).toBeVisible();
   await expect(page).not.toHaveURL(/#/);
-  // The bare address of someone who left off on the workshops opens them again.
+  // The bare address is the self-assessment's, wherever the last visit left off: the
+  // workshops are at their own address.
   await page.getByRole('button', { name: 'Run a workshop' }).click();
+  await expect(page.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible();
   loaded.length = 0;
   await page.goto('./');
+  await expect(page.getByText(/1 of \d+ answered|answered 1/)).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(loaded).toEqual(['self-assessment']);
+  await expect(page).not.toHaveURL(/#/);
+});
+
+test('Back, Forward and a typed address move between the views without a new page', async ({ page }) => {
+  await page.goto('./#workshops');
   await expect(page.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible();
-  expect(loaded).toEqual(['self-assessment', 'facilitator']);
+  const loaded = wasmLoads(page);
+  const heading = (name) => page.getByRole('heading', { name, level: 1 });
+  await page.evaluate(() => { window.location.hash = '#proposal'; });
+  await expect(heading('Norms to propose')).toBeVisible();
+  await page.evaluate(() => { window.location.hash = '#data'; });
+  await expect(page.getByRole('heading', { name: 'Your data' })).toBeFocused();
+  await expect(heading('Norms to propose')).toBeVisible();
+  await page.evaluate(() => { window.location.hash = ''; });
+  await expect(heading(/How well do Marketing and IT work together/)).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/#data$/);
+  await expect(heading('Norms to propose')).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/#proposal$/);
+  await expect(heading('Norms to propose')).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/#workshops$/);
+  await expect(heading('Workshops')).toBeVisible();
+  await page.goForward();
+  await expect(heading('Norms to propose')).toBeVisible();
+  expect(loaded, 'the facilitator\'s page follows its own address').toEqual([]);
+});
+
+test('a participant holding the device is brought back to their turn from the bare address', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Marketing' }).first().click();
+  await page.getByRole('radio', { name: /Agree/ }).first().check();
+  await page.goto('./#workshops');
+  await page.getByLabel('Name').fill('Held');
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
+  await page.getByRole('button', { name: "I'm next" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your turn' })).toBeVisible();
+  // The participant edits the address to reach the device owner's self-assessment; so does a
+  // typed #proposal.
+  for (const address of ['./', './#proposal']) {
+    await page.goto('about:blank');
+    await page.goto(address);
+    await expect(page.getByRole('heading', { level: 1, name: 'Your turn' })).toBeVisible();
+    await expect(page).toHaveURL(/#workshops$/);
+    await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+  }
+  await page.evaluate(() => { window.location.hash = '#proposal'; });
+  await expect(page.getByRole('heading', { level: 1, name: 'Your turn' })).toBeVisible();
+});
+
+test('while storage refuses to save, leaving for another journey opens a new tab and keeps the answers', async ({ page, context }) => {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function guarded(key, value) {
+      if (window.full && key.startsWith('tandem.')) throw new DOMException('full', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'IT' }).first().click();
+  await page.evaluate(() => { window.full = true; });
+  await page.getByRole('radio', { name: /Agree/ }).first().check();
+  await page.getByRole('radio', { name: /Agree/ }).nth(1).check();
+  await expect(page.getByText(/storage is full/)).toBeVisible();
+  const answered = page.getByRole('radio', { checked: true });
+  await expect(answered).toHaveCount(2);
+  // The backups link and "Run a workshop" each open in a new tab; this one stays as it was.
+  for (const open of [
+    () => page.getByRole('link', { name: /Export everything or restore/ }).click(),
+    async () => {
+      await page.getByRole('button', { name: /Tandem/ }).first().click();
+      await page.getByRole('button', { name: 'Run a workshop' }).click();
+    },
+  ]) {
+    const [tab] = await Promise.all([context.waitForEvent('page'), open()]);
+    await tab.close();
+  }
+  await expect(page.getByText(/2 of \d+ answered|answered 2/)).toBeVisible();
+  await expect(page).not.toHaveURL(/#/);
+  // Leaving the page itself asks first.
+  let asked = '';
+  page.once('dialog', (dialog) => { asked = dialog.type(); dialog.dismiss(); });
+  await page.evaluate(() => window.location.reload()).catch(() => {});
+  await expect.poll(() => asked).toBe('beforeunload');
+  await expect(page.getByText(/2 of \d+ answered|answered 2/)).toBeVisible();
 });
 
 test('"Your data" of the self-assessment leads to the backups, and a facilitator tab sees its answers', async ({ page, context }) => {

@@ -238,7 +238,7 @@ test('an individual drafts norms to propose after a self-assessment', async ({ p
       return setItem.call(this, key, value);
     };
   });
-  await other.goto('./');
+  await other.goto('./#proposal');
   await expect(other.getByRole('heading', { level: 1, name: 'Norms to propose' })).toBeVisible();
   await other.evaluate(() => { window.__writes = []; });
   await page.bringToFront();

@@ -63,7 +63,7 @@ test('a turn belongs to the tab that opened it: another tab neither shows nor ov
 
   // Tab B: the turn is open elsewhere; B shows neither it nor its answers, and keeps its paste box.
   const other = await context.newPage();
-  await other.goto('./');
+  await other.goto('./#workshops');
   await expect(other.getByText(/turn is open in another tab or window/)).toBeVisible();
   await expect(other.getByRole('heading', { level: 1, name: 'Your turn' })).toHaveCount(0);
   await expect(other.getByLabel('Paste response codes (one or many)')).toBeVisible();
@@ -111,7 +111,7 @@ test('two tabs pressing "I\'m next" at the same moment each keep their own turn,
   });
   await createWorkshop(page, 'At once');
   const other = await context.newPage();
-  await other.goto('./');
+  await other.goto('./#workshops');
   await expect(other.getByRole('button', { name: "I'm next" })).toBeVisible();
   await Promise.all([
     page.getByRole('button', { name: "I'm next" }).click(),

@@ -471,6 +471,27 @@ mod tests {
     }
 
     #[test]
+    fn the_turn_a_tab_holds_is_its_own_and_no_other_tabs() {
+        let bank = Bank::default_bank();
+        let mut state = with_workshop();
+        state.tab = "a".into();
+        assert_eq!(state.held_turn(), None, "no turn is open");
+        let in_w1 = |action| TandemAction::Workshop {
+            id: "w1".into(),
+            action,
+        };
+        for action in [
+            WorkshopAction::NextPhase { now_ms: 0 },
+            WorkshopAction::StartTurn,
+        ] {
+            state = state.apply(&bank, in_w1(action)).unwrap().unwrap();
+        }
+        assert_eq!(state.held_turn(), Some("w1"));
+        state.tab = "b".into();
+        assert_eq!(state.held_turn(), None, "another tab's turn");
+    }
+
+    #[test]
     fn opening_a_missing_workshop_changes_nothing() {
         let bank = Bank::default_bank();
         let open = TandemAction::Open(View::Workshop("nope".into()));

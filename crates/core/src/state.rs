@@ -108,6 +108,15 @@ impl Tandem {
             .is_some_and(|workshop| workshop.turn_is_held_by(&self.tab))
     }
 
+    /// The workshop whose open turn this tab holds, if any: on screen whatever else was asked
+    /// for, since only the turn's holder ends it.
+    #[must_use]
+    pub fn held_turn(&self) -> Option<&str> {
+        (self.workshops.list.iter())
+            .find(|workshop| workshop.turn_is_held_by(&self.tab))
+            .map(|workshop| workshop.id.as_str())
+    }
+
     /// The open workshop, if the view is one.
     #[must_use]
     pub fn open_workshop(&self) -> Option<&Workshop> {
