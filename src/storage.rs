@@ -164,6 +164,7 @@ pub fn load(prefix: &str) -> Loaded {
         return loaded;
     };
     let (quarantined, unavailable) = (&mut loaded.quarantined, &mut loaded.unavailable);
+    loaded.state.view = load_part(&storage, prefix, quarantined, unavailable).unwrap_or_default();
     loaded.state.workshops = with_turns(
         load_part(&storage, prefix, quarantined, unavailable).unwrap_or_default(),
         load_part(&storage, prefix, quarantined, unavailable).unwrap_or_default(),
@@ -175,8 +176,8 @@ pub fn load(prefix: &str) -> Loaded {
     loaded
 }
 
-/// Reads the self-assessment's parts only (its journey, runs, drafted norms, the retention and
-/// the view saved last), for the self-assessment's entry: the workshops and participations stay
+/// Reads the self-assessment's parts only (its journey, runs, drafted norms and the retention),
+/// for the self-assessment's entry: the workshops and participations stay
 /// as saved, unread, and are never written from there.
 #[must_use]
 pub fn load_own(prefix: &str) -> Loaded {
@@ -198,7 +199,6 @@ pub fn load_own(prefix: &str) -> Loaded {
             .unwrap_or_default(),
         retention: load_part(&storage, prefix, &mut quarantined, &mut unavailable)
             .unwrap_or_default(),
-        view: load_part(&storage, prefix, &mut quarantined, &mut unavailable).unwrap_or_default(),
         ..Tandem::default()
     };
     Loaded {

@@ -39,7 +39,6 @@ pub fn OwnApp() -> Html {
         use_reducer(move || {
             let mut state = loaded.state.clone();
             state.fit(&bank);
-            state.view = View::SelfAssessment;
             Model::<OwnAction>::new(bank, state)
         })
     };

@@ -1,6 +1,6 @@
 // One wasm per journey (issue 19): each address downloads its own entry and no other, a person
 // moving between journeys keeps everything, and two tabs of different entries share one store.
-import { test, expect, expectAccessible } from './fixtures.js';
+import { test, expect, expectAccessible, createWorkshop, storageThatFills } from './fixtures.js';
 
 const ENTRIES = ['participant', 'self-assessment', 'facilitator'];
 
@@ -100,10 +100,7 @@ test('a participant holding the device is brought back to their turn from the ba
   await page.goto('./');
   await page.getByRole('button', { name: 'Marketing' }).first().click();
   await page.getByRole('radio', { name: /Agree/ }).first().check();
-  await page.goto('./#workshops');
-  await page.getByLabel('Name').fill('Held');
-  await page.getByRole('button', { name: 'Create workshop' }).click();
-  await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
+  await createWorkshop(page, 'Held');
   await page.getByRole('button', { name: "I'm next" }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your turn' })).toBeVisible();
   // The participant edits the address to reach the device owner's self-assessment; so does a
@@ -120,13 +117,7 @@ test('a participant holding the device is brought back to their turn from the ba
 });
 
 test('while storage refuses to save, leaving for another journey opens a new tab and keeps the answers', async ({ page, context }) => {
-  await page.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function guarded(key, value) {
-      if (window.full && key.startsWith('tandem.')) throw new DOMException('full', 'QuotaExceededError');
-      return setItem.call(this, key, value);
-    };
-  });
+  await storageThatFills(page);
   await page.goto('./');
   await page.getByRole('button', { name: 'IT' }).first().click();
   await page.evaluate(() => { window.full = true; });

@@ -32,3 +32,23 @@ export async function expectAccessible(page, screen) {
   );
   expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
 }
+
+/** A new workshop, created from the start page and moved on to its individual assessment. */
+export async function createWorkshop(page, name) {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Run a workshop' }).click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
+}
+
+/** Storage that throws `QuotaExceededError` for Tandem's keys once the page sets `window.full`. */
+export async function storageThatFills(page) {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function guarded(key, value) {
+      if (window.full && key.startsWith('tandem.')) throw new DOMException('full', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+}

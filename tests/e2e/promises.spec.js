@@ -2,21 +2,13 @@
 // full or throws, a backup made while saving failed, a corrected response code, and a hostile
 // host page. Each test is the report that broke a promise, replayed against the built dist/.
 import { readFileSync } from 'node:fs';
-import { test, expect, expectAccessible } from './fixtures.js';
+import { test, expect, expectAccessible, createWorkshop, storageThatFills } from './fixtures.js';
 import { bank } from './documents.js';
 
 const items = bank.dimensions.flatMap((d) => d.items);
 /** The strict policy of an intranet page, as `serve.mjs` sends it. */
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const last = bank.dimensions[bank.dimensions.length - 1];
-
-async function createWorkshop(page, name) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Run a workshop' }).click();
-  await page.getByLabel('Name').fill(name);
-  await page.getByRole('button', { name: 'Create workshop' }).click();
-  await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
-}
 
 /** A participant on their own device, in a browser of their own: their response code. */
 async function codeFrom(browser, joinLink, role = 'Another function') {
@@ -289,13 +281,7 @@ test('several unreadable values each have their own download', async ({ page }) 
 });
 
 test('"Export everything now" brings back what a full storage lost, merged by statement', async ({ page, context }) => {
-  await page.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function guarded(key, value) {
-      if (window.full && key.startsWith('tandem.')) throw new DOMException('full', 'QuotaExceededError');
-      return setItem.call(this, key, value);
-    };
-  });
+  await storageThatFills(page);
   await page.goto('./');
   await page.getByRole('button', { name: 'Marketing' }).click();
   const answer = async (item, label) => page.getByRole('group', { name: item.text }).getByRole('radio', { name: label }).check();
