@@ -82,9 +82,11 @@ test('Back, Forward and a typed address move between the views without a new pag
   await expect(heading('Norms to propose')).toBeVisible();
   await page.evaluate(() => { window.location.hash = ''; });
   await expect(heading(/How well do Marketing and IT work together/)).toBeVisible();
+  // `#data` names no view: the one shown stays, with its "Your data" in focus.
   await page.goBack();
   await expect(page).toHaveURL(/#data$/);
-  await expect(heading('Norms to propose')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your data' })).toBeFocused();
+  await expect(heading(/How well do Marketing and IT work together/)).toBeVisible();
   await page.goBack();
   await expect(page).toHaveURL(/#proposal$/);
   await expect(heading('Norms to propose')).toBeVisible();
@@ -124,7 +126,7 @@ test('while storage refuses to save, leaving for another journey opens a new tab
   await page.getByRole('radio', { name: /Agree/ }).first().check();
   await page.getByRole('radio', { name: /Agree/ }).nth(1).check();
   await expect(page.getByText(/storage is full/)).toBeVisible();
-  const answered = page.getByRole('radio', { checked: true });
+  const answered = page.getByRole('radio', { name: /Agree/, checked: true });
   await expect(answered).toHaveCount(2);
   // The backups link and "Run a workshop" each open in a new tab; this one stays as it was.
   for (const open of [

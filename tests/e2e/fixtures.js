@@ -33,10 +33,10 @@ export async function expectAccessible(page, screen) {
   expect(summary, `axe violations on the ${screen} screen`).toEqual([]);
 }
 
-/** A new workshop, created from the start page and moved on to its individual assessment. */
+/** A new workshop, created at the workshops' address and moved on to its individual
+ * assessment. */
 export async function createWorkshop(page, name) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Run a workshop' }).click();
+  await page.goto('./#workshops');
   await page.getByLabel('Name').fill(name);
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await page.getByRole('button', { name: 'Next: Individual assessment' }).click();
