@@ -7,10 +7,6 @@
 //! callbacks; effects at the root save every change through [`storage`] and show what went
 //! wrong if a save fails. Nothing here computes a score.
 
-// Headings take the level an embed asks for through yew's dynamic tags (`<@{words.h(1)} data-level="1">`),
-// which html! expands into a match with a `_` pattern on `()`.
-#![allow(clippy::ignored_unit_patterns)]
-
 pub mod browser;
 pub mod components;
 pub mod hooks;

@@ -219,7 +219,7 @@ fn CannotStart(problem: &setup::Problem) -> Html {
     let words = problem.words;
     let message = html! {
         <div class="cannot-start" role="alert">
-            <@{words.h(1)} data-level="1">{words.t("embed.cannot-start")}</@>
+            {words.heading(1, words.t("embed.cannot-start"))}
             <ul class="problems">
                 {for problem.lines.iter().map(|line| html! { <li><code>{line}</code></li> })}
             </ul>

@@ -44,14 +44,29 @@ impl Default for Outline {
 }
 
 const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+const LEVELS: [&str; 6] = ["1", "2", "3", "4", "5", "6"];
 
 impl Words {
     /// The tag of a heading that is at `level` on Tandem's own page: `h2` for `h1` in an embed
     /// under the host's `h1`.
     #[must_use]
-    pub fn h(self, level: u8) -> &'static str {
+    fn h(self, level: u8) -> &'static str {
         let at = usize::from(level.max(1) + self.1.top.max(1) - 2);
         HEADINGS[at.min(HEADINGS.len() - 1)]
+    }
+
+    /// A heading at `level` of Tandem's outline (1 to 6), in the tag an embed moves it down to
+    /// ([`Words::h`]), with `data-level` for its look: `{words.heading(2, text).id("x")}`.
+    #[must_use]
+    pub fn heading(self, level: u8, content: impl Into<Html>) -> Heading {
+        Heading {
+            tag: self.h(level),
+            level: LEVELS[usize::from(level.clamp(1, 6) - 1)],
+            id: None,
+            class: None,
+            focus: None,
+            content: content.into(),
+        }
     }
 
     /// `aria-labelledby` for a screen's part labelled by the heading `id`: a named region on
@@ -95,6 +110,67 @@ impl Words {
     #[must_use]
     pub fn signed(self, value: f64) -> String {
         self.0.signed(value)
+    }
+}
+
+/// A heading of [`Words::heading`], with what it may carry: an `id`, a `class`, and focus from
+/// code. Built here once, where html!'s dynamic tag (`<@{tag}>`) would expand to three
+/// constructors at each of the app's fifty headings.
+pub struct Heading {
+    tag: &'static str,
+    level: &'static str,
+    id: Option<AttrValue>,
+    class: Option<&'static str>,
+    /// Set when code may focus the heading (not Tab: `tabindex="-1"`), through this ref if any.
+    focus: Option<NodeRef>,
+    content: Html,
+}
+
+impl Heading {
+    #[must_use]
+    pub fn id(mut self, id: impl Into<AttrValue>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    #[must_use]
+    pub fn class(mut self, class: &'static str) -> Self {
+        self.class = Some(class);
+        self
+    }
+
+    /// Focusable from code, as a heading that takes focus when its screen opens or when the
+    /// control that had focus goes away; `node_ref` is how the code reaches it (a default one
+    /// when it goes by the heading's id).
+    #[must_use]
+    pub fn focusable(mut self, node_ref: NodeRef) -> Self {
+        self.focus = Some(node_ref);
+        self
+    }
+}
+
+impl From<Heading> for Html {
+    fn from(heading: Heading) -> Html {
+        use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag};
+        let attribute = |value: AttrValue| AttributeOrProperty::Attribute(value);
+        let mut tag = VTag::new(AttrValue::Static(heading.tag));
+        tag.attributes = Attributes::Dynamic {
+            keys: &["data-level", "id", "class", "tabindex"],
+            values: Box::new([
+                Some(attribute(AttrValue::Static(heading.level))),
+                heading.id.map(attribute),
+                heading
+                    .class
+                    .map(|class| attribute(AttrValue::Static(class))),
+                heading
+                    .focus
+                    .is_some()
+                    .then(|| attribute(AttrValue::Static("-1"))),
+            ]),
+        };
+        tag.node_ref = heading.focus.unwrap_or_default();
+        tag.add_child(heading.content);
+        tag.into()
     }
 }
 

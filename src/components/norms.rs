@@ -23,14 +23,15 @@ use crate::setup::{Words, use_setup, use_words};
 /// A heading with an id can receive focus from code (not from Tab), for when the control that
 /// had focus goes away, such as a deleted idea's buttons.
 fn heading(words: Words, level: u8, id: &str, text: impl Into<Html>) -> Html {
-    let (id, tabindex) = if id.is_empty() {
-        (None, None)
+    let heading = words.heading(level.clamp(2, 4), text);
+    if id.is_empty() {
+        heading.into()
     } else {
-        (Some(id.to_owned()), Some("-1"))
-    };
-    let text = text.into();
-    let level = level.clamp(2, 4);
-    html! { <@{words.h(level)} data-level={level.to_string()} {id} {tabindex}>{text}</@> }
+        heading
+            .id(id.to_owned())
+            .focusable(NodeRef::default())
+            .into()
+    }
 }
 
 /// Text in curly quotes, as norms are named in buttons and lists.
@@ -473,7 +474,7 @@ pub fn Ballot(props: &BallotProps) -> Html {
             </p>
             for dimension in props.bank.dimensions.iter().filter(|d| norms.ideas.iter().any(|n| n.dimension == d.id)) {
                 <div class="board-group" key={dimension.id.clone()}>
-                    <@{words.h(2)} data-level="2">{&dimension.title}</@>
+                    {words.heading(2, &dimension.title)}
                     <ul class="idea-list">
                         for norm in norms.ideas.iter().filter(|n| n.dimension == dimension.id) {
                             {ballot_line(words, norm, &voter, left, norms.totals_visible(), &props.on_action)}

@@ -86,7 +86,7 @@ pub fn SelfReport(props: &SelfReportProps) -> Html {
 pub fn explanation(words: Words) -> Html {
     html! {
         <section class="explanation" aria-labelledby={words.region("how-title")}>
-            <@{words.h(2)} data-level="2" id="how-title">{words.t("report.how-scored")}</@>
+            {words.heading(2, words.t("report.how-scored")).id("how-title")}
             for paragraph in scoring::explanation(words.0) {
                 <p>{paragraph}</p>
             }
@@ -98,7 +98,7 @@ pub fn indices(words: Words, report: &Report) -> Html {
     let card = |title: &'static str, value: Option<f64>, detail: String, kind: &'static str| {
         html! {
             <div class={classes!("index", format!("index-{kind}"))}>
-                <@{words.h(2)} data-level="2" class="index-title">{title}</@>
+                {words.heading(2, title).class("index-title")}
                 <p class="index-value">
                     <span class="number">{figure(words, value)}</span>
                     <span class="out-of">{" / 100"}</span>
@@ -158,7 +158,7 @@ pub fn hotspots(words: Words, bank: &Bank, report: &Report) -> Html {
     };
     html! {
         <section class="hotspots" aria-labelledby={words.region("hotspots-title")}>
-            <@{words.h(2)} data-level="2" id="hotspots-title">{words.t("report.hotspots")}</@>
+            {words.heading(2, words.t("report.hotspots")).id("hotspots-title")}
             {body}
         </section>
     }
@@ -181,7 +181,7 @@ pub fn hotspot_figures(words: Words, figures: &Figures) -> String {
 fn hotspot(words: Words, dimension: &Dimension, figures: &Figures) -> Html {
     html! {
         <li class="hotspot">
-            <@{words.h(3)} data-level="3">{&dimension.title}</@>
+            {words.heading(3, &dimension.title)}
             <p class="hotspot-figures">{hotspot_figures(words, figures)}</p>
             if !dimension.recommendations.is_empty() {
                 <ul class="recommendations">
@@ -204,7 +204,7 @@ fn hotspot(words: Words, dimension: &Dimension, figures: &Figures) -> Html {
 pub fn dimensions(words: Words, bank: &Bank, report: &Report) -> Html {
     html! {
         <section class="dimensions" aria-labelledby={words.region("dimensions-title")}>
-            <@{words.h(2)} data-level="2" id="dimensions-title">{words.t("report.every-dimension")}</@>
+            {words.heading(2, words.t("report.every-dimension")).id("dimensions-title")}
             if report.counts.total() == 1 {
                 <p>
                     {words.t("report.one-person")}
@@ -213,7 +213,7 @@ pub fn dimensions(words: Words, bank: &Bank, report: &Report) -> Html {
             <ul class="dimension-list">
                 for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
                     <li class="dimension" key={dimension.id.clone()}>
-                        <@{words.h(3)} data-level="3">{&dimension.title}</@>
+                        {words.heading(3, &dimension.title)}
                         if figures.is_assessed() {
                             <p class="dimension-level">
                                 {words.f("report.level", &[("level", &level_text(words, figures.level()))])}
@@ -307,7 +307,7 @@ pub fn charts(words: Words, bank: &Bank, report: &Report, visible: bool, id: &st
     let title = format!("{id}-charts-title");
     html! {
         <section class="charts" aria-labelledby={words.region(title.clone())}>
-            <@{words.h(2)} data-level="2" id={title}>{words.t("report.charts")}</@>
+            {words.heading(2, words.t("report.charts")).id(title)}
             <Radar id={format!("{id}-radar")} dimensions={dimensions.clone()} {series} />
             if visible && gaps.iter().any(Option::is_some) {
                 <GapBars id={format!("{id}-gaps")} {dimensions} {gaps} note={gap_note}
@@ -346,7 +346,7 @@ pub fn Trend(props: &TrendProps) -> Html {
         .collect();
     html! {
         <section class="trend" aria-labelledby={words.region("trend-title")}>
-            <@{words.h(2)} data-level="2" id="trend-title">{words.t("trend.title")}</@>
+            {words.heading(2, words.t("trend.title")).id("trend-title")}
             <table class="trend-table">
                 <thead>
                     <tr>
@@ -383,7 +383,7 @@ pub fn Trend(props: &TrendProps) -> Html {
                 </tbody>
             </table>
             if !moved.is_empty() {
-                <@{words.h(3)} data-level="3">{words.t("trend.norms-behind")}</@>
+                {words.heading(3, words.t("trend.norms-behind"))}
                 <ul>
                     for each in moved {
                         <li key={each.dimension.clone()}>

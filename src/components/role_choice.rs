@@ -58,9 +58,9 @@ pub fn ChooseFunction(props: &ChooseFunctionProps) -> Html {
     html! {
         <section class="screen start" aria-labelledby={words.region(props.id.clone())}>
             <p class="step-label">{&props.workshop}</p>
-            <@{words.h(1)} data-level="1" id={props.id.clone()} tabindex="-1" ref={heading}>{&props.title}</@>
+            {words.heading(1, &props.title).id(props.id.clone()).focusable(heading)}
             <p class="lead">{&props.lead}</p>
-            <@{words.h(2)} data-level="2" id={role_id.clone()}>{words.t("start.which-function")}</@>
+            {words.heading(2, words.t("start.which-function")).id(role_id.clone())}
             <RoleChoice labelled_by={role_id} on_choose={props.on_begin.clone()} />
         </section>
     }

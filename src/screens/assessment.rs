@@ -101,7 +101,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
             <p class="step-label">
                 {words.f("assessment.step", &[("step", &(step + 1)), ("steps", &bank.dimensions.len())])}
             </p>
-            <@{words.h(1)} data-level="1" id="step-title" tabindex="-1" ref={heading}>{&dimension.title}</@>
+            {words.heading(1, &dimension.title).id("step-title").focusable(heading)}
             if !dimension.summary.is_empty() {
                 <p class="summary">{&dimension.summary}</p>
             }
@@ -163,7 +163,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
                 </p>
             }
             <nav class="dimension-nav" aria-label={words.t("assessment.dimensions")}>
-                <@{words.h(2)} data-level="2" class="nav-title">{words.t("assessment.all-dimensions")}</@>
+                {words.heading(2, words.t("assessment.all-dimensions")).class("nav-title")}
                 <ol>
                     for (index, each) in bank.dimensions.iter().enumerate() {
                         <li key={each.id.clone()}>

@@ -81,7 +81,7 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
     let hidden = refusals.saturating_sub(REFUSALS_SHOWN);
     html! {
         <section class="collect" aria-labelledby={words.region("collect-title")}>
-            <@{words.h(3)} data-level="3" id="collect-title">{words.t("collect.title")}</@>
+            {words.heading(3, words.t("collect.title")).id("collect-title")}
             <p>
                 {words.f("collect.lead", &[("code", &code::workshop_text(workshop_code))])}
             </p>

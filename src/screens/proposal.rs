@@ -71,7 +71,7 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
                     {words.t("proposal.back")}
                 </button>
             </p>
-            <@{words.h(1)} data-level="1" id="proposal-title" tabindex="-1" ref={heading}>{words.t("proposal.title")}</@>
+            {words.heading(1, words.t("proposal.title")).id("proposal-title").focusable(heading)}
             <p class="lead">
                 {words.t("proposal.lead")}
             </p>
@@ -83,7 +83,7 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
             }
             <IdeaForm bank={props.bank.clone()} dimension={first} id="proposal-idea" legend={words.t("proposal.new-norm")} {on_add} />
             if !ranked.is_empty() {
-                <@{words.h(2)} data-level="2">{words.t("proposal.draft")}</@>
+                {words.heading(2, words.t("proposal.draft"))}
                 <ol class="ranked-list">
                     for (rank, norm) in ranked.iter().enumerate() {
                         <li class="idea" key={norm.id.clone()}>

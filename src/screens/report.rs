@@ -46,7 +46,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
     if props.respondent.answers.is_empty() {
         return html! {
             <section class="screen report" aria-labelledby={words.region("report-title")}>
-                <@{words.h(1)} data-level="1" id="report-title" tabindex="-1" ref={heading}>{words.t("report.title")}</@>
+                {words.heading(1, words.t("report.title")).id("report-title").focusable(heading)}
                 <p class="lead">{words.t("report.nothing-yet")}</p>
                 <p>
                     <button type="button" class="button primary" onclick={props.on_answer_rest.reform(|_: MouseEvent| ())}>
@@ -67,7 +67,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
     };
     html! {
         <section class="screen report" aria-labelledby={words.region("report-title")}>
-            <@{words.h(1)} data-level="1" id="report-title" tabindex="-1" ref={heading}>{words.t("report.title")}</@>
+            {words.heading(1, words.t("report.title")).id("report-title").focusable(heading)}
             <p class="lead">
                 {words.f("report.your-view", &[("role", &words.role(props.respondent.role))])}
             </p>
@@ -87,7 +87,7 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
             <SelfReport bank={bank.clone()} respondent={props.respondent.clone()}
                         proposal={props.proposal.clone()} history={props.history.clone()} />
             <section class="next-step" aria-labelledby={words.region("norms-title")}>
-                <@{words.h(2)} data-level="2" id="norms-title">{words.t("report.norms-title")}</@>
+                {words.heading(2, words.t("report.norms-title")).id("norms-title")}
                 <p>
                     {words.t("report.norms-text")}
                 </p>

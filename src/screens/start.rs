@@ -27,9 +27,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     let current = props.respondent.as_ref().map(|r| r.role);
     html! {
         <section class="screen start" aria-labelledby={words.region("start-title")}>
-            <@{words.h(1)} data-level="1" id="start-title" tabindex="-1" ref={heading}>
-                {words.t("start.title")}
-            </@>
+            {words.heading(1, words.t("start.title")).id("start-title").focusable(heading)}
             <p class="lead">
                 {words.f("start.lead", &[
                     ("questions", &words.0.count("count.short-question", "count.short-questions", props.progress.total)),
@@ -41,9 +39,11 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
             </p>
             <div class={classes!("start-choices", (mode == Mode::Both).then_some("two"))}>
                 <section class="choice-card" aria-labelledby={words.region("role-title")}>
-                    <@{words.h(2)} data-level="2" id="role-title">
-                        { if current.is_some() { words.t("start.continue-as") } else { words.t("start.which-function") } }
-                    </@>
+                    {words.heading(2, if current.is_some() {
+                        words.t("start.continue-as")
+                    } else {
+                        words.t("start.which-function")
+                    }).id("role-title")}
                     if let Some(role) = current {
                         <p>
                             {words.f("start.resume", &[
@@ -59,7 +59,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                 </section>
                 if mode == Mode::Both {
                     <section class="choice-card" aria-labelledby={words.region("workshop-choice-title")}>
-                        <@{words.h(2)} data-level="2" id="workshop-choice-title">{words.t("start.workshop-title")}</@>
+                        {words.heading(2, words.t("start.workshop-title")).id("workshop-choice-title")}
                         <p>{words.t("start.workshop-text")}</p>
                         <button type="button" class="button primary role"
                                 onclick={props.on_open.reform(|_: MouseEvent| View::Workshops)}>

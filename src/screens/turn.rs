@@ -92,7 +92,7 @@ fn HandBack(props: &HandBackProps) -> Html {
     let heading = use_focus_on_mount();
     html! {
         <section class="screen start" aria-labelledby={words.region("thanks-title")}>
-            <@{words.h(1)} data-level="1" id="thanks-title" tabindex="-1" ref={heading}>{words.t("turn.thanks")}</@>
+            {words.heading(1, words.t("turn.thanks")).id("thanks-title").focusable(heading)}
             <p class="lead">{words.t("turn.saved")}</p>
             <button type="button" class="button primary" onclick={props.on_done.reform(|_: MouseEvent| ())}>
                 {words.t("turn.back")}
@@ -143,7 +143,7 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
     html! {
         <section class="screen" aria-labelledby={words.region("write-title")}>
             <p class="step-label">{&props.workshop.name}</p>
-            <@{words.h(1)} data-level="1" id="write-title" tabindex="-1" ref={heading}>{words.t("turn.your-ideas")}</@>
+            {words.heading(1, words.t("turn.your-ideas")).id("write-title").focusable(heading)}
             <p class="lead">
                 {words.t("turn.ideas-lead")}
             </p>
@@ -155,7 +155,7 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
             }
             <IdeaForm bank={bank.clone()} dimension={first} id="turn-idea" legend={words.t("turn.new-idea")} {on_add} />
             if !mine.is_empty() {
-                <@{words.h(2)} data-level="2">{words.t("turn.so-far")}</@>
+                {words.heading(2, words.t("turn.so-far"))}
                 <ul class="idea-list">
                     for norm in mine {
                         <li class="idea" key={norm.id.clone()}>
@@ -197,7 +197,7 @@ fn Vote(props: &NormsTurnProps) -> Html {
     html! {
         <section class="screen" aria-labelledby={words.region("vote-title")}>
             <p class="step-label">{&props.workshop.name}</p>
-            <@{words.h(1)} data-level="1" id="vote-title" tabindex="-1" ref={heading}>{words.t("turn.your-dots")}</@>
+            {words.heading(1, words.t("turn.your-dots")).id("vote-title").focusable(heading)}
             <p class="lead">
                 {words.f(if cap == 1 { "turn.place-dot" } else { "turn.place-dots" }, &[("cap", &cap)])}
             </p>

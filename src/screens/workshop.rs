@@ -84,7 +84,7 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                     {words.t("workshop.all")}
                 </button>
             </p>
-            <@{words.h(1)} data-level="1" id="workshop-title" tabindex="-1" ref={heading}>{&workshop.name}</@>
+            {words.heading(1, &workshop.name).id("workshop-title").focusable(heading)}
             <p class="workshop-meta">
                 {words.date(workshop.date)}{" \u{b7} "}{answer_counts(words, workshop)}
             </p>
@@ -104,7 +104,7 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
             <Agenda workshop={workshop.clone()} on_action={props.on_action.clone()} />
             <section class="phase" aria-labelledby={words.region("phase-title")}>
                 <p class="step-label">{words.f("workshop.phase-of", &[("n", &(workshop.current + 1)), ("total", &workshop.phases.len())])}</p>
-                <@{words.h(2)} data-level="2" id="phase-title" tabindex="-1" ref={phase_heading}>{phase.title(words.0)}</@>
+                {words.heading(2, phase.title(words.0)).id("phase-title").focusable(phase_heading)}
                 <p class="phase-duration">{words.f("workshop.about-minutes", &[("minutes", &phase.minutes())])}</p>
                 <Countdown timer={workshop.timer} phase={phase.title(words.0)} controls={Some(controls)} />
                 <label class="check auto-timer">
@@ -116,7 +116,7 @@ pub fn FacilitatorView(props: &FacilitatorViewProps) -> Html {
                     {" "}{words.t("workshop.auto-timer")}
                 </label>
                 <RoomControl workshop={workshop.clone()} on_action={props.on_action.clone()} />
-                <@{words.h(3)} data-level="3">{words.t("workshop.script")}</@>
+                {words.heading(3, words.t("workshop.script"))}
                 <ul class="script">
                     for line in phase.script(words.0) {
                         <li>{line}</li>
@@ -282,14 +282,14 @@ fn breakdown(words: Words, bank: &Bank, report: &Report, visible: bool, threshol
     let no_answers = words.t("workshop.no-answers");
     html! {
         <section class="dimensions" aria-labelledby={words.region("breakdown-title")}>
-            <@{words.h(2)} data-level="2" id="breakdown-title">{words.t("workshop.breakdown")}</@>
+            {words.heading(2, words.t("workshop.breakdown")).id("breakdown-title")}
             if !visible {
                 <p class="note">{words.f("workshop.figures-are", &[("threshold", &threshold)])}</p>
             }
             <ul class="dimension-list">
                 for (dimension, figures) in bank.dimensions.iter().zip(&report.dimensions) {
                     <li class="dimension" key={dimension.id.clone()}>
-                        <@{words.h(3)} data-level="3">{&dimension.title}</@>
+                        {words.heading(3, &dimension.title)}
                         if figures.is_assessed() {
                             <p class="dimension-level">{words.f("report.level", &[("level", &level_text(words, figures.level()))])}</p>
                             <dl class="figures">
@@ -476,7 +476,7 @@ fn Agenda(props: &AgendaProps) -> Html {
     };
     html! {
         <nav class="agenda" aria-labelledby="agenda-title">
-            <@{words.h(2)} data-level="2" id="agenda-title" class="agenda-title">{words.t("workshop.agenda")}</@>
+            {words.heading(2, words.t("workshop.agenda")).id("agenda-title").class("agenda-title")}
             <p class="agenda-time">{time}</p>
             <ol class="stepper">
                 for (index, each) in workshop.phases.iter().enumerate() {
@@ -541,7 +541,7 @@ fn RoomControl(props: &RoomControlProps) -> Html {
     let next = slides.get(at + 1);
     html! {
         <div class="room-control" role="group" aria-labelledby="room-title">
-            <@{words.h(3)} data-level="3" id="room-title">{words.t("room.title")}</@>
+            {words.heading(3, words.t("room.title")).id("room-title")}
             <p aria-live="polite">
                 {words.f("room.now", &[
                     ("slide", &slide_name(words, &workshop.bank, workshop.slide())),

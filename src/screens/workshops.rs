@@ -70,14 +70,14 @@ pub fn WorkshopList(props: &WorkshopListProps) -> Html {
                     </button>
                 </p>
             }
-            <@{words.h(1)} data-level="1" id="workshops-title" tabindex="-1" ref={heading}>{words.t("workshops.title")}</@>
+            {words.heading(1, words.t("workshops.title")).id("workshops-title").focusable(heading)}
             <p class="lead">
                 {words.t("workshops.lead")}
             </p>
             if let Some(refusal) = &props.refusal {
                 <p class="refusal" role="alert">{refusal}</p>
             }
-            <@{words.h(2)} data-level="2" id="saved-title" tabindex="-1" ref={saved_heading}>{words.t("workshops.saved")}</@>
+            {words.heading(2, words.t("workshops.saved")).id("saved-title").focusable(saved_heading)}
             if props.workshops.list.is_empty() {
                 <p>{words.t("workshops.none")}</p>
             } else {
@@ -110,7 +110,7 @@ fn saved_workshop(
     };
     html! {
         <li class="workshop-card" key={id.clone()}>
-            <@{words.h(3)} data-level="3">{&workshop.name}</@>
+            {words.heading(3, &workshop.name)}
             <p class="workshop-meta">
                 {words.date(workshop.date)}
                 {" \u{b7} "}{answer_counts(words, workshop)}{" \u{b7} "}{status}
@@ -211,7 +211,7 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
     };
     html! {
         <form class="create-workshop" {onsubmit} novalidate=true>
-            <@{words.h(2)} data-level="2">{words.t("workshops.create-title")}</@>
+            {words.heading(2, words.t("workshops.create-title"))}
             {details_fields(words, &details)}
             <fieldset class="field phases" id="workshop-phases" tabindex="-1" aria-describedby={phases_described}>
                 <legend>{words.t("workshops.phases")}</legend>
@@ -310,7 +310,7 @@ fn ImportWorkshop(props: &ImportWorkshopProps) -> Html {
     };
     html! {
         <section class="import-workshop" aria-labelledby={words.region("import-title")}>
-            <@{words.h(2)} data-level="2" id="import-title">{words.t("workshops.import-title")}</@>
+            {words.heading(2, words.t("workshops.import-title")).id("import-title")}
             <div class="field">
                 <label for="import-file">{words.t("workshops.file")}</label>
                 <input id="import-file" type="file" accept=".json,application/json" ref={input} {onchange} />

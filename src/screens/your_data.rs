@@ -19,7 +19,7 @@ pub fn YourData(props: &ChildrenProps) -> Html {
     let words = use_words();
     html! {
         <section class="your-data" aria-labelledby={words.region("your-data-title")}>
-            <@{words.h(2)} data-level="2" id="your-data-title" tabindex="-1">{words.t("data.title")}</@>
+            {words.heading(2, words.t("data.title")).id("your-data-title").focusable(NodeRef::default())}
             <p>{words.t("app.runs-locally")}</p>
             <div class="data-rows">
                 {props.children.clone()}
@@ -32,7 +32,7 @@ pub fn YourData(props: &ChildrenProps) -> Html {
 fn row(words: crate::setup::Words, title: &'static str, controls: Html) -> Html {
     html! {
         <div class="data-row">
-            <@{words.h(3)} data-level="3">{words.t(title)}</@>
+            {words.heading(3, words.t(title))}
             <div class="data-controls">{controls}</div>
         </div>
     }
