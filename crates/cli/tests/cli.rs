@@ -61,6 +61,53 @@ fn report_prints_the_document_with_a_recomputed_report() {
 }
 
 #[test]
+fn report_computes_the_convergence_of_a_second_round() {
+    let mut document = document();
+    let first = document.bank.dimensions[0].clone();
+    document.rerate = Some(tandem_core::convergence::Rerate {
+        dimensions: vec![first.id.clone()],
+        respondents: ["m", "t"]
+            .into_iter()
+            .zip([Role::Marketing, Role::It])
+            .map(|(id, role)| tandem_core::convergence::Rerater {
+                id: id.into(),
+                role,
+                answers: first
+                    .items
+                    .iter()
+                    .map(|item| (item.id.clone(), Rating::new(4)))
+                    .collect(),
+            })
+            .collect(),
+    });
+    let file = write("rerated.json", &document.to_json());
+    let output = tandem(&["report", &file]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), document.to_json());
+    let value: serde_json::Value = serde_json::from_str(stdout(&output)).unwrap();
+    let convergence = &value["report"]["convergence"];
+    // Both answering alike after discussion: no spread, converged. One of each function is
+    // below the document's threshold of 2, so the second round tells no gap.
+    assert_eq!(convergence["dimensions"][0]["id"], first.id.as_str());
+    assert_eq!(convergence["dimensions"][0]["spread_after"], 0.0);
+    assert!(convergence["dimensions"][0]["gap_after"].is_null());
+    assert!(convergence["gap_change"].is_null());
+    assert_eq!(convergence["converged"], 1);
+    // A second round answering a statement of a dimension it does not re-rate is refused.
+    let mut value: serde_json::Value = serde_json::from_str(&document.to_json()).unwrap();
+    let other = &document.bank.dimensions[1].items[0].id;
+    value["rerate"]["respondents"][0]["answers"][other] = serde_json::json!(3);
+    let file = write("rerated-wrongly.json", &value.to_string());
+    let output = tandem(&["report", &file]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("which is not re-rated"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn report_refuses_a_malformed_file_naming_the_problem_and_location() {
     let mut value: serde_json::Value = serde_json::from_str(&document().to_json()).unwrap();
     let item = Bank::default_bank().dimensions[0].items[0].id.clone();

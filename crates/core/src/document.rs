@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::agenda::Phase;
 use crate::bank::{Bank, item_ids};
+use crate::convergence::{self, Convergence, Rerate};
 use crate::norms::Norms;
 use crate::numbers::round1;
 use crate::respondent::{Respondent, Role};
@@ -41,6 +42,10 @@ pub struct WorkshopDocument {
     pub bank: Bank,
     pub threshold: u8,
     pub respondents: Vec<Respondent>,
+    /// The second round, when some dimensions were re-rated after discussion. Optional in the
+    /// format and left out when there is none, so a document without it reads, writes and
+    /// scores as before.
+    pub rerate: Option<Rerate>,
     /// Norm ideas, votes and the working agreement. Not required by version 1 of the format, and
     /// left out when there are none, so older readers and older files are unaffected.
     pub norms: Norms,
@@ -76,6 +81,54 @@ pub struct DimensionExport {
     pub it_as_seen_by_marketing: Option<f64>,
 }
 
+/// One re-rated dimension as exported, rounded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MovedExport {
+    pub id: String,
+    pub score_before: Option<f64>,
+    pub score_after: Option<f64>,
+    pub gap_before: Option<f64>,
+    pub gap_after: Option<f64>,
+    pub spread_before: Option<f64>,
+    pub spread_after: Option<f64>,
+    pub converged: bool,
+}
+
+/// The convergence figures as exported: rounded, dimension ids instead of indices, and
+/// `converged` the number of converged dimensions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConvergenceExport {
+    pub dimensions: Vec<MovedExport>,
+    pub spread_change: Option<f64>,
+    pub gap_change: Option<f64>,
+    pub converged: usize,
+}
+
+impl ConvergenceExport {
+    #[must_use]
+    pub fn new(bank: &Bank, convergence: &Convergence) -> Self {
+        ConvergenceExport {
+            dimensions: convergence
+                .dimensions
+                .iter()
+                .map(|moved| MovedExport {
+                    id: bank.dimensions[moved.dimension].id.clone(),
+                    score_before: moved.score_before.map(round1),
+                    score_after: moved.score_after.map(round1),
+                    gap_before: moved.gap_before.map(round1),
+                    gap_after: moved.gap_after.map(round1),
+                    spread_before: moved.spread_before.map(round1),
+                    spread_after: moved.spread_after.map(round1),
+                    converged: moved.converged,
+                })
+                .collect(),
+            spread_change: convergence.spread_change.map(round1),
+            gap_change: convergence.gap_change.map(round1),
+            converged: convergence.converged(),
+        }
+    }
+}
+
 /// The report as exported: rounded, thresholded, dimension ids instead of indices.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportExport {
@@ -90,6 +143,8 @@ pub struct ReportExport {
     /// Whether Marketing and IT reached the privacy threshold, so the figures were computed with
     /// the respondents' functions; when not, no figure of one group is defined.
     pub groups_visible: bool,
+    /// The second round beside the first: `null` when no dimension was re-rated.
+    pub convergence: Option<ConvergenceExport>,
 }
 
 impl ReportExport {
@@ -126,6 +181,7 @@ impl ReportExport {
                 .collect(),
             respondents: report.counts,
             groups_visible: report.roles_known,
+            convergence: None,
         }
     }
 }
@@ -142,6 +198,8 @@ struct DocumentOut<'a> {
     bank: &'a Bank,
     threshold: u8,
     respondents: &'a [Respondent],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rerate: Option<&'a Rerate>,
     #[serde(skip_serializing_if = "Norms::is_empty")]
     norms: &'a Norms,
     report: ReportExport,
@@ -168,6 +226,8 @@ struct DocumentIn {
     threshold: u8,
     respondents: Vec<Respondent>,
     #[serde(default)]
+    rerate: Option<Rerate>,
+    #[serde(default)]
     norms: Norms,
     #[serde(default)]
     report: Option<serde_json::Value>,
@@ -181,6 +241,7 @@ impl WorkshopDocument {
             bank,
             threshold,
             respondents,
+            rerate: None,
             norms: Norms::default(),
             exported_at: None,
         }
@@ -201,9 +262,26 @@ impl WorkshopDocument {
         scoring::score_within(&self.bank, &self.respondents, self.threshold)
     }
 
+    /// The second round beside the first, when some dimensions were re-rated.
+    #[must_use]
+    pub fn convergence(&self) -> Option<Convergence> {
+        let rerate = self.rerate.as_ref()?;
+        Some(convergence::convergence(
+            &self.bank,
+            &self.report(),
+            rerate,
+            self.threshold,
+        ))
+    }
+
     #[must_use]
     pub fn report_export(&self) -> ReportExport {
-        ReportExport::new(&self.bank, &self.report())
+        ReportExport {
+            convergence: self
+                .convergence()
+                .map(|convergence| ConvergenceExport::new(&self.bank, &convergence)),
+            ..ReportExport::new(&self.bank, &self.report())
+        }
     }
 
     /// The document as pretty JSON with a freshly computed report. The same document always
@@ -218,6 +296,7 @@ impl WorkshopDocument {
             bank: &self.bank,
             threshold: self.threshold,
             respondents: &self.respondents,
+            rerate: self.rerate.as_ref(),
             norms: &self.norms,
             report: self.report_export(),
         };
@@ -252,6 +331,7 @@ impl WorkshopDocument {
             bank: raw.bank,
             threshold: raw.threshold,
             respondents: raw.respondents,
+            rerate: raw.rerate,
             norms: raw.norms,
             exported_at: raw.exported_at,
         };
@@ -356,6 +436,9 @@ impl WorkshopDocument {
                 }
             }
         }
+        if let Some(rerate) = &self.rerate {
+            problems.extend(rerate_problems(&self.bank, rerate));
+        }
         problems.extend(self.norms.problems(&self.bank, "norms"));
         if problems.is_empty() {
             Ok(())
@@ -365,13 +448,86 @@ impl WorkshopDocument {
     }
 }
 
+/// What is wrong with a second round: no dimension, a dimension the bank does not have or one
+/// named twice, an empty or repeated respondent id, an answer to an item the bank does not have
+/// or to one of a dimension that is not re-rated.
+fn rerate_problems(bank: &Bank, rerate: &Rerate) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if rerate.dimensions.is_empty() {
+        problems.push(Problem::new("rerate.dimensions", "problem.no-rerated"));
+    }
+    let mut first_named: HashMap<&str, usize> = HashMap::new();
+    for (i, id) in rerate.dimensions.iter().enumerate() {
+        let here = at_index("rerate.dimensions", i);
+        if bank.dimension_index(id).is_none() {
+            problems.push(Problem::with(
+                here,
+                "problem.no-dimension",
+                &[("id", &format!("{id:?}"))],
+            ));
+        } else if let Some(first) = first_named.get(id.as_str()) {
+            problems.push(Problem::with(
+                here,
+                "problem.used-twice",
+                &[
+                    ("id", &format!("{id:?}")),
+                    ("first", &at_index("rerate.dimensions", *first)),
+                ],
+            ));
+        } else {
+            first_named.insert(id, i);
+        }
+    }
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    for (p, rerater) in rerate.respondents.iter().enumerate() {
+        let here = at_index("rerate.respondents", p);
+        if rerater.id.trim().is_empty() {
+            problems.push(Problem::new(at_field(&here, "id"), "problem.empty-id"));
+        } else if let Some(first) = first_seen.get(rerater.id.as_str()) {
+            problems.push(Problem::with(
+                at_field(&here, "id"),
+                "problem.used-twice",
+                &[
+                    ("id", &format!("{:?}", rerater.id)),
+                    ("first", &at_index("rerate.respondents", *first)),
+                ],
+            ));
+        } else {
+            first_seen.insert(&rerater.id, p);
+        }
+        for item in rerater.answers.keys() {
+            let at = at_key(&at_field(&here, "answers"), item);
+            match bank.item(item).map(|(d, _)| d) {
+                None => problems.push(Problem::with(
+                    at,
+                    "problem.no-item",
+                    &[("id", &format!("{item:?}"))],
+                )),
+                Some(d) if !first_named.contains_key(bank.dimensions[d].id.as_str()) => {
+                    problems.push(Problem::with(
+                        at,
+                        "problem.not-rerated",
+                        &[
+                            ("id", &format!("{item:?}")),
+                            ("dimension", &format!("{:?}", bank.dimensions[d].id)),
+                        ],
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    problems
+}
+
 /// The fields of a report that the format requires, as listed in `scoring.md`.
-const REPORT_FIELDS: [&str; 5] = [
+const REPORT_FIELDS: [&str; 6] = [
     "alignment_index",
     "friction_index",
     "level",
     "dimensions",
     "hotspots",
+    "convergence",
 ];
 const DIMENSION_FIELDS: [&str; 10] = [
     "id",

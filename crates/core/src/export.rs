@@ -259,7 +259,8 @@ pub fn report_markdown(document: &WorkshopDocument, heading: &str, locale: Local
 
 /// Several workshop documents as one, for a report across workshops: the respondents of all of
 /// them, under the strictest of their privacy thresholds. Each document is named by its
-/// `source` (a file name) in messages.
+/// `source` (a file name) in messages. Norms and second rounds are the workshops' own and are
+/// left out: a second round is set beside its own workshop's first, not beside the others'.
 ///
 /// # Errors
 /// [`Invalid`] when the documents use different question banks, or one respondent id appears

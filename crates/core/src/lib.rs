@@ -11,6 +11,7 @@ pub mod backup;
 pub mod bank;
 pub mod chart;
 pub mod code;
+pub mod convergence;
 pub mod dates;
 pub mod document;
 pub mod embed;

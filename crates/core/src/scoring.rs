@@ -26,7 +26,7 @@ pub const LEADING_HOTSPOTS: usize = 3;
 /// fractions in theory; summing floats in another order moves them by about 1e-13, and such noise
 /// must not turn a tie into an order or a 40 into a 39.999…. A millionth of a point is far below
 /// the tenth that is ever shown.
-const TOLERANCE: f64 = 1e-6;
+pub(crate) const TOLERANCE: f64 = 1e-6;
 
 /// Maturity level of a score, after Luftman's strategic alignment maturity model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -381,7 +381,7 @@ fn figures(
     }
 }
 
-fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+pub(crate) fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     let (sum, count) = values.fold((0.0, 0usize), |(sum, count), v| (sum + v, count + 1));
     (count > 0).then(|| sum / count as f64)
 }

@@ -5,6 +5,7 @@
 //! silently.
 
 use crate::assessment::Journey;
+use crate::convergence::Rerate;
 use crate::history::History;
 use crate::i18n::Locale;
 use crate::merge::{self, Wins};
@@ -175,6 +176,12 @@ fn merge_workshop(
     let mut merged = theirs.clone();
     let respondents = std::rc::Rc::make_mut(&mut merged.respondents);
     let lost = merge::by_id(respondents, &mine.respondents, |r| &r.id, Wins::Kept).lost;
+    replaced.extend(lost.iter().map(|_| Replaced::Participant {
+        workshop: mine.name.clone(),
+    }));
+    let (rerate, lost) =
+        Rerate::merged(theirs.rerate.as_deref(), mine.rerate.as_deref(), Wins::Kept);
+    merged.rerate = rerate.map(std::rc::Rc::new);
     replaced.extend(lost.iter().map(|_| Replaced::Participant {
         workshop: mine.name.clone(),
     }));

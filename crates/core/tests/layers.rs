@@ -13,6 +13,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("stored values and the bank", &["stored", "bank"]),
     ("answers", &["respondent"]),
     ("figures and agenda", &["scoring", "agenda", "language"]),
+    ("the second round", &["convergence"]),
     ("norms", &["norms"]),
     ("codes and history", &["code", "history"]),
     ("the document", &["document"]),

@@ -9,8 +9,8 @@ use crate::i18n::Locale;
 /// What to do when an imported workshop is already saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OnConflict {
-    /// Add the file's respondents to the saved workshop (see [`Workshop::merged_with`]); keep
-    /// the saved norms, or take the file's when none are saved.
+    /// Add the file's respondents of both rounds to the saved workshop (see
+    /// [`Workshop::merged_with`]); keep the saved norms, or take the file's when none are saved.
     Merge,
     /// Save the file as a separate workshop under this new id, named as imported in `locale`.
     KeepBoth { id: String, locale: Locale },
@@ -132,7 +132,9 @@ impl Workshops {
         match on_conflict {
             OnConflict::Merge => {
                 let mut next = self.clone();
-                let mut merged = self.list[index].merged_with(&incoming.respondents);
+                let mut merged = self.list[index]
+                    .merged_with(&incoming.respondents)
+                    .merged_with_second(incoming.rerate.as_deref());
                 // Answers came in under the stricter threshold: a merge never lowers it.
                 merged.threshold = merged.threshold.max(incoming.threshold);
                 // Norms are the facilitator's work and are not merged: the saved ones stay, and

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::agenda::Phase;
 use crate::assessment::{Action, Journey, Screen};
 use crate::bank::Bank;
+use crate::convergence::{Convergence, Rerate};
 use crate::dates::parse_date;
 use crate::document::{DEFAULT_THRESHOLD, THRESHOLDS, WorkshopDocument, WorkshopInfo};
 use crate::norms::{Norms, NormsAction, NormsError};
@@ -112,6 +113,10 @@ pub struct Workshop {
     /// holds one; otherwise one of these is shown there, as open elsewhere.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub others: Vec<HeldTurn>,
+    /// The second round: the dimensions re-rated after discussion and the answers given to
+    /// them, when there is one. An imported document's is kept, so it is not lost on export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rerate: Option<Rc<Rerate>>,
     /// The brainstorm, the votes and the working agreement.
     #[serde(default, skip_serializing_if = "Norms::is_empty")]
     pub norms: Norms,
@@ -423,6 +428,7 @@ impl Workshop {
             turn: None,
             holder: None,
             others: Vec::new(),
+            rerate: None,
             norms: Norms::default(),
             shown: 0,
             auto_timer: true,
@@ -583,6 +589,7 @@ impl Workshop {
             self.respondents.to_vec(),
         );
         document.norms = self.norms.clone();
+        document.rerate = self.rerate.as_deref().cloned();
         document.workshop = Some(WorkshopInfo {
             id: self.id.clone(),
             name: self.name.clone(),
@@ -623,6 +630,7 @@ impl Workshop {
             turn: None,
             holder: None,
             others: Vec::new(),
+            rerate: document.rerate.map(Rc::new),
             norms: document.norms,
             shown: 0,
             auto_timer: true,
@@ -926,5 +934,31 @@ impl Workshop {
             crate::merge::Wins::Incoming,
         );
         merged
+    }
+
+    /// Adds another copy's second round: its dimensions and its reraters, matched by id as
+    /// [`Workshop::merged_with`] matches respondents.
+    #[must_use]
+    pub fn merged_with_second(&self, incoming: Option<&Rerate>) -> Workshop {
+        let mut merged = self.clone();
+        let (rerate, _) = Rerate::merged(
+            self.rerate.as_deref(),
+            incoming,
+            crate::merge::Wins::Incoming,
+        );
+        merged.rerate = rerate.map(Rc::new);
+        merged
+    }
+
+    /// The second round beside the first, when some dimensions were re-rated.
+    #[must_use]
+    pub fn convergence(&self) -> Option<Convergence> {
+        let rerate = self.rerate.as_deref()?;
+        Some(crate::convergence::convergence(
+            &self.bank,
+            &self.report(),
+            rerate,
+            self.threshold,
+        ))
     }
 }
