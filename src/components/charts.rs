@@ -295,6 +295,106 @@ fn gap_row(
     }
 }
 
+/// One re-rated dimension on the before-and-after chart.
+#[derive(Clone, PartialEq)]
+pub struct Moved {
+    pub dimension: AttrValue,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BeforeAfterProps {
+    pub id: AttrValue,
+    pub rows: Vec<Moved>,
+}
+
+/// The before-and-after chart's width: narrow, so that its words stay legible on a phone, where
+/// it is drawn at about this size; on a wide screen CSS caps it.
+const MOVED_WIDTH: f64 = 400.0;
+/// A row: the dimension's name, then its scale.
+const MOVED_ROW: f64 = 46.0;
+
+/// Each re-rated dimension's score before discussion (a ring) and after (a dot inside it when
+/// nothing moved), joined by a line on one 0–100 scale: how far it moved, and which way. The
+/// data table is the section's.
+#[component]
+pub fn BeforeAfter(props: &BeforeAfterProps) -> Html {
+    let words = use_words();
+    let (left, width) = (12.0, MOVED_WIDTH - 24.0);
+    let height = MOVED_ROW * props.rows.len() as f64 + 24.0;
+    let figure = |value: Option<f64>| {
+        value.map_or_else(
+            || words.t("chart.not-available").to_owned(),
+            |value| words.figure(value),
+        )
+    };
+    let description = props
+        .rows
+        .iter()
+        .map(|row| {
+            format!(
+                "{} {} {}, {} {}",
+                row.dimension,
+                words.t("after.before"),
+                figure(row.before),
+                words.t("after.after"),
+                figure(row.after),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let title_id = format!("{}-title", props.id);
+    let desc_id = format!("{}-desc", props.id);
+    let x = |value: f64| format!("{:.1}", chart::on_scale(value, left, width));
+    html! {
+        <figure class="chart before-after">
+            <svg viewBox={format!("0 0 {MOVED_WIDTH} {height}")} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
+                <title id={title_id}>{words.t("after.chart")}</title>
+                <desc id={desc_id}>{format!("{description}.")}</desc>
+                for tick in [0.0, 50.0, 100.0] {
+                    <line class="scale-tick" x1={x(tick)} y1="18" x2={x(tick)} y2={format!("{:.1}", height - 4.0)} />
+                    <text class="radar-scale" x={x(tick)} y="12" text-anchor="middle">{tick.to_string()}</text>
+                }
+                for (index, row) in props.rows.iter().enumerate() {
+                    {moved_row(index, row, &x)}
+                }
+            </svg>
+            <figcaption>
+                <ul class="chart-legend">
+                    <li class="legend">
+                        <svg viewBox="0 0 16 16" class="legend-mark" aria-hidden="true"><circle class="mark-before" cx="8" cy="8" r="5" /></svg>
+                        {words.t("after.before")}
+                    </li>
+                    <li class="legend">
+                        <svg viewBox="0 0 16 16" class="legend-mark" aria-hidden="true"><circle class="mark-after" cx="8" cy="8" r="5" /></svg>
+                        {words.t("after.after")}
+                    </li>
+                </ul>
+            </figcaption>
+        </figure>
+    }
+}
+
+fn moved_row(index: usize, row: &Moved, x: &dyn Fn(f64) -> String) -> Html {
+    let y = 52.0 + MOVED_ROW * index as f64;
+    let y_text = format!("{y:.1}");
+    html! {
+        <g class="moved-row">
+            <text class="gap-label" x={x(0.0)} y={format!("{:.1}", y - 13.0)}>{row.dimension.clone()}</text>
+            if let (Some(before), Some(after)) = (row.before, row.after) {
+                <line class="moved-line" x1={x(before)} y1={y_text.clone()} x2={x(after)} y2={y_text.clone()} />
+            }
+            if let Some(before) = row.before {
+                <circle class="mark-before" cx={x(before)} cy={y_text.clone()} r="7" />
+            }
+            if let Some(after) = row.after {
+                <circle class="mark-after" cx={x(after)} cy={y_text} r="4.5" />
+            }
+        </g>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SparklineProps {
     /// Scores, oldest first.

@@ -14,7 +14,7 @@ pub mod score_bar;
 pub mod share;
 pub mod timer;
 
-pub use charts::{GapBars, Radar, Series, Sparkline};
+pub use charts::{BeforeAfter, GapBars, Moved, Radar, Series, Sparkline};
 pub use confirm::{ConfirmButton, StartOverButton};
 pub use details::{Details, details_fields};
 pub use likert::{Choice, LikertScale, Scale};

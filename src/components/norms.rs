@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use tandem_core::Bank;
+use tandem_core::convergence::Convergence;
 use tandem_core::dates::{iso_date, parse_date};
 use tandem_core::norms::{
     self, Agreement, Contributor, Norm, Norms, NormsAction, NormsError, Owner, Status,
@@ -76,29 +77,46 @@ pub fn voter_count(words: Words, norms: &Norms) -> String {
     }
 }
 
-/// The dimension a new idea is filed under at first: where the report says to start.
+/// The dimension a new idea is filed under at first: where the report says to start, or after
+/// a second round the first dimension still apart.
 #[must_use]
-pub fn first_focus(bank: &Bank, report: &Report) -> Option<AttrValue> {
-    report
-        .starting_points()
+pub fn first_focus(
+    bank: &Bank,
+    report: &Report,
+    convergence: Option<&Convergence>,
+) -> Option<AttrValue> {
+    starting_points(report, convergence)
         .first()
         .map(|&d| AttrValue::from(bank.dimensions[d].id.clone()))
+}
+
+fn starting_points(report: &Report, convergence: Option<&Convergence>) -> Vec<usize> {
+    convergence.map_or_else(
+        || report.starting_points(),
+        |convergence| convergence.starting_points(report),
+    )
 }
 
 #[derive(Properties, PartialEq)]
 pub struct PromptsProps {
     pub bank: Rc<Bank>,
     pub report: Rc<Report>,
+    /// A workshop's second round, when there is one: its dimensions still apart lead.
+    #[prop_or_default]
+    pub convergence: Option<Rc<Convergence>>,
     /// The level of the section's heading.
     pub level: u8,
 }
 
-/// Two or three questions per hotspot, written from the seeds' practices for that dimension.
-/// A custom bank without prompts offers the dimension's recommendations instead.
+/// Two or three questions per hotspot, written from the seeds' practices for that dimension,
+/// led after a second round by the dimensions still apart. A custom bank without prompts
+/// offers the dimension's recommendations instead.
 #[component]
 pub fn Prompts(props: &PromptsProps) -> Html {
     let words = use_words();
-    let focus = props.report.starting_points();
+    let convergence = props.convergence.as_deref();
+    let focus = starting_points(&props.report, convergence);
+    let apart = |d: usize| convergence.is_some_and(|c| c.still_apart(d));
     let bank = &props.bank;
     html! {
         <section class="prompts" aria-labelledby={words.region("prompts-title")}>
@@ -115,6 +133,9 @@ pub fn Prompts(props: &PromptsProps) -> Html {
                             {&bank.dimensions[d].title}
                             if let Some(friction) = props.report.dimensions[d].friction {
                                 {" "}<span class="prompt-friction">{words.f("norms.prompt-friction", &[("friction", &words.0.figure(friction))])}</span>
+                            }
+                            if apart(d) {
+                                {" "}<span class="prompt-apart">{words.t("after.prompt-apart")}</span>
                             }
                         </p>
                         <ul>

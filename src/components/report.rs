@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use tandem_core::convergence::{self, Convergence};
 use tandem_core::export;
 use tandem_core::history::{self, Run};
 use tandem_core::i18n::Locale;
@@ -17,7 +18,7 @@ use crate::setup::{Words, use_setup, use_words};
 
 use crate::browser;
 use crate::components::norms::AgreementView;
-use crate::components::{GapBars, Radar, ScoreBar, Series, Sparkline};
+use crate::components::{BeforeAfter, GapBars, Moved, Radar, ScoreBar, Series, Sparkline};
 
 /// The run a self-assessment report shows: as recorded, or as of today before it is.
 #[must_use]
@@ -316,6 +317,99 @@ pub fn charts(words: Words, bank: &Bank, report: &Report, visible: bool, id: &st
                 <p class="note">{words.t("report.gap-needs")}</p>
             } else {
                 <p class="note">{words.t("report.gap-hidden")}</p>
+            }
+        </section>
+    }
+}
+
+/// "After discussion": a workshop's second round beside its first. What converged and the
+/// average changes, each re-rated dimension's score before and after as a chart, every figure
+/// before and after in its table, and where Marketing and IT are still apart. For the room
+/// (`for_room`) the chart and the verdicts alone, so the slide fits the projector.
+pub fn after_discussion(
+    words: Words,
+    bank: &Bank,
+    convergence: &Convergence,
+    threshold: u8,
+    for_room: bool,
+) -> Html {
+    let title = |moved: &convergence::Moved| bank.dimensions[moved.dimension].title.clone();
+    let titles = |moved: Vec<&convergence::Moved>| {
+        moved.into_iter().map(title).collect::<Vec<_>>().join(", ")
+    };
+    let rows: Vec<Moved> = convergence
+        .dimensions
+        .iter()
+        .map(|moved| Moved {
+            dimension: title(moved).into(),
+            before: moved.score_before,
+            after: moved.score_after,
+        })
+        .collect();
+    let apart: Vec<&convergence::Moved> = convergence
+        .dimensions
+        .iter()
+        .filter(|m| !m.converged)
+        .collect();
+    let figure = |value: Option<f64>| figure(words, value);
+    html! {
+        <section class="after-discussion" aria-labelledby={words.region("after-title")}>
+            {words.heading(2, words.t("after.heading")).id("after-title")}
+            if !for_room {
+                <p>{words.f("after.intro", &[("dimensions", &titles(convergence.dimensions.iter().collect()))])}</p>
+            }
+            <ul class="after-summary">
+                <li>{words.f("after.converged", &[("converged", &convergence.converged()), ("total", &convergence.dimensions.len())])}</li>
+                if let Some(change) = convergence.spread_change {
+                    <li>{words.f("after.spread-change", &[("change", &words.figure(change))])}</li>
+                }
+                if let Some(change) = convergence.gap_change {
+                    <li>{words.f("after.gap-change", &[("change", &words.figure(change))])}</li>
+                } else {
+                    <li>{words.f("after.gap-hidden", &[("threshold", &threshold)])}</li>
+                }
+            </ul>
+            <BeforeAfter id="after-chart" {rows} />
+            // Scrolls sideways on a phone, so it can be reached and scrolled by keyboard, and is
+            // named by its caption (a landmark only where the page has regions).
+            if !for_room {
+                <div class="table-scroll" tabindex="0" role={words.region("region")} aria-labelledby="after-table">
+                    <table class="after-table">
+                        <caption id="after-table">{words.t("after.table")}</caption>
+                        <thead>
+                            <tr>
+                                for key in ["chart.dimension", "after.score-before", "after.score-after", "after.gap-before",
+                                            "after.gap-after", "after.spread-before", "after.spread-after", "after.verdict"] {
+                                    <th scope="col">{words.t(key)}</th>
+                                }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            for moved in &convergence.dimensions {
+                                <tr key={moved.dimension}>
+                                    <th scope="row">{title(moved)}</th>
+                                    <td>{figure(moved.score_before)}</td>
+                                    <td>{figure(moved.score_after)}</td>
+                                    <td>{figure(moved.gap_before)}</td>
+                                    <td>{figure(moved.gap_after)}</td>
+                                    <td>{figure(moved.spread_before)}</td>
+                                    <td>{figure(moved.spread_after)}</td>
+                                    <td class="verdict">{words.t(if moved.converged { "after.yes" } else { "after.no" })}</td>
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                </div>
+            }
+            <p class="after-verdict">
+                if apart.is_empty() {
+                    {words.t("after.all-converged")}
+                } else {
+                    {words.f("after.still-apart", &[("dimensions", &titles(apart))])}
+                }
+            </p>
+            if !for_room {
+                <p class="note">{words.t("after.rule")}</p>
             }
         </section>
     }

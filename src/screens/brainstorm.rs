@@ -77,11 +77,12 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
                 dimension,
                 text,
             });
-            let first_focus = first_focus(&bank, &report);
+            let convergence = workshop.convergence().map(Rc::new);
+            let first_focus = first_focus(&bank, &report, convergence.as_deref());
             html! {
                 <div class="phase-content">
                     if workshop.revealed {
-                        <Prompts bank={bank.clone()} report={report.clone()} level={3} />
+                        <Prompts bank={bank.clone()} report={report.clone()} {convergence} level={3} />
                     } else {
                         <p class="note">
                             {words.t("brainstorm.prompts-after-reveal")}{" "}

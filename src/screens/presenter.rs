@@ -11,7 +11,7 @@ use tandem_core::{Bank, Norm, Slide, Workshop};
 use yew::prelude::*;
 
 use crate::components::norms::{idea_count, voter_count};
-use crate::components::report::{figure_row, hotspot_figures, indices};
+use crate::components::report::{after_discussion, figure_row, hotspot_figures, indices};
 use crate::components::{Countdown, Qr};
 use crate::hooks::{use_report, use_stored, use_title};
 use crate::routes::Route;
@@ -156,6 +156,11 @@ fn SlideView(props: &SlideProps) -> Html {
             }
         },
         Slide::Agreement => agreement(words, workshop),
+        Slide::AfterDiscussion => workshop
+            .convergence()
+            .map_or_else(Html::default, |convergence| {
+                after_discussion(words, bank, &convergence, workshop.threshold, true)
+            }),
         Slide::Summary => html! {
             <>
                 if workshop.revealed {
@@ -180,6 +185,7 @@ fn slide_class(slide: Slide) -> &'static str {
         Slide::Indices => "slide-indices",
         Slide::Hotspot(_) => "slide-hotspot",
         Slide::Dimensions => "slide-dimensions",
+        Slide::AfterDiscussion => "slide-after",
         _ => "slide-text",
     }
 }

@@ -61,7 +61,7 @@ pub fn ProposalScreen(props: &ProposalScreenProps) -> Html {
             });
         })
     };
-    let first = first_focus(&props.bank, &report);
+    let first = first_focus(&props.bank, &report, None);
     let ranked = props.proposal.ranked();
     let last = ranked.len().saturating_sub(1);
     html! {

@@ -138,7 +138,8 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
             text,
         })
     });
-    let first = first_focus(&bank, &report);
+    let convergence = props.workshop.convergence().map(std::rc::Rc::new);
+    let first = first_focus(&bank, &report, convergence.as_deref());
     let mine: Vec<_> = props.workshop.norms.by(&props.author).cloned().collect();
     html! {
         <section class="screen" aria-labelledby={words.region("write-title")}>
@@ -148,7 +149,7 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
                 {words.t("turn.ideas-lead")}
             </p>
             if props.workshop.revealed {
-                <Prompts bank={bank.clone()} report={report.clone()} level={2} />
+                <Prompts bank={bank.clone()} report={report.clone()} {convergence} level={2} />
             }
             if let Some(refusal) = &props.refusal {
                 <p class="refusal" role="alert">{refusal}</p>

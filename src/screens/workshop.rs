@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::report::{
-    ReportExports, Trend, charts, figure_row, hotspots, indices, level_text,
+    ReportExports, Trend, after_discussion, charts, figure_row, hotspots, indices, level_text,
 };
 use crate::components::{
     Countdown, CountdownControls, Details, details_fields, field_id, use_clock,
@@ -270,6 +270,9 @@ pub fn RevealReport(props: &RevealReportProps) -> Html {
             {indices(words, &report)}
             {charts(words, &workshop.bank, &report, visible, "workshop")}
             {hotspots(words, &workshop.bank, &report)}
+            if let Some(convergence) = workshop.convergence() {
+                {after_discussion(words, &workshop.bank, &convergence, workshop.threshold, false)}
+            }
             <Trend bank={bank} {current} runs={props.runs.clone()} />
             {breakdown(words, &workshop.bank, &report, visible, workshop.threshold)}
         </div>
@@ -588,6 +591,7 @@ fn slide_name(words: Words, bank: &Bank, slide: Slide) -> String {
         Slide::Votes => words.t("room.votes").to_owned(),
         Slide::Ranking => words.t("room.ranking").to_owned(),
         Slide::Agreement => words.t("room.agreement").to_owned(),
+        Slide::AfterDiscussion => words.t("room.after-discussion").to_owned(),
         Slide::Summary => words.t("room.summary").to_owned(),
     }
 }

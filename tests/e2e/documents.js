@@ -13,11 +13,12 @@ export const title = (id) => bank.dimensions.find((d) => d.id === id).title;
 
 /**
  * A saved workshop of six people who have answered: Marketing agrees with everything; IT
- * disagrees in the `friction` dimensions and agrees elsewhere. Returns the file and the core's
- * report of it.
+ * disagrees in the `friction` dimensions and agrees elsewhere. With `rerate`, the same six
+ * answered the dimensions `converged` and `apart` again after discussion: everyone agrees on
+ * the first, IT still disagrees on the second. Returns the file and the core's report of it.
  */
 export function answeredWorkshop({ id = 'norms-w', name = 'Norms day', date = '2026-11-24',
-  friction = ['prioritization', 'kpis'], low = 1 } = {}) {
+  friction = ['prioritization', 'kpis'], low = 1, rerate = null } = {}) {
   const respondents = [];
   for (let p = 0; p < 6; p += 1) {
     const role = p % 2 === 0 ? 'marketing' : 'it';
@@ -36,6 +37,22 @@ export function answeredWorkshop({ id = 'norms-w', name = 'Norms day', date = '2
       phases: ['welcome', 'assessment', 'reveal', 'brainstorm', 'vote', 'rank', 'agree', 'summary'] },
     bank, threshold: 3, respondents,
   };
+  if (rerate) {
+    const dimensions = [...rerate.converged, ...rerate.apart];
+    const again = [];
+    for (let p = 0; p < 6; p += 1) {
+      const role = p % 2 === 0 ? 'marketing' : 'it';
+      const answers = {};
+      for (const dimension of bank.dimensions.filter((d) => dimensions.includes(d.id))) {
+        for (const item of dimension.items) {
+          const agree = role === 'it' && rerate.apart.includes(dimension.id) ? 1 : 4;
+          answers[item.id] = item.reverse ? 6 - agree : agree;
+        }
+      }
+      again.push({ id: `${id}-r${p}`, role, answers });
+    }
+    document.rerate = { dimensions, respondents: again };
+  }
   const file = join(mkdtempSync(join(tmpdir(), 'tandem-e2e-')), `${id}.json`);
   writeFileSync(file, JSON.stringify(document));
   return { file, report: JSON.parse(execFileSync(cli, ['report', file], { encoding: 'utf8' })).report };

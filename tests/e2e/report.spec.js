@@ -78,17 +78,17 @@ test('a self-assessment report has charts, a trend, exports that match it and a 
 
   // The summary CSV says what the report says; the answers CSV adds up to it.
   const summary = parseCsv(await download(page, 'Download summary (CSV)'));
-  expect(summary[0].join(',')).toBe('source,dimension,title,score,level,marketing,it,gap,estimated_gap,perception_gap,spread,friction,hotspot');
+  expect(summary[0].join(',')).toBe('source,round,dimension,title,score,level,marketing,it,gap,estimated_gap,perception_gap,spread,friction,hotspot,converged');
   expect(summary).toHaveLength(1 + bank.dimensions.length);
   for (const [d, row] of summary.slice(1).entries()) {
-    await expect(scores.nth(d).locator('td')).toHaveText(row[3]);
+    await expect(scores.nth(d).locator('td')).toHaveText(row[4]);
   }
   const answers = parseCsv(await download(page, 'Download answers (CSV)'));
   expect(answers).toHaveLength(1 + bank.dimensions.flatMap((d) => d.items).length);
   for (const [d, dimension] of bank.dimensions.entries()) {
-    const values = answers.slice(1).filter((row) => row[3] === dimension.id).map((row) => Number(row[7]));
+    const values = answers.slice(1).filter((row) => row[4] === dimension.id).map((row) => Number(row[8]));
     const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
-    expect(mean.toFixed(1)).toBe(summary[d + 1][3]);
+    expect(mean.toFixed(1)).toBe(summary[d + 1][4]);
   }
   const markdown = await download(page, 'Download report (Markdown)');
   expect(markdown).toContain('# Friction report: self-assessment');
@@ -153,11 +153,11 @@ test('a workshop report overlays Marketing and IT, exports safe CSV, compares wi
   const answers = parseCsv(await download(page, 'Download answers (CSV)'));
   expect(answers).toHaveLength(1 + 6 * bank.dimensions.flatMap((d) => d.items).length);
   expect(new Set(answers.slice(1).map((row) => row[0]))).toEqual(new Set([`'${FORMULA}`]));
-  expect(new Set(answers.slice(1).map((row) => row[2]))).toEqual(new Set(['marketing', 'it']));
+  expect(new Set(answers.slice(1).map((row) => row[3]))).toEqual(new Set(['marketing', 'it']));
   const summary = parseCsv(await download(page, 'Download summary (CSV)'));
   for (const [d, figures] of later.report.dimensions.entries()) {
     const row = summary[d + 1];
-    expect([row[1], row[3], row[5], row[6], row[11]]).toEqual([
+    expect([row[2], row[4], row[6], row[7], row[12]]).toEqual([
       figures.id, figures.score.toFixed(1), figures.marketing.toFixed(1), figures.it.toFixed(1), figures.friction.toFixed(1),
     ]);
   }

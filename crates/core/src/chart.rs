@@ -1,6 +1,7 @@
 //! Geometry of the report's charts, computed here so it is tested without a browser: where each
-//! dimension's point lies on the radar, where a gap bar starts and ends, and the points of a
-//! trend line. Coordinates are in an SVG view box the caller chooses; nothing here draws.
+//! dimension's point lies on the radar, where a gap bar starts and ends, the points of a trend
+//! line, and where a score lies on a before-and-after scale. Coordinates are in an SVG view box
+//! the caller chooses; nothing here draws.
 
 use std::f64::consts::PI;
 
@@ -101,9 +102,26 @@ pub fn trend_line(values: &[f64], width: f64, height: f64) -> Vec<Point> {
         .collect()
 }
 
+/// Where a score (0–100) lies on a horizontal scale from `left` that is `width` long: the
+/// before and after marks of the "After discussion" chart. Out-of-range scores stay on the scale.
+#[must_use]
+pub fn on_scale(value: f64, left: f64, width: f64) -> f64 {
+    left + width * value.clamp(0.0, 100.0) / 100.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[allow(clippy::float_cmp)] // Quarter points of the scale are exact in binary.
+    fn scores_lie_on_the_scale_in_proportion_and_never_off_it() {
+        assert_eq!(on_scale(0.0, 200.0, 400.0), 200.0);
+        assert_eq!(on_scale(25.0, 200.0, 400.0), 300.0);
+        assert_eq!(on_scale(100.0, 200.0, 400.0), 600.0);
+        assert_eq!(on_scale(-5.0, 200.0, 400.0), 200.0);
+        assert_eq!(on_scale(250.0, 200.0, 400.0), 600.0);
+    }
 
     const CENTER: Point = Point { x: 100.0, y: 100.0 };
 

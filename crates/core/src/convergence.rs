@@ -61,6 +61,13 @@ impl Rerate {
             .collect()
     }
 
+    /// The second round's own report under the privacy threshold, as if it were a first: its
+    /// figures for the re-rated dimensions are the *after* of [`convergence`].
+    #[must_use]
+    pub fn report(&self, bank: &Bank, threshold: u8) -> Report {
+        scoring::score_within(bank, &self.respondents(), threshold)
+    }
+
     /// Two versions of a second round as one, by the rule of `merge`: every dimension either
     /// re-rates (`kept`'s in its order, then the others'), and every rerater of either, matched
     /// by id, `wins` deciding one both have in other versions. Also the versions that lost.
@@ -133,6 +140,25 @@ impl Convergence {
             .count()
     }
 
+    /// Where the norms should start after a second round: the re-rated dimensions that did not
+    /// converge, in the order they were re-rated, then the first round's starting points (its
+    /// leading hotspots, or the dimension to keep watching) not among them.
+    #[must_use]
+    pub fn starting_points(&self, report: &Report) -> Vec<usize> {
+        let mut points: Vec<usize> = self
+            .dimensions
+            .iter()
+            .filter(|moved| !moved.converged)
+            .map(|moved| moved.dimension)
+            .collect();
+        for d in report.starting_points() {
+            if !points.contains(&d) {
+                points.push(d);
+            }
+        }
+        points
+    }
+
     /// Whether the bank's dimension `d` was re-rated and did not converge: where Marketing and
     /// IT still disagree after discussing it.
     #[must_use]
@@ -148,7 +174,7 @@ impl Convergence {
 /// fewer than `threshold` Marketing or IT respondents has no gap.
 #[must_use]
 pub fn convergence(bank: &Bank, before: &Report, rerate: &Rerate, threshold: u8) -> Convergence {
-    let after = scoring::score_within(bank, &rerate.respondents(), threshold);
+    let after = rerate.report(bank, threshold);
     let dimensions: Vec<Moved> = rerate
         .dimensions
         .iter()

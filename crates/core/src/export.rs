@@ -6,18 +6,19 @@
 use crate::i18n::Locale;
 use std::fmt::Write as _;
 
-use crate::bank::Bank;
-use crate::document::{ReportExport, WorkshopDocument};
+use crate::bank::{Bank, Dimension};
+use crate::document::{ConvergenceExport, DimensionExport, ReportExport, WorkshopDocument};
 use crate::norms::markdown_text;
 use crate::numbers::format1;
+use crate::respondent::Respondent;
 use crate::scoring::{self, normalised};
 use crate::validation::{Invalid, Problem};
 
 /// The header of the long answers file.
-pub const ANSWERS_HEADER: &str = "source,respondent,role,dimension,item,reverse,answer,value";
+pub const ANSWERS_HEADER: &str = "source,round,respondent,role,dimension,item,reverse,answer,value";
 /// The header of the per-dimension summary file.
-pub const SUMMARY_HEADER: &str = "source,dimension,title,score,level,marketing,it,gap,\
-     estimated_gap,perception_gap,spread,friction,hotspot";
+pub const SUMMARY_HEADER: &str = "source,round,dimension,title,score,level,marketing,it,gap,\
+     estimated_gap,perception_gap,spread,friction,hotspot,converged";
 
 /// What a spreadsheet reader may split a line on: the comma of this file, the semicolon that
 /// Excel uses in locales with a decimal comma, and the tab; line breaks end a row.
@@ -53,13 +54,15 @@ fn figure(value: Option<f64>) -> String {
     value.map(format1).unwrap_or_default()
 }
 
-/// Every answer as one row: `source` (the workshop or file it came from), the respondent, their
-/// role, the dimension, the item, whether it is reverse-keyed, the answer (1–5, `dont_know`, or
-/// empty when unanswered) and its value on the 0–100 scale after keying.
+/// Every answer as one row: `source` (the workshop or file it came from), the `round` (1, or 2
+/// for a second round after discussion), the respondent, their role, the dimension, the item,
+/// whether it is reverse-keyed, the answer (1–5, `dont_know`, or empty when unanswered) and its
+/// value on the 0–100 scale after keying. A second round has rows for the items of the
+/// dimensions it re-rates.
 ///
 /// Roles are written only when the report may show group figures (see
-/// [`scoring::groups_visible`]); below the threshold the role column says `hidden`, so the file cannot
-/// reveal what the report hides.
+/// [`scoring::groups_visible`]), for each round on its own; below the threshold the role column
+/// says `hidden`, so the file cannot reveal what the report hides.
 #[must_use]
 pub fn answers_csv(document: &WorkshopDocument, source: &str) -> String {
     let mut out = String::from(ANSWERS_HEADER);
@@ -70,19 +73,32 @@ pub fn answers_csv(document: &WorkshopDocument, source: &str) -> String {
 
 /// The rows of [`answers_csv`] without the header, for combining files.
 pub fn append_answers(out: &mut String, document: &WorkshopDocument, source: &str) {
-    let visible = scoring::groups_visible(
-        scoring::RoleCounts::of(&document.respondents),
-        document.threshold,
-    );
     let source = csv_cell(source);
-    for respondent in &document.respondents {
+    append_round(out, document, &source, 1, &document.respondents, |_| true);
+    if let Some(rerate) = &document.rerate {
+        let re_rated = |d: usize| rerate.dimensions.contains(&document.bank.dimensions[d].id);
+        append_round(out, document, &source, 2, &rerate.respondents(), re_rated);
+    }
+}
+
+/// The answers of one round's `respondents` to the items of the dimensions `included`.
+fn append_round(
+    out: &mut String,
+    document: &WorkshopDocument,
+    source: &str,
+    round: u8,
+    respondents: &[Respondent],
+    included: impl Fn(usize) -> bool,
+) {
+    let visible = scoring::groups_visible(scoring::RoleCounts::of(respondents), document.threshold);
+    for respondent in respondents {
         let role = if visible {
             respondent.role.key()
         } else {
             "hidden"
         };
         let who = csv_cell(&respondent.id);
-        for (d, item) in document.bank.items() {
+        for (d, item) in document.bank.items().filter(|(d, _)| included(*d)) {
             let (answer, value) = match respondent.answers.get(&item.id) {
                 None => (String::new(), String::new()),
                 Some(None) => ("dont_know".to_owned(), String::new()),
@@ -94,7 +110,7 @@ pub fn append_answers(out: &mut String, document: &WorkshopDocument, source: &st
             // Writing to a String cannot fail.
             let _ = writeln!(
                 out,
-                "{source},{who},{role},{},{},{},{answer},{value}",
+                "{source},{round},{who},{role},{},{},{},{answer},{value}",
                 csv_cell(&document.bank.dimensions[d].id),
                 csv_cell(&item.id),
                 item.reverse,
@@ -103,7 +119,10 @@ pub fn append_answers(out: &mut String, document: &WorkshopDocument, source: &st
     }
 }
 
-/// One row per dimension with the exported (rounded, thresholded) figures.
+/// One row per dimension with the exported (rounded, thresholded) figures, in `round` 1; then,
+/// when dimensions were re-rated after discussion, one row per re-rated dimension in round 2
+/// with the second round's figures (under the threshold on its own; no estimates, so no
+/// estimated or perception gap) and whether it `converged`.
 #[must_use]
 pub fn summary_csv(document: &WorkshopDocument, source: &str) -> String {
     let mut out = String::from(SUMMARY_HEADER);
@@ -116,24 +135,60 @@ pub fn summary_csv(document: &WorkshopDocument, source: &str) -> String {
 pub fn append_summary(out: &mut String, document: &WorkshopDocument, source: &str) {
     let report = document.report_export();
     let source = csv_cell(source);
-    for (dimension, figures) in document.bank.dimensions.iter().zip(&report.dimensions) {
-        let _ = writeln!(
+    let first = document.bank.dimensions.iter().zip(&report.dimensions);
+    for (dimension, figures) in first {
+        let hotspot = report.hotspots.contains(&dimension.id);
+        summary_row(
             out,
-            "{source},{},{},{},{},{},{},{},{},{},{},{},{}",
-            csv_cell(&dimension.id),
-            csv_cell(&dimension.title),
-            figure(figures.score),
-            figures.level.map(|l| l.to_string()).unwrap_or_default(),
-            figure(figures.marketing),
-            figure(figures.it),
-            figure(figures.gap),
-            figure(figures.estimated_gap),
-            figure(figures.perception_gap),
-            figure(figures.spread),
-            figure(figures.friction),
-            report.hotspots.contains(&dimension.id),
+            &source,
+            1,
+            dimension,
+            figures,
+            &hotspot.to_string(),
+            "",
         );
     }
+    let (Some(rerate), Some(convergence)) = (&document.rerate, &report.convergence) else {
+        return;
+    };
+    let after = ReportExport::new(
+        &document.bank,
+        &rerate.report(&document.bank, document.threshold),
+    );
+    for moved in &convergence.dimensions {
+        let Some(d) = document.bank.dimension_index(&moved.id) else {
+            continue;
+        };
+        let (dimension, figures) = (&document.bank.dimensions[d], &after.dimensions[d]);
+        let converged = moved.converged.to_string();
+        summary_row(out, &source, 2, dimension, figures, "", &converged);
+    }
+}
+
+fn summary_row(
+    out: &mut String,
+    source: &str,
+    round: u8,
+    dimension: &Dimension,
+    figures: &DimensionExport,
+    hotspot: &str,
+    converged: &str,
+) {
+    let _ = writeln!(
+        out,
+        "{source},{round},{},{},{},{},{},{},{},{},{},{},{},{hotspot},{converged}",
+        csv_cell(&dimension.id),
+        csv_cell(&dimension.title),
+        figure(figures.score),
+        figures.level.map(|l| l.to_string()).unwrap_or_default(),
+        figure(figures.marketing),
+        figure(figures.it),
+        figure(figures.gap),
+        figure(figures.estimated_gap),
+        figure(figures.perception_gap),
+        figure(figures.spread),
+        figure(figures.friction),
+    );
 }
 
 /// The name of an exported file: the workshop's name made safe for a file, what the file holds
@@ -243,6 +298,9 @@ pub fn report_markdown(document: &WorkshopDocument, heading: &str, locale: Local
             figure_or(figures.friction),
         );
     }
+    if let Some(convergence) = &report.convergence {
+        after_discussion_markdown(&mut out, document, convergence, locale);
+    }
     if !document.norms.agreement().is_empty() {
         let _ = writeln!(out, "\n## {}", locale.text("sheet.working-agreement"));
         crate::norms::append_agreement(&mut out, bank, &document.norms, "###", locale);
@@ -325,6 +383,96 @@ pub fn combine(documents: Vec<(String, WorkshopDocument)>) -> Result<WorkshopDoc
     } else {
         Err(Invalid(problems))
     }
+}
+
+/// The "After discussion" section: what converged, the average changes, each re-rated
+/// dimension before and after, and where Marketing and IT are still apart.
+fn after_discussion_markdown(
+    out: &mut String,
+    document: &WorkshopDocument,
+    convergence: &ConvergenceExport,
+    locale: Locale,
+) {
+    let bank = &document.bank;
+    let title = |id: &str| markdown_text(bank.dimension_title(id));
+    let titles = |ids: Vec<&str>| ids.into_iter().map(title).collect::<Vec<_>>().join(", ");
+    let _ = write!(out, "\n## {}\n\n", locale.text("after.heading"));
+    let re_rated = titles(
+        convergence
+            .dimensions
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect(),
+    );
+    let _ = writeln!(
+        out,
+        "{}\n",
+        locale.format("after.intro", &[("dimensions", &re_rated)])
+    );
+    let mut lines = vec![locale.format(
+        "after.converged",
+        &[
+            ("converged", &convergence.converged),
+            ("total", &convergence.dimensions.len()),
+        ],
+    )];
+    if let Some(change) = convergence.spread_change {
+        lines.push(locale.format("after.spread-change", &[("change", &locale.figure(change))]));
+    }
+    lines.push(convergence.gap_change.map_or_else(
+        || locale.format("after.gap-hidden", &[("threshold", &document.threshold)]),
+        |change| locale.format("after.gap-change", &[("change", &locale.figure(change))]),
+    ));
+    for line in lines {
+        let _ = writeln!(out, "- {line}");
+    }
+    let _ = writeln!(
+        out,
+        "\n| {} |\n|---|---:|---:|---:|---:|---:|---:|---|",
+        [
+            "chart.dimension",
+            "after.score-before",
+            "after.score-after",
+            "after.gap-before",
+            "after.gap-after",
+            "after.spread-before",
+            "after.spread-after",
+            "after.verdict",
+        ]
+        .map(|key| locale.text(key))
+        .join(" | ")
+    );
+    for moved in &convergence.dimensions {
+        let figure_or = |value: Option<f64>| figure_or(locale, value);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            title(&moved.id),
+            figure_or(moved.score_before),
+            figure_or(moved.score_after),
+            figure_or(moved.gap_before),
+            figure_or(moved.gap_after),
+            figure_or(moved.spread_before),
+            figure_or(moved.spread_after),
+            locale.text(if moved.converged {
+                "after.yes"
+            } else {
+                "after.no"
+            }),
+        );
+    }
+    let apart: Vec<&str> = convergence
+        .dimensions
+        .iter()
+        .filter(|moved| !moved.converged)
+        .map(|moved| moved.id.as_str())
+        .collect();
+    let verdict = if apart.is_empty() {
+        locale.text("after.all-converged").to_owned()
+    } else {
+        locale.format("after.still-apart", &[("dimensions", &titles(apart))])
+    };
+    let _ = writeln!(out, "\n{verdict} {}", locale.text("after.rule"));
 }
 
 fn figure_or(locale: Locale, value: Option<f64>) -> String {
@@ -470,7 +618,7 @@ mod tests {
         assert_eq!(
             lines[1],
             format!(
-                "Q4,p0,it,{},{},{},4,{expected_value}",
+                "Q4,1,p0,it,{},{},{},4,{expected_value}",
                 doc.bank.dimensions[0].id, first.id, first.reverse
             )
         );
@@ -487,7 +635,7 @@ mod tests {
         );
         let summary = summary_csv(&small, "s");
         let row = cells(summary.lines().nth(1).unwrap());
-        assert_eq!((&*row[5], &*row[6], &*row[7]), ("", "", ""), "{summary}");
+        assert_eq!((&*row[6], &*row[7], &*row[8]), ("", "", ""), "{summary}");
         let large = document(
             &[
                 (Role::Marketing, 4),
@@ -498,7 +646,7 @@ mod tests {
             2,
         );
         let row = cells(summary_csv(&large, "l").lines().nth(1).unwrap());
-        assert!(!row[5].is_empty() && !row[6].is_empty(), "{row:?}");
+        assert!(!row[6].is_empty() && !row[7].is_empty(), "{row:?}");
     }
 
     #[test]
@@ -514,11 +662,11 @@ mod tests {
         {
             let cells = cells(line);
             assert_eq!(
-                cells[2], dimension.title,
+                cells[3], dimension.title,
                 "titles with commas survive quoting"
             );
-            assert_eq!(cells[3], figures.score.map(format1).unwrap_or_default());
-            assert_eq!(cells[11], figures.friction.map(format1).unwrap_or_default());
+            assert_eq!(cells[4], figures.score.map(format1).unwrap_or_default());
+            assert_eq!(cells[12], figures.friction.map(format1).unwrap_or_default());
         }
     }
 

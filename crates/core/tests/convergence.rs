@@ -459,7 +459,7 @@ mod kept {
     use tandem_core::convergence::Rerate;
     use tandem_core::merge::Wins;
     use tandem_core::workshop::OnConflict;
-    use tandem_core::{Role, Tandem, Workshop, WorkshopDocument, Workshops};
+    use tandem_core::{Phase, Role, Slide, Tandem, Workshop, WorkshopDocument, Workshops};
 
     use super::{rerater, with_second_round};
 
@@ -544,6 +544,46 @@ mod kept {
     }
 
     #[test]
+    fn the_norms_start_where_marketing_and_it_are_still_apart() {
+        let workshop = workshop();
+        let report = workshop.report();
+        // The first round's hotspots are d1 (friction 56.25) and d2 (50); d2 did not converge.
+        assert_eq!(report.starting_points(), [0, 1]);
+        assert_eq!(
+            workshop.convergence().unwrap().starting_points(&report),
+            [1, 0]
+        );
+    }
+
+    #[test]
+    fn the_room_sees_the_second_round_in_the_summary_once_revealed() {
+        let mut workshop = workshop();
+        workshop.current = workshop
+            .phases
+            .iter()
+            .position(|p| *p == Phase::Summary)
+            .unwrap();
+        assert_eq!(workshop.slides(), [Slide::Summary], "not revealed yet");
+        workshop.revealed = true;
+        assert_eq!(workshop.slides(), [Slide::AfterDiscussion, Slide::Summary]);
+        assert_eq!(
+            workshop_without_second_round_revealed_in_summary().slides(),
+            [Slide::Summary]
+        );
+    }
+
+    fn workshop_without_second_round_revealed_in_summary() -> Workshop {
+        let mut workshop = workshop_without_second_round();
+        workshop.current = workshop
+            .phases
+            .iter()
+            .position(|p| *p == Phase::Summary)
+            .unwrap();
+        workshop.revealed = true;
+        workshop
+    }
+
+    #[test]
     fn merging_rounds_keeps_every_dimension_and_rerater_once() {
         let one = with_second_round().rerate;
         let (merged, lost) = Rerate::merged(one.as_ref(), one.as_ref(), Wins::Kept);
@@ -551,5 +591,110 @@ mod kept {
         assert!(lost.is_empty());
         assert_eq!(Rerate::merged(None, None, Wins::Kept).0, None);
         assert_eq!(Rerate::merged(None, one.as_ref(), Wins::Kept).0, one);
+    }
+}
+
+mod exports {
+    //! The second round in the CSV files (a `round` column) and the Markdown report.
+
+    use tandem_core::export::{answers_csv, report_markdown, summary_csv};
+    use tandem_core::i18n::Locale;
+
+    use super::{first_round, with_second_round};
+
+    #[test]
+    fn the_answers_file_has_the_second_rounds_rows_for_the_re_rated_items() {
+        let csv = answers_csv(&with_second_round(), "w");
+        let rows: Vec<&str> = csv.lines().skip(1).collect();
+        // Round 1: two people, four items each; round 2: two people, the three items of d1
+        // and d2 (not d3's e).
+        assert_eq!(rows.iter().filter(|r| r.starts_with("w,1,")).count(), 8);
+        let second: Vec<&str> = rows
+            .iter()
+            .copied()
+            .filter(|r| r.starts_with("w,2,"))
+            .collect();
+        assert_eq!(
+            second,
+            [
+                "w,2,m2,marketing,d1,a,false,4,75.0",
+                "w,2,m2,marketing,d1,b,false,4,75.0",
+                "w,2,m2,marketing,d2,c,false,5,100.0",
+                "w,2,t2,it,d1,a,false,3,50.0",
+                "w,2,t2,it,d1,b,false,4,75.0",
+                "w,2,t2,it,d2,c,false,2,25.0",
+            ]
+        );
+        assert_eq!(answers_csv(&first_round(), "w").lines().count(), 9);
+    }
+
+    #[test]
+    fn each_round_hides_roles_under_the_threshold_on_its_own() {
+        let mut document = with_second_round();
+        // Two of each function in the first round (threshold 2), one of each in the second.
+        let mut more = document.respondents.clone();
+        for respondent in &mut more {
+            respondent.id.push('x');
+        }
+        document.respondents.extend(more);
+        document.threshold = 2;
+        let csv = answers_csv(&document, "w");
+        assert!(
+            csv.lines()
+                .filter(|r| r.starts_with("w,1,"))
+                .all(|r| !r.contains(",hidden,"))
+        );
+        assert!(
+            csv.lines()
+                .filter(|r| r.starts_with("w,2,"))
+                .all(|r| r.contains(",hidden,"))
+        );
+        let summary = summary_csv(&document, "w");
+        for row in summary.lines().filter(|r| r.starts_with("w,2,")) {
+            let cells: Vec<&str> = row.split(',').collect();
+            // Marketing, IT and the gap of the second round are not told.
+            assert_eq!((cells[6], cells[7], cells[8]), ("", "", ""), "{row}");
+        }
+    }
+
+    #[test]
+    fn the_summary_has_a_row_per_re_rated_dimension_in_round_two() {
+        let summary = summary_csv(&with_second_round(), "w");
+        let second: Vec<&str> = summary.lines().filter(|r| r.starts_with("w,2,")).collect();
+        assert_eq!(
+            second,
+            [
+                "w,2,d2,Two,62.5,4,100.0,25.0,75.0,,,37.5,56.3,,false",
+                "w,2,d1,One,68.8,4,75.0,62.5,12.5,,,6.3,21.9,,true",
+            ]
+        );
+        // d2's friction after: 0.5 × 37.5 + 0.3 × 75 + 0.2 × 75 = 56.25. A first-round row has
+        // no verdict.
+        assert_eq!(
+            summary.lines().nth(1).unwrap(),
+            "w,1,d1,One,62.5,4,100.0,25.0,75.0,,,37.5,56.3,true,"
+        );
+    }
+
+    #[test]
+    fn the_markdown_report_has_an_after_discussion_section() {
+        let markdown = report_markdown(&with_second_round(), "Kick-off", Locale::En);
+        let section = &markdown[markdown.find("## After discussion").unwrap()..];
+        for expected in [
+            "answered Two, One again",
+            "- 1 of 2 re-rated dimensions converged.",
+            "- The spread changed by -9.4 points on average",
+            "- The gap between Marketing and IT changed by -18.8 points on average.",
+            "| Two | 50.0 | 62.5 | 50.0 | 75.0 | 25.0 | 37.5 | still apart |",
+            "| One | 62.5 | 68.8 | 75.0 | 12.5 | 37.5 | 6.3 | converged |",
+            "Still apart: Two. Start the norms here.",
+        ] {
+            assert!(section.contains(expected), "{expected}\nin\n{section}");
+        }
+        assert!(
+            !report_markdown(&first_round(), "Kick-off", Locale::En).contains("After discussion")
+        );
+        let german = report_markdown(&with_second_round(), "Kick-off", Locale::De);
+        assert!(german.contains("## Nach der Diskussion"), "{german}");
     }
 }

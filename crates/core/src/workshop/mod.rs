@@ -168,6 +168,9 @@ pub enum Slide {
     Ranking,
     /// The working agreement.
     Agreement,
+    /// How far Marketing and IT came together: the second round beside the first, when some
+    /// dimensions were re-rated after discussion.
+    AfterDiscussion,
     /// What the room agreed, in short, and what happens next.
     Summary,
 }
@@ -871,6 +874,9 @@ impl Workshop {
             Phase::Vote => vec![Slide::Votes],
             Phase::Rank => vec![Slide::Ranking],
             Phase::Agree => vec![Slide::Agreement],
+            Phase::Summary if self.rerate.is_some() && self.revealed => {
+                vec![Slide::AfterDiscussion, Slide::Summary]
+            }
             Phase::Summary => vec![Slide::Summary],
         }
     }
