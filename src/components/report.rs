@@ -349,9 +349,12 @@ pub fn after_discussion(
     let apart: Vec<&convergence::Moved> = convergence
         .dimensions
         .iter()
-        .filter(|m| !m.converged)
+        .filter(|m| m.still_apart())
         .collect();
-    let figure = |value: Option<f64>| figure(words, value);
+    // Before and after in one cell, so the table fits a page and, scrolled, a phone.
+    let moved_figure = |before: Option<f64>, after: Option<f64>| {
+        format!("{} → {}", figure(words, before), figure(words, after))
+    };
     html! {
         <section class="after-discussion" aria-labelledby={words.region("after-title")}>
             {words.heading(2, words.t("after.heading")).id("after-title")}
@@ -378,8 +381,7 @@ pub fn after_discussion(
                         <caption id="after-table">{words.t("after.table")}</caption>
                         <thead>
                             <tr>
-                                for key in ["chart.dimension", "after.score-before", "after.score-after", "after.gap-before",
-                                            "after.gap-after", "after.spread-before", "after.spread-after", "after.verdict"] {
+                                for key in ["chart.dimension", "after.verdict", "figure.score", "figure.gap", "figure.spread"] {
                                     <th scope="col">{words.t(key)}</th>
                                 }
                             </tr>
@@ -388,26 +390,23 @@ pub fn after_discussion(
                             for moved in &convergence.dimensions {
                                 <tr key={moved.dimension}>
                                     <th scope="row">{title(moved)}</th>
-                                    <td>{figure(moved.score_before)}</td>
-                                    <td>{figure(moved.score_after)}</td>
-                                    <td>{figure(moved.gap_before)}</td>
-                                    <td>{figure(moved.gap_after)}</td>
-                                    <td>{figure(moved.spread_before)}</td>
-                                    <td>{figure(moved.spread_after)}</td>
-                                    <td class="verdict">{words.t(if moved.converged { "after.yes" } else { "after.no" })}</td>
+                                    <td class="verdict">{words.t(export::verdict(moved.converged, moved.answered_again()))}</td>
+                                    <td>{moved_figure(moved.score_before, moved.score_after)}</td>
+                                    <td>{moved_figure(moved.gap_before, moved.gap_after)}</td>
+                                    <td>{moved_figure(moved.spread_before, moved.spread_after)}</td>
                                 </tr>
                             }
                         </tbody>
                     </table>
                 </div>
             }
-            <p class="after-verdict">
-                if apart.is_empty() {
-                    {words.t("after.all-converged")}
-                } else {
-                    {words.f("after.still-apart", &[("dimensions", &titles(apart))])}
-                }
-            </p>
+            // Neither verdict when the only ones not converged were not answered again: the
+            // table says so for each.
+            if !apart.is_empty() {
+                <p class="after-verdict">{words.f("after.still-apart", &[("dimensions", &titles(apart))])}</p>
+            } else if convergence.converged() == convergence.dimensions.len() {
+                <p class="after-verdict">{words.t("after.all-converged")}</p>
+            }
             if !for_room {
                 <p class="note">{words.t("after.rule")}</p>
             }

@@ -116,6 +116,21 @@ pub struct Moved {
     pub converged: bool,
 }
 
+impl Moved {
+    /// Whether somebody answered the dimension again: without that it has not converged, but
+    /// it is not known to be apart either.
+    #[must_use]
+    pub fn answered_again(&self) -> bool {
+        self.spread_after.is_some()
+    }
+
+    /// Answered again and not converged: where Marketing and IT are still apart.
+    #[must_use]
+    pub fn still_apart(&self) -> bool {
+        self.answered_again() && !self.converged
+    }
+}
+
 /// How far Marketing and IT came together, over the re-rated dimensions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Convergence {
@@ -140,15 +155,16 @@ impl Convergence {
             .count()
     }
 
-    /// Where the norms should start after a second round: the re-rated dimensions that did not
-    /// converge, in the order they were re-rated, then the first round's starting points (its
-    /// leading hotspots, or the dimension to keep watching) not among them.
+    /// Where the norms should start after a second round: the re-rated dimensions still apart
+    /// (answered again, not converged), in the order they were re-rated, then the first
+    /// round's starting points (its leading hotspots, or the dimension to keep watching) not
+    /// among them.
     #[must_use]
     pub fn starting_points(&self, report: &Report) -> Vec<usize> {
         let mut points: Vec<usize> = self
             .dimensions
             .iter()
-            .filter(|moved| !moved.converged)
+            .filter(|moved| moved.still_apart())
             .map(|moved| moved.dimension)
             .collect();
         for d in report.starting_points() {
@@ -159,13 +175,13 @@ impl Convergence {
         points
     }
 
-    /// Whether the bank's dimension `d` was re-rated and did not converge: where Marketing and
-    /// IT still disagree after discussing it.
+    /// Whether the bank's dimension `d` was re-rated, answered again and did not converge:
+    /// where Marketing and IT still disagree after discussing it.
     #[must_use]
     pub fn still_apart(&self, d: usize) -> bool {
         self.dimensions
             .iter()
-            .any(|moved| moved.dimension == d && !moved.converged)
+            .any(|moved| moved.dimension == d && moved.still_apart())
     }
 }
 

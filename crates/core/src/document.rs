@@ -503,7 +503,11 @@ fn rerate_problems(bank: &Bank, rerate: &Rerate) -> Vec<Problem> {
                     "problem.no-item",
                     &[("id", &format!("{item:?}"))],
                 )),
-                Some(d) if !first_named.contains_key(bank.dimensions[d].id.as_str()) => {
+                // With no dimension named, that one problem says it all, not one per answer.
+                Some(d)
+                    if !first_named.is_empty()
+                        && !first_named.contains_key(bank.dimensions[d].id.as_str()) =>
+                {
                     problems.push(Problem::with(
                         at,
                         "problem.not-rerated",

@@ -7,6 +7,7 @@ use crate::i18n::Locale;
 use std::fmt::Write as _;
 
 use crate::bank::{Bank, Dimension};
+use crate::convergence::Rerate;
 use crate::document::{ConvergenceExport, DimensionExport, ReportExport, WorkshopDocument};
 use crate::norms::markdown_text;
 use crate::numbers::format1;
@@ -61,8 +62,9 @@ fn figure(value: Option<f64>) -> String {
 /// dimensions it re-rates.
 ///
 /// Roles are written only when the report may show group figures (see
-/// [`scoring::groups_visible`]), for each round on its own; below the threshold the role column
-/// says `hidden`, so the file cannot reveal what the report hides.
+/// [`scoring::groups_visible`]), in both rounds when there are two (ids link a person's rows
+/// across rounds); below the threshold the role column says `hidden`, so the file cannot
+/// reveal what the report hides.
 #[must_use]
 pub fn answers_csv(document: &WorkshopDocument, source: &str) -> String {
     let mut out = String::from(ANSWERS_HEADER);
@@ -74,23 +76,33 @@ pub fn answers_csv(document: &WorkshopDocument, source: &str) -> String {
 /// The rows of [`answers_csv`] without the header, for combining files.
 pub fn append_answers(out: &mut String, document: &WorkshopDocument, source: &str) {
     let source = csv_cell(source);
-    append_round(out, document, &source, 1, &document.respondents, |_| true);
-    if let Some(rerate) = &document.rerate {
+    let visible = |respondents: &[Respondent]| {
+        scoring::groups_visible(scoring::RoleCounts::of(respondents), document.threshold)
+    };
+    let second = document.rerate.as_ref().map(Rerate::respondents);
+    // The same people usually answer both rounds under the same ids, so a round that hides
+    // roles would get them back from the other round's rows: roles are shown only when every
+    // round may show them.
+    let shown = visible(&document.respondents) && second.as_deref().is_none_or(visible);
+    let first = &document.respondents;
+    append_round(out, document, &source, 1, first, shown, |_| true);
+    if let (Some(rerate), Some(second)) = (&document.rerate, &second) {
         let re_rated = |d: usize| rerate.dimensions.contains(&document.bank.dimensions[d].id);
-        append_round(out, document, &source, 2, &rerate.respondents(), re_rated);
+        append_round(out, document, &source, 2, second, shown, re_rated);
     }
 }
 
-/// The answers of one round's `respondents` to the items of the dimensions `included`.
+/// The answers of one round's `respondents` to the items of the dimensions `included`, with
+/// their roles if `visible`.
 fn append_round(
     out: &mut String,
     document: &WorkshopDocument,
     source: &str,
     round: u8,
     respondents: &[Respondent],
+    visible: bool,
     included: impl Fn(usize) -> bool,
 ) {
-    let visible = scoring::groups_visible(scoring::RoleCounts::of(respondents), document.threshold);
     for respondent in respondents {
         let role = if visible {
             respondent.role.key()
@@ -454,25 +466,39 @@ fn after_discussion_markdown(
             figure_or(moved.gap_after),
             figure_or(moved.spread_before),
             figure_or(moved.spread_after),
-            locale.text(if moved.converged {
-                "after.yes"
-            } else {
-                "after.no"
-            }),
+            locale.text(verdict(moved.converged, moved.spread_after.is_some())),
         );
     }
     let apart: Vec<&str> = convergence
         .dimensions
         .iter()
-        .filter(|moved| !moved.converged)
+        .filter(|moved| !moved.converged && moved.spread_after.is_some())
         .map(|moved| moved.id.as_str())
         .collect();
-    let verdict = if apart.is_empty() {
-        locale.text("after.all-converged").to_owned()
+    // Neither verdict when the only ones not converged were not answered again: the table
+    // says so for each.
+    let verdict = if !apart.is_empty() {
+        format!(
+            "{} ",
+            locale.format("after.still-apart", &[("dimensions", &titles(apart))])
+        )
+    } else if convergence.converged == convergence.dimensions.len() {
+        format!("{} ", locale.text("after.all-converged"))
     } else {
-        locale.format("after.still-apart", &[("dimensions", &titles(apart))])
+        String::new()
     };
-    let _ = writeln!(out, "\n{verdict} {}", locale.text("after.rule"));
+    let _ = writeln!(out, "\n{verdict}{}", locale.text("after.rule"));
+}
+
+/// The catalogue key of a re-rated dimension's verdict: converged, still apart, or not
+/// answered again (not converged, but not known to be apart).
+#[must_use]
+pub fn verdict(converged: bool, answered_again: bool) -> &'static str {
+    match (converged, answered_again) {
+        (true, _) => "after.yes",
+        (false, true) => "after.no",
+        (false, false) => "after.unanswered",
+    }
 }
 
 fn figure_or(locale: Locale, value: Option<f64>) -> String {

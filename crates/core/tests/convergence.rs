@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use tandem_core::convergence::{Rerate, Rerater, convergence};
+use tandem_core::i18n::Locale;
 use tandem_core::scoring::score_within;
 use tandem_core::{Bank, Rating, Respondent, Role, WorkshopDocument};
 
@@ -162,10 +163,23 @@ fn converged_is_decided_unrounded_and_needs_a_spread() {
     assert_eq!(d1.gap_after, None);
     assert!((d1.spread_after.unwrap() - (312.5_f64 / 3.0).sqrt()).abs() < 1e-9);
     assert!(d1.converged);
-    // Nobody answered d3 in either round: every figure undefined, not converged.
+    // Nobody answered d3 in either round: every figure undefined, not converged, and not
+    // known to be apart either, so the norms do not start there.
     assert_eq!((d3.score_before, d3.score_after), (None, None));
     assert_eq!((d3.spread_before, d3.spread_after), (None, None));
-    assert!(!d3.converged);
+    assert!(!d3.converged && !d3.answered_again() && !d3.still_apart());
+    assert!(!convergence.still_apart(2));
+    assert_eq!(convergence.starting_points(&document.report()), [0, 1]);
+    let markdown = tandem_core::export::report_markdown(&document, "w", Locale::En);
+    assert!(
+        markdown.contains("| Three | – | – | – | – | – | – | not answered again |"),
+        "{markdown}"
+    );
+    assert!(
+        !markdown.contains("Every re-rated dimension converged."),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("Still apart"), "{markdown}");
     // Only d1 has both spreads; no dimension has both gaps.
     assert!((convergence.spread_change.unwrap() - (10.206_207_261_596_575 - 37.5)).abs() < 1e-9);
     assert_eq!(convergence.gap_change, None);
@@ -296,10 +310,13 @@ fn every_mistake_in_a_second_round_is_refused_at_its_path() {
 
 #[test]
 fn a_second_round_needs_a_dimension_and_well_formed_answers() {
-    let message = refusal(serde_json::json!({ "dimensions": [], "respondents": [] }));
-    assert!(
-        message.contains("rerate.dimensions: a re-rating needs at least one dimension"),
-        "{message}"
+    let message = refusal(serde_json::json!({
+        "dimensions": [],
+        "respondents": [{ "id": "x", "role": "it", "answers": { "a": 2, "c": 3 } }]
+    }));
+    assert_eq!(
+        message, "rerate.dimensions: a re-rating needs at least one dimension",
+        "one line, not one per answer"
     );
     let message = refusal(serde_json::json!({
         "dimensions": ["d1"],
@@ -629,26 +646,46 @@ mod exports {
     }
 
     #[test]
-    fn each_round_hides_roles_under_the_threshold_on_its_own() {
+    fn a_round_under_the_threshold_hides_roles_in_both_rounds_of_the_answers() {
         let mut document = with_second_round();
-        // Two of each function in the first round (threshold 2), one of each in the second.
+        // Two of each function in the first round (threshold 2), one of each in the second,
+        // who answered the first round under the same ids (m1 and t1).
         let mut more = document.respondents.clone();
         for respondent in &mut more {
             respondent.id.push('x');
         }
         document.respondents.extend(more);
         document.threshold = 2;
+        let rerate = document.rerate.as_mut().unwrap();
+        rerate.respondents[0].id = "m1".into();
+        rerate.respondents[1].id = "t1".into();
+        let csv = answers_csv(&document, "w");
+        // Round 1 alone could show roles, but its rows would tell whose round-2 rows are IT's.
+        assert!(csv.lines().skip(1).all(|r| r.contains(",hidden,")), "{csv}");
+        // Without the second round, the first shows its roles.
+        document.rerate = None;
         let csv = answers_csv(&document, "w");
         assert!(
-            csv.lines()
-                .filter(|r| r.starts_with("w,1,"))
-                .all(|r| !r.contains(",hidden,"))
+            csv.lines().skip(1).all(|r| !r.contains(",hidden,")),
+            "{csv}"
         );
-        assert!(
-            csv.lines()
-                .filter(|r| r.starts_with("w,2,"))
-                .all(|r| r.contains(",hidden,"))
-        );
+        let document = {
+            let mut document = with_second_round();
+            document
+                .respondents
+                .extend(
+                    document
+                        .respondents
+                        .clone()
+                        .into_iter()
+                        .map(|mut respondent| {
+                            respondent.id.push('x');
+                            respondent
+                        }),
+                );
+            document.threshold = 2;
+            document
+        };
         let summary = summary_csv(&document, "w");
         for row in summary.lines().filter(|r| r.starts_with("w,2,")) {
             let cells: Vec<&str> = row.split(',').collect();
