@@ -77,6 +77,7 @@ fn report_computes_the_convergence_of_a_second_round() {
                     .iter()
                     .map(|item| (item.id.clone(), Rating::new(4)))
                     .collect(),
+                estimates: std::collections::BTreeMap::new(),
             })
             .collect(),
     });

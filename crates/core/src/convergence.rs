@@ -36,6 +36,10 @@ pub struct Rerater {
     pub role: Role,
     #[serde(default)]
     pub answers: BTreeMap<String, Option<Rating>>,
+    /// Read only so that a file giving them is refused rather than silently changed: a second
+    /// round has no estimates, and a checked document's are always empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub estimates: BTreeMap<String, Rating>,
 }
 
 impl Rerater {

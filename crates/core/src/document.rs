@@ -495,6 +495,12 @@ fn rerate_problems(bank: &Bank, rerate: &Rerate) -> Vec<Problem> {
         } else {
             first_seen.insert(&rerater.id, p);
         }
+        if !rerater.estimates.is_empty() {
+            problems.push(Problem::new(
+                at_field(&here, "estimates"),
+                "problem.rerate-estimates",
+            ));
+        }
         for item in rerater.answers.keys() {
             let at = at_key(&at_field(&here, "answers"), item);
             match bank.item(item).map(|(d, _)| d) {

@@ -44,6 +44,7 @@ fn rerater(id: &str, role: Role, pairs: &[(&str, u8)]) -> Rerater {
         id: id.to_owned(),
         role,
         answers: answers(pairs),
+        estimates: BTreeMap::new(),
     }
 }
 
@@ -332,6 +333,14 @@ fn a_second_round_needs_a_dimension_and_well_formed_answers() {
         "respondents": [{ "id": "x", "role": "boss", "answers": {} }]
     }));
     assert!(message.contains("rerate.respondents[0].role"), "{message}");
+    let message = refusal(serde_json::json!({
+        "dimensions": ["d1"],
+        "respondents": [{ "id": "x", "role": "it", "answers": {}, "estimates": { "d1": 3 } }]
+    }));
+    assert!(
+        message.contains("rerate.respondents[0].estimates: a second round gives no estimates"),
+        "{message}"
+    );
     let message = refusal(serde_json::json!(["d1"]));
     assert!(message.contains("rerate"), "{message}");
 }
@@ -391,6 +400,7 @@ proptest! {
             id: format!("q{i}"),
             role: *role,
             answers: answered(&re_rated, given).into_iter().filter(|(item, _)| !item.is_empty()).collect(),
+            estimates: BTreeMap::new(),
         }).collect();
         let before = score_within(&bank, &respondents, threshold);
         let rerate = Rerate { dimensions: dimensions.clone(), respondents: reraters.clone() };
@@ -448,6 +458,7 @@ proptest! {
                 .filter(|(item, _)| bank.item(item).is_some_and(|(d, _)| dimensions.contains(&bank.dimensions[d].id)))
                 .map(|(item, answer)| (item.clone(), *answer))
                 .collect(),
+            estimates: BTreeMap::new(),
         }).collect();
         let mut document = WorkshopDocument::new(bank, threshold, respondents);
         document.rerate = Some(Rerate { dimensions, respondents: reraters });
