@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use tandem_core::Workshop;
+use tandem_core::convergence::{self, Convergence};
 use tandem_core::scoring::{self, Report};
 use yew::prelude::*;
 
@@ -93,4 +94,24 @@ pub fn use_report(workshop: &Workshop) -> Rc<Report> {
         ),
         |(bank, respondents, threshold)| scoring::score_within(bank, respondents, *threshold),
     )
+}
+
+/// A workshop's second round beside `report` (its [`use_report`]), when it has one: computed
+/// once per change of either round, not again for each part of the page that shows it.
+#[hook]
+pub fn use_convergence(workshop: &Workshop, report: &Rc<Report>) -> Option<Rc<Convergence>> {
+    let convergence = use_memo(
+        (
+            workshop.bank.clone(),
+            report.clone(),
+            workshop.rerate.clone(),
+            workshop.threshold,
+        ),
+        |(bank, report, rerate, threshold)| {
+            rerate
+                .as_deref()
+                .map(|rerate| Rc::new(convergence::convergence(bank, report, rerate, *threshold)))
+        },
+    );
+    (*convergence).clone()
 }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use tandem_core::Bank;
-use tandem_core::convergence::Convergence;
+use tandem_core::convergence::{self, Convergence};
 use tandem_core::dates::{iso_date, parse_date};
 use tandem_core::norms::{
     self, Agreement, Contributor, Norm, Norms, NormsAction, NormsError, Owner, Status,
@@ -85,16 +85,9 @@ pub fn first_focus(
     report: &Report,
     convergence: Option<&Convergence>,
 ) -> Option<AttrValue> {
-    starting_points(report, convergence)
+    convergence::starting_points(report, convergence)
         .first()
         .map(|&d| AttrValue::from(bank.dimensions[d].id.clone()))
-}
-
-fn starting_points(report: &Report, convergence: Option<&Convergence>) -> Vec<usize> {
-    convergence.map_or_else(
-        || report.starting_points(),
-        |convergence| convergence.starting_points(report),
-    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -115,7 +108,7 @@ pub struct PromptsProps {
 pub fn Prompts(props: &PromptsProps) -> Html {
     let words = use_words();
     let convergence = props.convergence.as_deref();
-    let focus = starting_points(&props.report, convergence);
+    let focus = convergence::starting_points(&props.report, convergence);
     let apart = |d: usize| convergence.is_some_and(|c| c.still_apart(d));
     let bank = &props.bank;
     html! {

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use tandem_core::convergence::{self, Convergence};
+use tandem_core::convergence::Convergence;
 use tandem_core::export;
 use tandem_core::history::{self, Run};
 use tandem_core::i18n::Locale;
@@ -333,24 +333,25 @@ pub fn after_discussion(
     threshold: u8,
     for_room: bool,
 ) -> Html {
-    let title = |moved: &convergence::Moved| bank.dimensions[moved.dimension].title.clone();
-    let titles = |moved: Vec<&convergence::Moved>| {
-        moved.into_iter().map(title).collect::<Vec<_>>().join(", ")
+    let title = |d: usize| bank.dimensions[d].title.clone();
+    let titles = |dimensions: Vec<usize>| {
+        dimensions
+            .into_iter()
+            .map(title)
+            .collect::<Vec<_>>()
+            .join(", ")
     };
+    let re_rated: Vec<usize> = convergence.dimensions.iter().map(|m| m.dimension).collect();
     let rows: Vec<Moved> = convergence
         .dimensions
         .iter()
         .map(|moved| Moved {
-            dimension: title(moved).into(),
+            dimension: title(moved.dimension).into(),
             before: moved.score_before,
             after: moved.score_after,
         })
         .collect();
-    let apart: Vec<&convergence::Moved> = convergence
-        .dimensions
-        .iter()
-        .filter(|m| m.still_apart())
-        .collect();
+    let apart = convergence.apart();
     // Before and after in one cell, so the table fits a page and, scrolled, a phone.
     let moved_figure = |before: Option<f64>, after: Option<f64>| {
         format!("{} → {}", figure(words, before), figure(words, after))
@@ -359,7 +360,7 @@ pub fn after_discussion(
         <section class="after-discussion" aria-labelledby={words.region("after-title")}>
             {words.heading(2, words.t("after.heading")).id("after-title")}
             if !for_room {
-                <p>{words.f("after.intro", &[("dimensions", &titles(convergence.dimensions.iter().collect()))])}</p>
+                <p>{words.f("after.intro", &[("dimensions", &titles(re_rated))])}</p>
             }
             <ul class="after-summary">
                 <li>{words.f("after.converged", &[("converged", &convergence.converged()), ("total", &convergence.dimensions.len())])}</li>
@@ -389,8 +390,8 @@ pub fn after_discussion(
                         <tbody>
                             for moved in &convergence.dimensions {
                                 <tr key={moved.dimension}>
-                                    <th scope="row">{title(moved)}</th>
-                                    <td class="verdict">{words.t(export::verdict(moved.converged, moved.answered_again()))}</td>
+                                    <th scope="row">{title(moved.dimension)}</th>
+                                    <td class="verdict">{words.t(moved.verdict())}</td>
                                     <td>{moved_figure(moved.score_before, moved.score_after)}</td>
                                     <td>{moved_figure(moved.gap_before, moved.gap_after)}</td>
                                     <td>{moved_figure(moved.spread_before, moved.spread_after)}</td>
@@ -404,7 +405,7 @@ pub fn after_discussion(
             // table says so for each.
             if !apart.is_empty() {
                 <p class="after-verdict">{words.f("after.still-apart", &[("dimensions", &titles(apart))])}</p>
-            } else if convergence.converged() == convergence.dimensions.len() {
+            } else if convergence.all_converged() {
                 <p class="after-verdict">{words.t("after.all-converged")}</p>
             }
             if !for_room {

@@ -14,7 +14,7 @@ use crate::components::norms::{
     AgreementEditor, AgreementExport, AgreementView, Board, IdeaForm, Prompts, RankedList,
     first_focus, idea_count, voter_count,
 };
-use crate::hooks::use_report;
+use crate::hooks::{use_convergence, use_report};
 use crate::routes::Route;
 use crate::setup::{Words, use_words};
 
@@ -50,6 +50,7 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
     };
     let workshop = &props.workshop;
     let report = use_report(workshop);
+    let convergence = use_convergence(workshop, &report);
     let bank = workshop.bank.clone();
     let workshop_action = {
         let on_action = props.on_action.clone();
@@ -77,7 +78,7 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
                 dimension,
                 text,
             });
-            let convergence = workshop.convergence().map(Rc::new);
+
             let first_focus = first_focus(&bank, &report, convergence.as_deref());
             html! {
                 <div class="phase-content">

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::components::norms::{idea_count, voter_count};
 use crate::components::report::{after_discussion, figure_row, hotspot_figures, indices};
 use crate::components::{Countdown, Qr};
-use crate::hooks::{use_report, use_stored, use_title};
+use crate::hooks::{use_convergence, use_report, use_stored, use_title};
 use crate::routes::Route;
 use crate::screens::workshops::answer_counts;
 use crate::setup::{Setup, Words, use_setup, use_words};
@@ -82,6 +82,7 @@ fn SlideView(props: &SlideProps) -> Html {
     let setup = use_setup();
     let workshop = &props.workshop;
     let report = use_report(workshop);
+    let convergence = use_convergence(workshop, &report);
     let bank = &workshop.bank;
     let norms = &workshop.norms;
     let slide = workshop.slide();
@@ -156,11 +157,9 @@ fn SlideView(props: &SlideProps) -> Html {
             }
         },
         Slide::Agreement => agreement(words, workshop),
-        Slide::AfterDiscussion => workshop
-            .convergence()
-            .map_or_else(Html::default, |convergence| {
-                after_discussion(words, bank, &convergence, workshop.threshold, true)
-            }),
+        Slide::AfterDiscussion => convergence.map_or_else(Html::default, |convergence| {
+            after_discussion(words, bank, &convergence, workshop.threshold, true)
+        }),
         Slide::Summary => html! {
             <>
                 if workshop.revealed {

@@ -11,7 +11,7 @@ use crate::browser;
 use crate::components::norms::{Ballot, IdeaForm, Prompts, first_focus, quoted};
 use crate::components::{ChooseFunction, ConfirmButton};
 use crate::hooks::use_focus_on_mount;
-use crate::hooks::use_report;
+use crate::hooks::{use_convergence, use_report};
 use crate::screens::AssessmentStep;
 use crate::setup::{Words, use_words};
 
@@ -138,7 +138,7 @@ fn WriteIdeas(props: &NormsTurnProps) -> Html {
             text,
         })
     });
-    let convergence = props.workshop.convergence().map(std::rc::Rc::new);
+    let convergence = use_convergence(&props.workshop, &report);
     let first = first_focus(&bank, &report, convergence.as_deref());
     let mine: Vec<_> = props.workshop.norms.by(&props.author).cloned().collect();
     html! {

@@ -19,7 +19,7 @@ use crate::components::report::{
 use crate::components::{
     Countdown, CountdownControls, Details, details_fields, field_id, use_clock,
 };
-use crate::hooks::use_report;
+use crate::hooks::{use_convergence, use_report};
 use crate::hooks::{use_focus_on_change, use_focus_on_mount};
 use crate::routes::Route;
 use crate::screens::brainstorm::{NormsPhase, agreement};
@@ -255,6 +255,7 @@ pub struct RevealReportProps {
 pub fn RevealReport(props: &RevealReportProps) -> Html {
     let words = use_words();
     let report = use_report(&props.workshop);
+    let convergence = use_convergence(&props.workshop, &report);
     let workshop = &props.workshop;
     let visible = report.roles_known;
     let bank = workshop.bank.clone();
@@ -270,7 +271,7 @@ pub fn RevealReport(props: &RevealReportProps) -> Html {
             {indices(words, &report)}
             {charts(words, &workshop.bank, &report, visible, "workshop")}
             {hotspots(words, &workshop.bank, &report)}
-            if let Some(convergence) = workshop.convergence() {
+            if let Some(convergence) = convergence {
                 {after_discussion(words, &workshop.bank, &convergence, workshop.threshold, false)}
             }
             <Trend bank={bank} {current} runs={props.runs.clone()} />

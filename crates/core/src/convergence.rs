@@ -133,6 +133,18 @@ impl Moved {
     pub fn still_apart(&self) -> bool {
         self.answered_again() && !self.converged
     }
+
+    /// The catalogue key of its verdict: converged, still apart, or not answered again.
+    #[must_use]
+    pub fn verdict(&self) -> &'static str {
+        if self.converged {
+            "after.yes"
+        } else if self.answered_again() {
+            "after.no"
+        } else {
+            "after.unanswered"
+        }
+    }
 }
 
 /// How far Marketing and IT came together, over the re-rated dimensions.
@@ -159,18 +171,30 @@ impl Convergence {
             .count()
     }
 
+    /// Whether every re-rated dimension converged.
+    #[must_use]
+    pub fn all_converged(&self) -> bool {
+        self.dimensions.iter().all(|moved| moved.converged)
+    }
+
+    /// The re-rated dimensions still apart (answered again, not converged), in the order they
+    /// were re-rated.
+    #[must_use]
+    pub fn apart(&self) -> Vec<usize> {
+        self.dimensions
+            .iter()
+            .filter(|moved| moved.still_apart())
+            .map(|moved| moved.dimension)
+            .collect()
+    }
+
     /// Where the norms should start after a second round: the re-rated dimensions still apart
     /// (answered again, not converged), in the order they were re-rated, then the first
     /// round's starting points (its leading hotspots, or the dimension to keep watching) not
     /// among them.
     #[must_use]
     pub fn starting_points(&self, report: &Report) -> Vec<usize> {
-        let mut points: Vec<usize> = self
-            .dimensions
-            .iter()
-            .filter(|moved| moved.still_apart())
-            .map(|moved| moved.dimension)
-            .collect();
+        let mut points = self.apart();
         for d in report.starting_points() {
             if !points.contains(&d) {
                 points.push(d);
@@ -187,6 +211,16 @@ impl Convergence {
             .iter()
             .any(|moved| moved.dimension == d && moved.still_apart())
     }
+}
+
+/// Where the norms should start: after a second round, its dimensions still apart first (see
+/// [`Convergence::starting_points`]); without one, the report's starting points.
+#[must_use]
+pub fn starting_points(report: &Report, convergence: Option<&Convergence>) -> Vec<usize> {
+    convergence.map_or_else(
+        || report.starting_points(),
+        |convergence| convergence.starting_points(report),
+    )
 }
 
 /// The convergence figures of a second round against the first round's report `before` (scored

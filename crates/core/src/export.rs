@@ -7,8 +7,8 @@ use crate::i18n::Locale;
 use std::fmt::Write as _;
 
 use crate::bank::{Bank, Dimension};
-use crate::convergence::Rerate;
-use crate::document::{ConvergenceExport, DimensionExport, ReportExport, WorkshopDocument};
+use crate::convergence::{Convergence, Rerate};
+use crate::document::{DimensionExport, ReportExport, WorkshopDocument};
 use crate::norms::markdown_text;
 use crate::numbers::format1;
 use crate::respondent::Respondent;
@@ -310,8 +310,8 @@ pub fn report_markdown(document: &WorkshopDocument, heading: &str, locale: Local
             figure_or(figures.friction),
         );
     }
-    if let Some(convergence) = &report.convergence {
-        after_discussion_markdown(&mut out, document, convergence, locale);
+    if let Some(convergence) = document.convergence() {
+        after_discussion_markdown(&mut out, document, &convergence, locale);
     }
     if !document.norms.agreement().is_empty() {
         let _ = writeln!(out, "\n## {}", locale.text("sheet.working-agreement"));
@@ -402,20 +402,19 @@ pub fn combine(documents: Vec<(String, WorkshopDocument)>) -> Result<WorkshopDoc
 fn after_discussion_markdown(
     out: &mut String,
     document: &WorkshopDocument,
-    convergence: &ConvergenceExport,
+    convergence: &Convergence,
     locale: Locale,
 ) {
     let bank = &document.bank;
-    let title = |id: &str| markdown_text(bank.dimension_title(id));
-    let titles = |ids: Vec<&str>| ids.into_iter().map(title).collect::<Vec<_>>().join(", ");
+    let titles = |dimensions: Vec<usize>| {
+        dimensions
+            .into_iter()
+            .map(|d| markdown_text(&bank.dimensions[d].title))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let _ = write!(out, "\n## {}\n\n", locale.text("after.heading"));
-    let re_rated = titles(
-        convergence
-            .dimensions
-            .iter()
-            .map(|m| m.id.as_str())
-            .collect(),
-    );
+    let re_rated = titles(convergence.dimensions.iter().map(|m| m.dimension).collect());
     let _ = writeln!(
         out,
         "{}\n",
@@ -424,7 +423,7 @@ fn after_discussion_markdown(
     let mut lines = vec![locale.format(
         "after.converged",
         &[
-            ("converged", &convergence.converged),
+            ("converged", &convergence.converged()),
             ("total", &convergence.dimensions.len()),
         ],
     )];
@@ -454,51 +453,35 @@ fn after_discussion_markdown(
         .map(|key| locale.text(key))
         .join(" | ")
     );
+    let figure_or = |value: Option<f64>| figure_or(locale, value);
     for moved in &convergence.dimensions {
-        let figure_or = |value: Option<f64>| figure_or(locale, value);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            title(&moved.id),
+            markdown_text(&bank.dimensions[moved.dimension].title),
             figure_or(moved.score_before),
             figure_or(moved.score_after),
             figure_or(moved.gap_before),
             figure_or(moved.gap_after),
             figure_or(moved.spread_before),
             figure_or(moved.spread_after),
-            locale.text(verdict(moved.converged, moved.spread_after.is_some())),
+            locale.text(moved.verdict()),
         );
     }
-    let apart: Vec<&str> = convergence
-        .dimensions
-        .iter()
-        .filter(|moved| !moved.converged && moved.spread_after.is_some())
-        .map(|moved| moved.id.as_str())
-        .collect();
     // Neither verdict when the only ones not converged were not answered again: the table
     // says so for each.
+    let apart = convergence.apart();
     let verdict = if !apart.is_empty() {
         format!(
             "{} ",
             locale.format("after.still-apart", &[("dimensions", &titles(apart))])
         )
-    } else if convergence.converged == convergence.dimensions.len() {
+    } else if convergence.all_converged() {
         format!("{} ", locale.text("after.all-converged"))
     } else {
         String::new()
     };
     let _ = writeln!(out, "\n{verdict}{}", locale.text("after.rule"));
-}
-
-/// The catalogue key of a re-rated dimension's verdict: converged, still apart, or not
-/// answered again (not converged, but not known to be apart).
-#[must_use]
-pub fn verdict(converged: bool, answered_again: bool) -> &'static str {
-    match (converged, answered_again) {
-        (true, _) => "after.yes",
-        (false, true) => "after.no",
-        (false, false) => "after.unanswered",
-    }
 }
 
 fn figure_or(locale: Locale, value: Option<f64>) -> String {

@@ -367,6 +367,19 @@ fn answered(items: &[&str], given: &[u8]) -> BTreeMap<String, Option<Rating>> {
 
 const ITEMS: [&str; 4] = ["a", "b", "c", "e"];
 
+/// The first round of generated `people`, answering every item of the small bank.
+fn first_round_of(people: &[(Role, Vec<u8>)]) -> Vec<Respondent> {
+    people
+        .iter()
+        .enumerate()
+        .map(|(i, (role, given))| {
+            let mut respondent = Respondent::new(format!("p{i}"), *role);
+            respondent.answers = answered(&ITEMS, given);
+            respondent
+        })
+        .collect()
+}
+
 fn close(a: Option<f64>, b: Option<f64>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => (a - b).abs() < 1e-9,
@@ -391,11 +404,7 @@ proptest! {
         let dimensions = vec!["d1".to_owned(), "d3".to_owned()];
         // The second round answers d1's and d3's items; c, of d2, is blanked and left out.
         let re_rated = ["a", "b", "", "e"];
-        let respondents: Vec<Respondent> = first.iter().enumerate().map(|(i, (role, given))| {
-            let mut respondent = Respondent::new(format!("p{i}"), *role);
-            respondent.answers = answered(&ITEMS, given);
-            respondent
-        }).collect();
+        let respondents = first_round_of(&first);
         let reraters: Vec<Rerater> = second.iter().enumerate().map(|(i, (role, given))| Rerater {
             id: format!("q{i}"),
             role: *role,
@@ -441,11 +450,7 @@ proptest! {
         which in 1usize..8,
     ) {
         let bank = bank();
-        let respondents: Vec<Respondent> = first.iter().enumerate().map(|(i, (role, given))| {
-            let mut respondent = Respondent::new(format!("p{i}"), *role);
-            respondent.answers = answered(&ITEMS, given);
-            respondent
-        }).collect();
+        let respondents = first_round_of(&first);
         // Any non-empty set of the three dimensions, by the bits of `which`.
         let dimensions: Vec<String> = ["d1", "d2", "d3"].iter().enumerate()
             .filter(|(bit, _)| which & (1 << bit) != 0)
