@@ -158,7 +158,7 @@ fn CreateWorkshop(props: &CreateWorkshopProps) -> Html {
     let name = use_state(String::new);
     let date = use_state(|| iso_date(browser::today()));
     let threshold = use_state(|| tandem_core::document::DEFAULT_THRESHOLD.to_string());
-    let phases = use_state(|| Phase::ALL.to_vec());
+    let phases = use_state(|| Phase::USUAL.to_vec());
     let problem = use_state(|| None::<WorkshopError>);
     let root = use_setup().root;
 

@@ -49,6 +49,7 @@ fn main() {
             code::encode(
                 &bank,
                 &Response {
+                    round: code::Round::First,
                     workshop: workshop_code,
                     key,
                     respondent: respondent.clone(),

@@ -15,6 +15,9 @@ pub enum Phase {
     Assessment,
     /// The group sees the friction report together.
     Reveal,
+    /// After discussing the hotspots, everyone answers the chosen dimensions again, and the
+    /// room sees how far Marketing and IT came together (optional).
+    Rerate,
     /// Everyone writes norm ideas for the hotspots on their own, then they are revealed.
     Brainstorm,
     /// Duplicates are merged and everyone places their dots.
@@ -29,7 +32,21 @@ pub enum Phase {
 
 impl Phase {
     /// Every phase, in agenda order.
-    pub const ALL: [Phase; 8] = [
+    pub const ALL: [Phase; 9] = [
+        Phase::Welcome,
+        Phase::Assessment,
+        Phase::Reveal,
+        Phase::Rerate,
+        Phase::Brainstorm,
+        Phase::Vote,
+        Phase::Rank,
+        Phase::Agree,
+        Phase::Summary,
+    ];
+
+    /// A new workshop's agenda: every phase but the optional re-rating, which the facilitator
+    /// ticks when the workshop has time to answer some dimensions again after discussion.
+    pub const USUAL: [Phase; 8] = [
         Phase::Welcome,
         Phase::Assessment,
         Phase::Reveal,
@@ -57,6 +74,7 @@ impl Phase {
             Phase::Welcome => "phase.welcome",
             Phase::Assessment => "phase.assessment",
             Phase::Reveal => "phase.reveal",
+            Phase::Rerate => "phase.rerate",
             Phase::Brainstorm => "phase.brainstorm",
             Phase::Vote => "phase.vote",
             Phase::Rank => "phase.rank",
@@ -70,7 +88,11 @@ impl Phase {
     pub fn minutes(self) -> u32 {
         match self {
             Phase::Welcome | Phase::Vote | Phase::Summary => 10,
-            Phase::Assessment | Phase::Brainstorm | Phase::Rank | Phase::Agree => 15,
+            Phase::Assessment
+            | Phase::Rerate
+            | Phase::Brainstorm
+            | Phase::Rank
+            | Phase::Agree => 15,
             Phase::Reveal => 20,
         }
     }
@@ -82,6 +104,7 @@ impl Phase {
             Phase::Welcome => &["script.welcome.1", "script.welcome.2", "script.welcome.3"],
             Phase::Assessment => &["script.assessment.1", "script.assessment.2"],
             Phase::Reveal => &["script.reveal.1", "script.reveal.2", "script.reveal.3"],
+            Phase::Rerate => &["script.rerate.1", "script.rerate.2", "script.rerate.3"],
             Phase::Brainstorm => &[
                 "script.brainstorm.1",
                 "script.brainstorm.2",

@@ -201,6 +201,11 @@ impl Journey {
 pub struct Participation {
     pub workshop: u32,
     pub key: u32,
+    /// For the second round (answering again after discussion): the ids of the dimensions
+    /// re-rated, as the second-round join link carries them; the journey then runs over only
+    /// those ([`Participation::bank`]). `None` in the first round.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rerated: Option<Vec<String>>,
     pub journey: Journey,
 }
 
@@ -211,7 +216,37 @@ impl Participation {
         Participation {
             workshop,
             key: code::respondent_key(key),
+            rerated: None,
             journey: Journey::default(),
+        }
+    }
+
+    /// A second-round participation for `workshop`, answering the dimensions `rerated` again.
+    #[must_use]
+    pub fn second(workshop: u32, key: u32, rerated: Vec<String>) -> Self {
+        Participation {
+            rerated: Some(rerated),
+            ..Participation::new(workshop, key)
+        }
+    }
+
+    /// The round this participation answers.
+    #[must_use]
+    pub fn round(&self) -> code::Round {
+        if self.rerated.is_some() {
+            code::Round::Second
+        } else {
+            code::Round::First
+        }
+    }
+
+    /// What the participant answers, from the workshop's `bank`: all of it in the first round,
+    /// the re-rated dimensions in the second. The journey's steps count in this bank.
+    #[must_use]
+    pub fn bank(&self, bank: &Bank) -> Bank {
+        match &self.rerated {
+            Some(rerated) => bank.only(rerated),
+            None => bank.clone(),
         }
     }
 
@@ -223,8 +258,9 @@ impl Participation {
         self
     }
 
-    /// The participation after `action`, exactly as in a self-assessment; `None` when nothing
-    /// changes. The respondent's id always follows from the key.
+    /// The participation after `action`, exactly as in a self-assessment, over `bank` as
+    /// [`Participation::bank`] gives it; `None` when nothing changes. The respondent's id always
+    /// follows from the key. A second round takes no estimates.
     #[must_use]
     pub fn apply(&self, bank: &Bank, action: Action) -> Option<Participation> {
         let action = match action {
@@ -232,6 +268,7 @@ impl Participation {
                 role,
                 respondent_id: code::respondent_id(self.key),
             },
+            Action::Estimate { .. } if self.rerated.is_some() => return None,
             other => other,
         };
         let journey = self.journey.apply(bank, action)?;
@@ -241,16 +278,25 @@ impl Participation {
         })
     }
 
-    /// The response code, once the participant has finished.
+    /// The response code for the workshop's whole `bank`, once the participant has finished.
     #[must_use]
     pub fn code(&self, bank: &Bank) -> Option<String> {
         if self.journey.screen != Screen::Report {
             return None;
         }
-        let respondent = self.journey.respondent.clone()?;
+        let mut respondent = self.journey.respondent.clone()?;
+        if self.rerated.is_some() {
+            // Only the re-rated dimensions' answers, and no estimates, belong to a second round.
+            let answered = self.bank(bank);
+            respondent
+                .answers
+                .retain(|item, _| answered.item(item).is_some());
+            respondent.estimates.clear();
+        }
         Some(code::encode(
             bank,
             &code::Response {
+                round: self.round(),
                 workshop: self.workshop,
                 key: self.key,
                 respondent,

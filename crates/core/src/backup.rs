@@ -203,7 +203,10 @@ impl Backup {
 pub fn merge_participations(here: &mut Vec<Participation>, incoming: Vec<Participation>) -> usize {
     let mut restored = 0;
     for incoming in incoming {
-        match here.iter_mut().find(|p| p.workshop == incoming.workshop) {
+        match here
+            .iter_mut()
+            .find(|p| p.workshop == incoming.workshop && p.round() == incoming.round())
+        {
             None => {
                 here.push(incoming);
                 restored += 1;

@@ -6,7 +6,9 @@
 //! U). The stream is: version (4 bits), bank fingerprint (16), workshop code (20), respondent
 //! key (30), role (2), one 3-bit value per item in bank order (0 unanswered, 1–5 the rating,
 //! 6 don't know), one 3-bit value per dimension for the estimate (0 none, 1–5), then a CRC-16 of
-//! everything before it, then zero bits up to a whole character. A CRC of degree 16 detects
+//! everything before it, then zero bits up to a whole character. A second-round code (answers
+//! given again after discussion) says so in the same first four bits, `2`, and carries no
+//! estimates, so neither round's box can take the other's code. A CRC of degree 16 detects
 //! every burst of up to 16 wrong bits; one wrong character spoils at most 5 adjacent bits and
 //! two swapped neighbours at most 10, so every such mistake is caught.
 
@@ -16,9 +18,11 @@ use crate::bank::{Bank, fingerprint};
 use crate::i18n::Locale;
 use crate::respondent::{Rating, Respondent, Role};
 
-/// The version this Tandem writes. Decoding dispatches on the version, so a later Tandem can
-/// still read version 1.
+/// The version this Tandem writes for a first-round response. Decoding dispatches on the
+/// version, so a later Tandem can still read version 1.
 pub const VERSION: u8 = 1;
+/// The first four bits of a second-round response: version 1's layout without estimates.
+pub const SECOND_ROUND: u8 = 2;
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const HEADER_BITS: usize = 4 + 16 + 20 + 30 + 2;
 const CRC_BITS: usize = 16;
@@ -26,9 +30,38 @@ const CRC_BITS: usize = 16;
 const WORKSHOP_BITS: u32 = 20;
 const KEY_BITS: u32 = 30;
 
+/// Which round of a workshop a response answers: the individual assessment, or the dimensions
+/// answered again after discussion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Round {
+    #[default]
+    First,
+    Second,
+}
+
+impl Round {
+    /// The four bits a code of this round starts with.
+    fn kind(self) -> u8 {
+        match self {
+            Round::First => VERSION,
+            Round::Second => SECOND_ROUND,
+        }
+    }
+
+    fn of_kind(kind: u64) -> Option<Round> {
+        match kind {
+            1 => Some(Round::First),
+            2 => Some(Round::Second),
+            _ => None,
+        }
+    }
+}
+
 /// A participant's answers as carried by a code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
+    /// The round answered; a second-round respondent gives no estimates.
+    pub round: Round,
     /// The workshop the answers are for: 20 bits, shown as four characters.
     pub workshop: u32,
     /// A random number chosen on the participant's device, so two people with the same answers
@@ -68,6 +101,17 @@ pub enum CodeError {
     /// Checks out but holds a value no Tandem writes.
     #[error("{}", self.message(Locale::En))]
     Malformed,
+    /// A sound code of the other round: a second-round code where first-round answers are
+    /// collected, or the reverse. `found` is the round it belongs to.
+    #[error("{}", self.message(Locale::En))]
+    Round { found: Round },
+    /// A second-round code for a workshop that re-rates no dimension yet.
+    #[error("{}", self.message(Locale::En))]
+    NoSecondRound,
+    /// A second-round code answering a dimension the workshop does not re-rate (made from an
+    /// older second-round link, before the facilitator changed the dimensions).
+    #[error("{}", self.message(Locale::En))]
+    NotRerated,
 }
 
 impl CodeError {
@@ -99,6 +143,14 @@ impl CodeError {
                 &[("found", found), ("expected", expected)],
             ),
             CodeError::Malformed => locale.text("error.code.malformed").to_owned(),
+            CodeError::Round {
+                found: Round::First,
+            } => locale.text("error.code.first-round").to_owned(),
+            CodeError::Round {
+                found: Round::Second,
+            } => locale.text("error.code.second-round").to_owned(),
+            CodeError::NoSecondRound => locale.text("error.code.no-second-round").to_owned(),
+            CodeError::NotRerated => locale.text("error.code.not-rerated").to_owned(),
         }
     }
 }
@@ -121,14 +173,24 @@ pub fn respondent_key(key: u32) -> u32 {
     key & mask(KEY_BITS)
 }
 
-/// How many characters a code has for this bank.
+/// How many characters a first-round code has for this bank.
 #[must_use]
 pub fn length(bank: &Bank) -> usize {
-    payload_bits(bank).div_ceil(5)
+    length_in(bank, Round::First)
 }
 
-fn payload_bits(bank: &Bank) -> usize {
-    HEADER_BITS + 3 * bank.item_count() + 3 * bank.dimensions.len() + CRC_BITS
+/// How many characters a code of `round` has for this bank.
+#[must_use]
+pub fn length_in(bank: &Bank, round: Round) -> usize {
+    payload_bits(bank, round).div_ceil(5)
+}
+
+fn payload_bits(bank: &Bank, round: Round) -> usize {
+    let estimates = match round {
+        Round::First => 3 * bank.dimensions.len(),
+        Round::Second => 0,
+    };
+    HEADER_BITS + 3 * bank.item_count() + estimates + CRC_BITS
 }
 
 /// A workshop code as its four characters.
@@ -262,11 +324,12 @@ pub fn parse_workshop(text: &str) -> Option<u32> {
     u32::try_from(bits.read(0, 20)).ok()
 }
 
-/// Writes a response as a code for `bank`. Answers to items the bank lacks are not carried.
+/// Writes a response as a code for `bank`. Answers to items the bank lacks are not carried, nor
+/// are a second-round response's estimates.
 #[must_use]
 pub fn encode(bank: &Bank, response: &Response) -> String {
     let mut bits = Bits::default();
-    bits.push(u64::from(VERSION), 4);
+    bits.push(u64::from(response.round.kind()), 4);
     bits.push(u64::from(fingerprint(bank)), 16);
     bits.push(u64::from(response.workshop & mask(WORKSHOP_BITS)), 20);
     bits.push(u64::from(response.key & mask(KEY_BITS)), 30);
@@ -284,7 +347,11 @@ pub fn encode(bank: &Bank, response: &Response) -> String {
         };
         bits.push(value, 3);
     }
-    for dimension in &bank.dimensions {
+    let estimated: &[_] = match response.round {
+        Round::First => &bank.dimensions,
+        Round::Second => &[],
+    };
+    for dimension in estimated {
         let estimate = response
             .respondent
             .estimates
@@ -308,17 +375,19 @@ pub fn decode(bank: &Bank, expected: u32, text: &str) -> Result<Response, CodeEr
         return Err(CodeError::Empty);
     }
     let bits = Bits::from_symbols(&symbols);
-    // The version is read first, so a later format can have another length.
+    // The version is read first, so a later format can have another length; it also says the
+    // round, whose codes have their own length.
     let version = u8::try_from(bits.read(0, 4)).unwrap_or(u8::MAX);
-    let (found, full) = (symbols.len(), length(bank));
-    if found > 2 * full {
+    let round = Round::of_kind(bits.read(0, 4));
+    let (found, full) = (symbols.len(), length_in(bank, round.unwrap_or_default()));
+    if found > 2 * length(bank) {
         return Err(CodeError::NotACode {
             found,
             expected: full,
         });
     }
     if found != full {
-        if version > VERSION {
+        if version > SECOND_ROUND {
             return Err(CodeError::Version(version));
         }
         return Err(CodeError::Length {
@@ -326,16 +395,16 @@ pub fn decode(bank: &Bank, expected: u32, text: &str) -> Result<Response, CodeEr
             expected: full,
         });
     }
-    let payload = payload_bits(bank);
+    let payload = payload_bits(bank, round.unwrap_or_default());
     let data = bits.prefix(payload - CRC_BITS);
     let crc_ok = u64::from(crc16(&data)) == bits.read(payload - CRC_BITS, CRC_BITS)
         && bits.read(payload, bits.len() - payload) == 0;
     if !crc_ok {
         return Err(CodeError::Checksum);
     }
-    if version != VERSION {
+    let Some(round) = round else {
         return Err(CodeError::Version(version));
-    }
+    };
     if bits.read(4, 16) != u64::from(fingerprint(bank)) {
         return Err(CodeError::OtherBank);
     }
@@ -368,7 +437,11 @@ pub fn decode(bank: &Bank, expected: u32, text: &str) -> Result<Response, CodeEr
         }
         at += 3;
     }
-    for dimension in &bank.dimensions {
+    let estimated: &[_] = match round {
+        Round::First => &bank.dimensions,
+        Round::Second => &[],
+    };
+    for dimension in estimated {
         match bits.read(at, 3) {
             0 => {}
             value => {
@@ -382,6 +455,7 @@ pub fn decode(bank: &Bank, expected: u32, text: &str) -> Result<Response, CodeEr
         at += 3;
     }
     Ok(Response {
+        round,
         workshop,
         key,
         respondent,
@@ -402,11 +476,19 @@ pub struct Pasted {
 /// the next one.
 #[must_use]
 pub fn decode_all(bank: &Bank, expected: u32, text: &str) -> Vec<Pasted> {
-    let full = length(bank);
+    // A code's length follows from its round, which its first character tells.
+    let full_after = |first: &str| {
+        let round = symbols(&first.chars().take(1).collect::<String>())
+            .ok()
+            .and_then(|symbols| symbols.first().copied())
+            .and_then(|symbol| Round::of_kind(u64::from(symbol >> 1)));
+        length_in(bank, round.unwrap_or_default())
+    };
+    let mut full = length(bank);
     let mut found = Vec::new();
     let mut pending: Vec<&str> = Vec::new();
     let mut pending_symbols = 0;
-    let mut flush = |pending: &mut Vec<&str>, pending_symbols: &mut usize| {
+    let mut flush = |pending: &mut Vec<&str>, pending_symbols: &mut usize, full: usize| {
         if !pending.is_empty() {
             let text = pending.join(" ");
             let result = decode(bank, expected, &text);
@@ -436,15 +518,18 @@ pub fn decode_all(bank: &Bank, expected: u32, text: &str) -> Vec<Pasted> {
     for token in tokens {
         let symbols = token.chars().filter(|&c| c != '-').count();
         if pending_symbols > 0 && pending_symbols + symbols > full {
-            flush(&mut pending, &mut pending_symbols);
+            flush(&mut pending, &mut pending_symbols, full);
+        }
+        if pending.is_empty() {
+            full = full_after(token);
         }
         pending.push(token);
         pending_symbols += symbols;
         if pending_symbols >= full {
-            flush(&mut pending, &mut pending_symbols);
+            flush(&mut pending, &mut pending_symbols, full);
         }
     }
-    flush(&mut pending, &mut pending_symbols);
+    flush(&mut pending, &mut pending_symbols, full);
     found
 }
 

@@ -6,6 +6,7 @@
 use crate::assessment::Action;
 use crate::backup::{Backup, Restored};
 use crate::bank::Bank;
+use crate::code::Round;
 use crate::history::History;
 use crate::i18n::Locale;
 use crate::norms::NormsAction;
@@ -208,7 +209,11 @@ impl Tandem {
             TandemAction::Workshop {
                 id,
                 action: WorkshopAction::Receive(text),
-            } => (next.workshops, told) = self.with_codes(&id, &text),
+            } => (next.workshops, told) = self.with_codes(&id, Round::First, &text),
+            TandemAction::Workshop {
+                id,
+                action: WorkshopAction::ReceiveAgain(text),
+            } => (next.workshops, told) = self.with_codes(&id, Round::Second, &text),
             TandemAction::Workshop { id, action } => {
                 let Some((workshops, opened)) = self.in_workshop(&id, action)? else {
                     return Ok(Step::default());
@@ -340,13 +345,17 @@ impl Tandem {
     /// The workshops with the codes in `text` received in workshop `id`, decoded once, and
     /// what became of each: said whether or not anything changed. Nothing to say when there is
     /// no such workshop.
-    fn with_codes(&self, id: &str, text: &str) -> (Workshops, Option<Told>) {
+    fn with_codes(&self, id: &str, round: Round, text: &str) -> (Workshops, Option<Told>) {
         let Some(workshop) = self.workshops.get(id) else {
             return (self.workshops.clone(), None);
         };
-        let (after, received) = workshop.receive(text);
+        let (after, received) = match round {
+            Round::First => workshop.receive(text),
+            Round::Second => workshop.receive_again(text),
+        };
         let receipt = Receipt {
             workshop: id.to_owned(),
+            round,
             received,
         };
         (

@@ -25,6 +25,7 @@ fn response(role: Role, answers: &[u8], estimates: &[Option<u8>], key: u32) -> R
         }
     }
     Response {
+        round: code::Round::First,
         workshop: WORKSHOP,
         key,
         respondent,
@@ -201,10 +202,11 @@ fn workshop_codes_are_four_characters_both_ways() {
 #[test]
 fn a_code_from_a_newer_tandem_says_so() {
     let bank = Bank::default_bank();
-    // The first character carries the version in its top four bits: "4" is version 2.
+    // The first character carries the version in its top four bits: "6" is version 3 (2 is a
+    // second-round code).
     assert_eq!(
-        code::decode(&bank, WORKSHOP, "4000000000"),
-        Err(CodeError::Version(2))
+        code::decode(&bank, WORKSHOP, "6000000000"),
+        Err(CodeError::Version(3))
     );
 }
 

@@ -353,6 +353,7 @@ fn a_step_past_the_bank_is_brought_back_into_it() {
     let participation = tandem_core::assessment::Participation {
         workshop: 1,
         key: 2,
+        rerated: None,
         journey: turn.clone(),
     };
     assert_eq!(

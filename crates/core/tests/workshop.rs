@@ -35,9 +35,11 @@ fn person(id: &str, role: Role, value: u8) -> Respondent {
 }
 
 #[test]
-fn a_new_workshop_has_every_phase_the_default_threshold_and_no_answers() {
+fn a_new_workshop_has_every_usual_phase_the_default_threshold_and_no_answers() {
     let workshop = workshop();
-    assert_eq!(workshop.phases, Phase::ALL);
+    // Re-rating after discussion is ticked by the facilitator when there is time for it.
+    assert_eq!(workshop.phases, Phase::USUAL);
+    assert!(!workshop.phases.contains(&Phase::Rerate));
     assert_eq!(workshop.phase(), Phase::Welcome);
     assert_eq!(workshop.threshold, 3);
     assert!(!workshop.revealed);
@@ -52,7 +54,7 @@ fn a_new_workshop_has_every_phase_the_default_threshold_and_no_answers() {
 #[test]
 fn phases_go_forward_and_back_in_agenda_order_and_reset_the_timer() {
     let mut workshop = apply(&workshop(), WorkshopAction::SetAutoTimer(false));
-    for expected in &Phase::ALL[1..] {
+    for expected in &Phase::USUAL[1..] {
         workshop = apply(&workshop, WorkshopAction::NextPhase { now_ms: 0 });
         assert_eq!(workshop.phase(), *expected);
         assert_eq!(workshop.timer, Timer::for_phase(*expected));
@@ -603,7 +605,7 @@ fn a_document_without_workshop_details_becomes_a_new_workshop() {
     let document = WorkshopDocument::new(Bank::default_bank(), 2, vec![person("a", Role::It, 3)]);
     let workshop = Workshop::from_document(document, "w5", "Imported results", date());
     assert_eq!((workshop.id.as_str(), workshop.threshold), ("w5", 2));
-    assert_eq!(workshop.phases, Phase::ALL);
+    assert_eq!(workshop.phases, Phase::USUAL);
     assert_eq!(workshop.respondents.len(), 1);
 }
 
@@ -800,7 +802,7 @@ fn details_change_together_or_not_at_all() {
 }
 
 fn at(phase: Phase) -> Workshop {
-    let index = Phase::ALL.iter().position(|&p| p == phase).unwrap_or(0);
+    let index = Phase::USUAL.iter().position(|&p| p == phase).unwrap_or(0);
     apply(&workshop(), WorkshopAction::GoToPhase { index, now_ms: 0 })
 }
 
@@ -895,6 +897,7 @@ fn code_for(workshop: &Workshop, key: u32, role: Role, value: u8) -> String {
     code::encode(
         &workshop.bank,
         &code::Response {
+            round: code::Round::First,
             workshop: code::workshop_code(&workshop.id),
             key,
             respondent,
@@ -937,6 +940,7 @@ fn a_paste_is_received_code_by_code_and_says_what_became_of_each() {
     assert_eq!(received[3].marked(), Some((typo.as_str(), 6)));
     let receipt = Receipt {
         workshop: workshop.id.clone(),
+        round: tandem_core::code::Round::First,
         received: received.clone(),
     };
     // The refused code stays in the box, its wrong character selected.
@@ -1088,6 +1092,7 @@ fn a_sound_code_the_workshop_cannot_take_is_refused_not_reported_as_added() {
     let text = code::encode(
         &workshop.bank,
         &code::Response {
+            round: code::Round::First,
             workshop: code::workshop_code(&workshop.id),
             key: 5,
             respondent,

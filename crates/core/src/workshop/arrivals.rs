@@ -3,9 +3,10 @@
 //! for a response that arrives again is [`Workshop::arrival`]'s; this says what became of each
 //! code, in words, and what the box keeps to be mended. Builds on the workshop (`super`).
 
-use super::{Arrival, Workshop, WorkshopAction, Workshops};
+use super::{Arrival, Workshop, Workshops};
 use crate::bank::Bank;
-use crate::code::{self, CodeError};
+use crate::code::{self, CodeError, Round};
+use crate::convergence::Rerater;
 use crate::i18n::Locale;
 use crate::respondent::Role;
 
@@ -76,6 +77,8 @@ impl Received {
 pub struct Receipt {
     /// The workshop's id.
     pub workshop: String,
+    /// The round whose box the codes were pasted into.
+    pub round: Round,
     pub received: Vec<Received>,
 }
 
@@ -127,6 +130,8 @@ pub enum Linked {
         name: String,
         role: Role,
         arrival: Arrival,
+        /// The round the response answers.
+        round: Round,
     },
     /// A sound response for a workshop this browser does not have.
     OtherWorkshop { found: String },
@@ -145,12 +150,14 @@ impl Linked {
                 name,
                 role,
                 arrival,
+                round,
                 ..
             } => locale.format(
-                match arrival {
-                    Arrival::New => "collect.link-added",
-                    Arrival::Same => "collect.link-already",
-                    Arrival::Corrected { .. } => "collect.link-replaced",
+                match (round, arrival) {
+                    (Round::First, Arrival::New) => "collect.link-added",
+                    (Round::Second, Arrival::New) => "collect.link-added-again",
+                    (_, Arrival::Same) => "collect.link-already",
+                    (_, Arrival::Corrected { .. }) => "collect.link-replaced",
                 },
                 &[
                     ("role", &role.label(locale)),
@@ -179,40 +186,41 @@ fn changes(arrival: Arrival, locale: Locale) -> String {
 }
 
 impl Workshop {
-    /// The workshop with every code in `text` received in order, and what became of each. The
-    /// codes are read one after the other, so a code and its correction in one paste are told
-    /// apart as in two pastes.
+    /// The workshop with every first-round code in `text` received in order, and what became of
+    /// each. The codes are read one after the other, so a code and its correction in one paste
+    /// are told apart as in two pastes. A second-round code is refused, saying so.
     #[must_use]
     pub fn receive(&self, text: &str) -> (Workshop, Vec<Received>) {
+        self.receive_in(Round::First, text)
+    }
+
+    /// As [`Workshop::receive`], for the second round's box: second-round codes only.
+    #[must_use]
+    pub fn receive_again(&self, text: &str) -> (Workshop, Vec<Received>) {
+        self.receive_in(Round::Second, text)
+    }
+
+    fn receive_in(&self, round: Round, text: &str) -> (Workshop, Vec<Received>) {
         let mut after = self.clone();
         let received = code::decode_all(&self.bank, code::workshop_code(&self.id), text)
             .into_iter()
             .map(|found| {
                 let shown = code::echoed(&found.text);
-                match found.result {
-                    Ok(response) => {
-                        let arrival = after.arrival(&response.respondent);
-                        let role = response.respondent.role;
-                        if arrival != Arrival::Same {
-                            match after.apply(WorkshopAction::AddRespondent(response.respondent)) {
-                                Ok(Some(next)) => after = next,
-                                Ok(None) => {}
-                                // Sound as a code, but answers the workshop cannot take.
-                                Err(_) => {
-                                    return Received::Refused {
-                                        code: shown,
-                                        pasted: found.text,
-                                        error: CodeError::Malformed,
-                                    };
-                                }
-                            }
-                        }
-                        Received::Arrived {
-                            code: shown,
-                            role,
-                            arrival,
-                        }
+                let taken = found.result.and_then(|response| {
+                    if response.round == round {
+                        after.take(response)
+                    } else {
+                        Err(CodeError::Round {
+                            found: response.round,
+                        })
                     }
+                });
+                match taken {
+                    Ok((role, arrival)) => Received::Arrived {
+                        code: shown,
+                        role,
+                        arrival,
+                    },
                     Err(error) => Received::Refused {
                         code: shown,
                         pasted: found.text,
@@ -222,6 +230,52 @@ impl Workshop {
             })
             .collect();
         (after, received)
+    }
+
+    /// Takes a sound response into its round, by the rule for one that arrives again.
+    ///
+    /// # Errors
+    /// The [`CodeError`] to tell the person when the answers cannot be taken: the workshop
+    /// re-rates nothing, or not what the code answers, or the answers do not fit.
+    fn take(&mut self, response: code::Response) -> Result<(Role, Arrival), CodeError> {
+        let role = response.respondent.role;
+        match response.round {
+            Round::First => {
+                let arrival = self.arrival(&response.respondent);
+                if arrival != Arrival::Same {
+                    // Sound as a code, but answers the workshop cannot take.
+                    self.add(response.respondent)
+                        .map_err(|_| CodeError::Malformed)?;
+                }
+                Ok((role, arrival))
+            }
+            Round::Second => {
+                let Some(rerate) = &self.rerate else {
+                    return Err(CodeError::NoSecondRound);
+                };
+                let again = self.bank.only(&rerate.dimensions);
+                if response
+                    .respondent
+                    .answers
+                    .keys()
+                    .any(|item| again.item(item).is_none())
+                {
+                    return Err(CodeError::NotRerated);
+                }
+                let rerater = Rerater {
+                    id: response.respondent.id,
+                    role,
+                    answers: response.respondent.answers,
+                    estimates: std::collections::BTreeMap::new(),
+                };
+                let arrival = self.arrival_again(&rerater);
+                if arrival != Arrival::Same {
+                    self.add_rerater(rerater)
+                        .map_err(|_| CodeError::Malformed)?;
+                }
+                Ok((role, arrival))
+            }
+        }
     }
 }
 
@@ -235,21 +289,23 @@ impl Workshops {
         for workshop in &self.list {
             match code::decode(&workshop.bank, code::workshop_code(&workshop.id), text) {
                 Ok(response) => {
-                    let arrival = workshop.arrival(&response.respondent);
-                    let linked = Linked::Arrived {
-                        workshop: workshop.id.clone(),
-                        name: workshop.name.clone(),
-                        role: response.respondent.role,
-                        arrival,
-                    };
-                    if arrival == Arrival::Same {
-                        return (None, linked);
-                    }
-                    let add = WorkshopAction::AddRespondent(response.respondent);
-                    return match self.update(&workshop.id, add) {
-                        Ok(changed) => (changed, linked),
-                        // Sound as a code, but answers the workshop cannot take.
-                        Err(_) => (None, Linked::Unreadable(CodeError::Malformed)),
+                    let round = response.round;
+                    let mut taken = workshop.clone();
+                    return match taken.take(response) {
+                        Ok((role, arrival)) => {
+                            let linked = Linked::Arrived {
+                                workshop: workshop.id.clone(),
+                                name: workshop.name.clone(),
+                                role,
+                                arrival,
+                                round,
+                            };
+                            if arrival == Arrival::Same {
+                                return (None, linked);
+                            }
+                            (Some(self.replaced(taken)), linked)
+                        }
+                        Err(error) => (None, Linked::Unreadable(error)),
                     };
                 }
                 Err(error) => {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::agenda::Phase;
 use crate::assessment::{Action, Journey, Screen};
 use crate::bank::Bank;
-use crate::convergence::{Convergence, Rerate};
+use crate::convergence::{Convergence, Rerate, Rerater};
 use crate::dates::parse_date;
 use crate::document::{DEFAULT_THRESHOLD, THRESHOLDS, WorkshopDocument, WorkshopInfo};
 use crate::norms::{Norms, NormsAction, NormsError};
@@ -35,6 +35,9 @@ pub enum Turn {
     /// Someone is answering. Their journey is theirs alone: nobody else's answers or results are
     /// shown while it runs.
     Answering(Journey),
+    /// Someone is answering the re-rated dimensions again, after discussion. The journey's
+    /// steps count in the bank of the re-rated dimensions ([`Workshop::rerate_bank`]).
+    Rerating(Journey),
     /// Someone is writing norm ideas; they see only their own.
     Writing { author: String },
     /// Someone is placing their dots.
@@ -117,6 +120,10 @@ pub struct Workshop {
     /// them, when there is one. An imported document's is kept, so it is not lost on export.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rerate: Option<Rc<Rerate>>,
+    /// Whether the facilitator has shown the second round's figures: like the first round's,
+    /// they stay hidden while people answer.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub second_revealed: bool,
     /// The brainstorm, the votes and the working agreement.
     #[serde(default, skip_serializing_if = "Norms::is_empty")]
     pub norms: Norms,
@@ -142,6 +149,11 @@ fn yes() -> bool {
     true
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference.
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
 /// One screen of the presenter view: what the room sees. Each phase has one, and the revealed
 /// results come in steps, so the room takes in one thing at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,6 +162,8 @@ pub enum Slide {
     Welcome,
     /// The join link and its QR code, with how many have answered.
     Join,
+    /// The second round's join link and its QR code, with how many have answered again.
+    JoinAgain,
     /// The results before the reveal: how many answered, and that they come next.
     Waiting,
     /// The alignment and friction indices.
@@ -206,7 +220,18 @@ pub enum WorkshopAction {
     /// [`Workshop::receive`]); what became of each comes back as `Told::Received`.
     Receive(String),
     Reveal,
-    /// "I'm next": open a turn for the next participant (assessment phase only).
+    /// Choose the dimensions to answer again after discussion (the re-rate phase, once the
+    /// results are revealed); a dimension already answered again stays.
+    ChooseRerated(Vec<String>),
+    /// Second-round response codes pasted into the re-rate phase's box, as [`Receive`] does
+    /// for the first round.
+    ///
+    /// [`Receive`]: WorkshopAction::Receive
+    ReceiveAgain(String),
+    /// Show the second round's figures: how far Marketing and IT came together.
+    RevealAgain,
+    /// "I'm next": open a turn for the next participant (the individual assessment, or the
+    /// re-rate phase once dimensions are chosen).
     StartTurn,
     /// The participant on the device acts, exactly as in a self-assessment. Reaching the report
     /// ends the turn: the answers join the workshop and the device is handed back.
@@ -284,6 +309,23 @@ pub enum WorkshopError {
     /// "Reveal the results" before anybody has answered: there is no report to show.
     #[error("{}", self.message(Locale::En))]
     NothingToReveal,
+    /// Dimensions chosen for re-rating before the results were revealed: there is nothing to
+    /// discuss yet.
+    #[error("{}", self.message(Locale::En))]
+    RerateBeforeReveal,
+    /// No dimension was chosen for re-rating.
+    #[error("{}", self.message(Locale::En))]
+    NoRerated,
+    /// A dimension already answered again was taken out of the re-rating; its answers would be
+    /// lost. Holds its title.
+    #[error("{}", self.message(Locale::En))]
+    RerateAnswered(String),
+    /// "I'm next" in the re-rate phase before any dimension is chosen.
+    #[error("{}", self.message(Locale::En))]
+    NotRerating,
+    /// "Show how far we came" before anybody answered again.
+    #[error("{}", self.message(Locale::En))]
+    NothingToRevealAgain,
     /// A change to the norms was refused.
     #[error(transparent)]
     Norms(#[from] NormsError),
@@ -318,6 +360,11 @@ impl WorkshopError {
             | WorkshopError::NotBrainstorming
             | WorkshopError::NotVoting
             | WorkshopError::NothingToReveal
+            | WorkshopError::RerateBeforeReveal
+            | WorkshopError::NoRerated
+            | WorkshopError::RerateAnswered(_)
+            | WorkshopError::NotRerating
+            | WorkshopError::NothingToRevealAgain
             | WorkshopError::Norms(_) => None,
         }
     }
@@ -353,6 +400,17 @@ impl WorkshopError {
             WorkshopError::NothingToReveal => {
                 locale.text("error.workshop.nothing-to-reveal").to_owned()
             }
+            WorkshopError::RerateBeforeReveal => {
+                locale.text("error.workshop.rerate-before-reveal").to_owned()
+            }
+            WorkshopError::NoRerated => locale.text("error.workshop.no-rerated").to_owned(),
+            WorkshopError::RerateAnswered(title) => {
+                locale.format("error.workshop.rerate-answered", &[("dimension", title)])
+            }
+            WorkshopError::NotRerating => locale.text("error.workshop.not-rerating").to_owned(),
+            WorkshopError::NothingToRevealAgain => locale
+                .text("error.workshop.nothing-to-reveal-again")
+                .to_owned(),
             WorkshopError::Norms(inner) => inner.message(locale),
         }
     }
@@ -423,7 +481,7 @@ impl Workshop {
             date,
             threshold: DEFAULT_THRESHOLD,
             bank: Rc::new(bank),
-            phases: Phase::ALL.to_vec(),
+            phases: Phase::USUAL.to_vec(),
             current: 0,
             respondents: Rc::default(),
             revealed: false,
@@ -432,6 +490,7 @@ impl Workshop {
             holder: None,
             others: Vec::new(),
             rerate: None,
+            second_revealed: false,
             norms: Norms::default(),
             shown: 0,
             auto_timer: true,
@@ -483,7 +542,7 @@ impl Workshop {
         // A threshold outside 1–10 can only have been written by hand; the nearest one allowed.
         self.threshold = self.threshold.clamp(*THRESHOLDS.start(), *THRESHOLDS.end());
         if self.phases.is_empty() {
-            self.phases = Phase::ALL.to_vec();
+            self.phases = Phase::USUAL.to_vec();
         }
         if self.current >= self.phases.len() {
             self.current = self.phases.len() - 1;
@@ -501,14 +560,21 @@ impl Workshop {
                 .respondent
                 .as_ref()
                 .is_some_and(|respondent| self.respondents.iter().any(|r| r.id == respondent.id)),
+            Turn::Rerating(journey) => journey.respondent.as_ref().is_some_and(|respondent| {
+                self.rerate
+                    .as_ref()
+                    .is_some_and(|rerate| rerate.respondents.iter().any(|r| r.id == respondent.id))
+            }),
             _ => false,
         };
-        if self.turn.as_ref().is_some_and(handed_back) {
+        // A second-round turn without a second round (a hand edit) cannot go on.
+        let stranded = |turn: &Turn| matches!(turn, Turn::Rerating(_)) && self.rerate.is_none();
+        if self.turn.as_ref().is_some_and(|turn| handed_back(turn) || stranded(turn)) {
             self.turn = None;
         }
         let others: Vec<HeldTurn> = std::mem::take(&mut self.others)
             .into_iter()
-            .filter(|held| !handed_back(&held.turn))
+            .filter(|held| !handed_back(&held.turn) && !stranded(&held.turn))
             .collect();
         self.others = others;
         if self.turn.is_none() {
@@ -533,17 +599,21 @@ impl Workshop {
             self.turn = Some(shown.turn);
             self.holder = Some(shown.holder);
         }
-        if let Some(Turn::Answering(journey)) = &self.turn
-            && !journey.fits(&self.bank)
-        {
-            self.turn = Some(Turn::Answering(journey.clone().fitted_to(&self.bank)));
+        let again = self.rerate_bank();
+        let fitted = |turn: &mut Turn| match turn {
+            Turn::Answering(journey) if !journey.fits(&self.bank) => {
+                *journey = journey.clone().fitted_to(&self.bank);
+            }
+            Turn::Rerating(journey) if !journey.fits(&again) => {
+                *journey = journey.clone().fitted_to(&again);
+            }
+            _ => {}
+        };
+        if let Some(turn) = &mut self.turn {
+            fitted(turn);
         }
         for held in &mut self.others {
-            if let Turn::Answering(journey) = &held.turn
-                && !journey.fits(&self.bank)
-            {
-                held.turn = Turn::Answering(journey.clone().fitted_to(&self.bank));
-            }
+            fitted(&mut held.turn);
         }
     }
 
@@ -616,7 +686,7 @@ impl Workshop {
             id: id.to_owned(),
             name: name.to_owned(),
             date,
-            phases: Phase::ALL.to_vec(),
+            phases: Phase::USUAL.to_vec(),
         });
         let first = info.phases.first().copied().unwrap_or(Phase::Welcome);
         Workshop {
@@ -633,6 +703,8 @@ impl Workshop {
             turn: None,
             holder: None,
             others: Vec::new(),
+            // A second round that came in a file was answered before: shown with the first.
+            second_revealed: document.rerate.is_some(),
             rerate: document.rerate.map(Rc::new),
             norms: document.norms,
             shown: 0,
@@ -700,6 +772,23 @@ impl Workshop {
                 return Err(WorkshopError::NothingToReveal);
             }
             WorkshopAction::Reveal => next.revealed = true,
+            WorkshopAction::ChooseRerated(chosen) => next.choose_rerated(&chosen)?,
+            WorkshopAction::ReceiveAgain(text) => next = self.receive_again(&text).0,
+            WorkshopAction::RevealAgain => {
+                if self.rerate.as_ref().is_none_or(|rerate| rerate.respondents.is_empty()) {
+                    return Err(WorkshopError::NothingToRevealAgain);
+                }
+                next.second_revealed = true;
+            }
+            WorkshopAction::StartTurn if self.phase() == Phase::Rerate => {
+                if !self.revealed {
+                    return Err(WorkshopError::RerateBeforeReveal);
+                }
+                if self.rerate.is_none() {
+                    return Err(WorkshopError::NotRerating);
+                }
+                next.open_turn(Turn::Rerating(Journey::default()))?;
+            }
             WorkshopAction::StartTurn => next.open_turn(Turn::Answering(Journey::default()))?,
             WorkshopAction::Turn(action) => next.answer_in_turn(action)?,
             WorkshopAction::EndTurn => next.turn = None,
@@ -744,6 +833,7 @@ impl Workshop {
     fn open_turn(&mut self, turn: Turn) -> Result<(), WorkshopError> {
         match (&turn, self.phase()) {
             (Turn::Answering(_), Phase::Assessment)
+            | (Turn::Rerating(_), Phase::Rerate)
             | (Turn::Writing { .. }, Phase::Brainstorm)
             | (Turn::Finished, _) => {}
             (Turn::Voting { .. }, Phase::Vote) => {
@@ -755,6 +845,7 @@ impl Workshop {
                 }
             }
             (Turn::Answering(_), _) => return Err(WorkshopError::NotAnswering),
+            (Turn::Rerating(_), _) => return Err(WorkshopError::NotRerating),
             (Turn::Writing { .. }, _) => return Err(WorkshopError::NotBrainstorming),
             (Turn::Voting { .. }, _) => return Err(WorkshopError::NotVoting),
         }
@@ -767,6 +858,9 @@ impl Workshop {
     /// The participant on the device acts; reaching the report adds their answers and ends the
     /// turn.
     fn answer_in_turn(&mut self, action: Action) -> Result<(), WorkshopError> {
+        if let Some(Turn::Rerating(journey)) = &self.turn {
+            return self.rerate_in_turn(journey.clone(), action);
+        }
         let Some(Turn::Answering(journey)) = &self.turn else {
             return Ok(());
         };
@@ -781,6 +875,155 @@ impl Workshop {
             _ => self.turn = Some(Turn::Answering(answered)),
         }
         Ok(())
+    }
+
+    /// The participant on the device answers again; reaching the end adds their second-round
+    /// answers and ends the turn. A second round takes no estimates.
+    fn rerate_in_turn(&mut self, journey: Journey, action: Action) -> Result<(), WorkshopError> {
+        if matches!(action, Action::Estimate { .. }) {
+            return Ok(());
+        }
+        let Some(answered) = journey.apply(&self.rerate_bank(), action) else {
+            return Ok(());
+        };
+        match (answered.screen, answered.respondent.clone()) {
+            (Screen::Report, Some(respondent)) => {
+                self.add_rerater(Rerater {
+                    id: respondent.id,
+                    role: respondent.role,
+                    answers: respondent.answers,
+                    estimates: std::collections::BTreeMap::new(),
+                })?;
+                self.turn = Some(Turn::Finished);
+            }
+            _ => self.turn = Some(Turn::Rerating(answered)),
+        }
+        Ok(())
+    }
+
+    /// The bank of what the second round answers: the re-rated dimensions, in bank order;
+    /// empty while none is chosen.
+    #[must_use]
+    pub fn rerate_bank(&self) -> Bank {
+        self.bank.only(
+            self.rerate
+                .as_ref()
+                .map_or(&[][..], |rerate| rerate.dimensions.as_slice()),
+        )
+    }
+
+    /// The dimensions to offer for re-rating when none is chosen yet: the hotspots, or the
+    /// dimension to keep watching when there is none.
+    #[must_use]
+    pub fn rerate_suggested(&self) -> Vec<String> {
+        let report = self.report();
+        let mut suggested = report.hotspots.clone();
+        if suggested.is_empty() {
+            suggested = report.starting_points();
+        }
+        suggested
+            .into_iter()
+            .filter_map(|d| self.bank.dimensions.get(d).map(|dimension| dimension.id.clone()))
+            .collect()
+    }
+
+    /// The re-rated dimensions become `chosen`, in bank order; one answered again already
+    /// stays, so no answer is lost.
+    fn choose_rerated(&mut self, chosen: &[String]) -> Result<(), WorkshopError> {
+        if !self.revealed {
+            return Err(WorkshopError::RerateBeforeReveal);
+        }
+        let dimensions: Vec<String> = self
+            .bank
+            .dimensions
+            .iter()
+            .filter(|dimension| chosen.contains(&dimension.id))
+            .map(|dimension| dimension.id.clone())
+            .collect();
+        if dimensions.is_empty() {
+            return Err(WorkshopError::NoRerated);
+        }
+        let mut rerate = self.rerate.as_deref().cloned().unwrap_or_default();
+        for dimension in &rerate.dimensions {
+            if dimensions.contains(dimension) {
+                continue;
+            }
+            let answered = self.bank.dimension_index(dimension).is_some_and(|d| {
+                let items = &self.bank.dimensions[d].items;
+                rerate.respondents.iter().any(|rerater| {
+                    items
+                        .iter()
+                        .any(|item| rerater.answers.contains_key(&item.id))
+                })
+            });
+            if answered {
+                return Err(WorkshopError::RerateAnswered(
+                    self.bank.dimension_title(dimension).to_owned(),
+                ));
+            }
+        }
+        rerate.dimensions = dimensions;
+        self.rerate = Some(Rc::new(rerate));
+        Ok(())
+    }
+
+    /// What adding `rerater` (a second-round response) would do, by the rule of
+    /// [`Workshop::arrival`].
+    #[must_use]
+    pub fn arrival_again(&self, rerater: &Rerater) -> Arrival {
+        let earlier = self
+            .rerate
+            .as_ref()
+            .and_then(|rerate| rerate.respondents.iter().find(|r| r.id == rerater.id));
+        match earlier {
+            None => Arrival::New,
+            Some(earlier) => match rerater.as_respondent().changes_from(&earlier.as_respondent()) {
+                0 => Arrival::Same,
+                changes => Arrival::Corrected { changes },
+            },
+        }
+    }
+
+    /// Adds a second-round respondent, replacing one with the same id, after checking that
+    /// every answer belongs to a re-rated dimension and fits the bank.
+    ///
+    /// # Errors
+    /// [`WorkshopError::NotRerating`] when no dimension is re-rated; [`WorkshopError::Answers`]
+    /// for answers the second round cannot take.
+    pub(crate) fn add_rerater(&mut self, rerater: Rerater) -> Result<(), WorkshopError> {
+        let Some(rerate) = self.rerate.as_mut() else {
+            return Err(WorkshopError::NotRerating);
+        };
+        let mut document = WorkshopDocument::new(Bank::clone(&self.bank), self.threshold, vec![]);
+        let mut checked = Rerate::clone(rerate);
+        checked.respondents = vec![rerater.clone()];
+        document.rerate = Some(checked);
+        document.check().map_err(WorkshopError::Answers)?;
+        let respondents = &mut Rc::make_mut(rerate).respondents;
+        match respondents.iter_mut().find(|r| r.id == rerater.id) {
+            Some(existing) => *existing = rerater,
+            None => respondents.push(rerater),
+        }
+        Ok(())
+    }
+
+    /// Whether the room may see the second round's figures: the first round is revealed, and
+    /// the facilitator showed the second.
+    #[must_use]
+    pub fn second_round_shown(&self) -> bool {
+        self.revealed && self.second_revealed && self.rerate.is_some()
+    }
+
+    /// How many answered the second round, by function.
+    #[must_use]
+    pub fn counts_again(&self) -> RoleCounts {
+        RoleCounts::of(
+            &self
+                .rerate
+                .as_ref()
+                .map(|rerate| rerate.respondents())
+                .unwrap_or_default(),
+        )
     }
 
     /// Adds a respondent, replacing one with the same id, after checking the answers fit.
@@ -870,11 +1113,15 @@ impl Workshop {
                 slides
             }
             Phase::Reveal => vec![Slide::Waiting],
+            Phase::Rerate if self.second_round_shown() => {
+                vec![Slide::JoinAgain, Slide::AfterDiscussion]
+            }
+            Phase::Rerate => vec![Slide::JoinAgain],
             Phase::Brainstorm => vec![Slide::Ideas],
             Phase::Vote => vec![Slide::Votes],
             Phase::Rank => vec![Slide::Ranking],
             Phase::Agree => vec![Slide::Agreement],
-            Phase::Summary if self.rerate.is_some() && self.revealed => {
+            Phase::Summary if self.second_round_shown() => {
                 vec![Slide::AfterDiscussion, Slide::Summary]
             }
             Phase::Summary => vec![Slide::Summary],
@@ -920,6 +1167,7 @@ impl Workshop {
         copy.name = name.into();
         copy.go_to(0);
         copy.revealed = false;
+        copy.second_revealed = false;
         copy.turn = None;
         copy.holder = None;
         copy.others.clear();
