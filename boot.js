@@ -4,14 +4,14 @@
 // `data-tandem` elements.
 //
 // dist/ holds one wasm per journey (its "entries", `tandem::routes::Entry`), and this loads only
-// the one the page needs: the join link's page for a participant, the self-assessment for the
+// the one the page needs: the join link's page (either round's) for a participant, the self-assessment for the
 // start page and `data-mode="self"` embeds, and the facilitator's (the whole app) for the rest.
 // The table below is `Entry::of` and `Entry::of_embed`; the end-to-end tests check each address
 // loads its entry and no other.
 
 /** The entry that shows the page's own Tandem at `hash`. */
 function entryOf(hash) {
-  if (hash.startsWith('#join/')) return 'participant';
+  if (hash.startsWith('#join/') || hash.startsWith('#again/')) return 'participant';
   if (['#workshops', '#proposal', '#data'].includes(hash)
     || /^#(code|presenter|agreement|report)\//.test(hash)) return 'facilitator';
   return 'self-assessment';

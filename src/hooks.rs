@@ -104,7 +104,10 @@ pub fn use_convergence(workshop: &Workshop, report: &Rc<Report>) -> Option<Rc<Co
         (
             workshop.bank.clone(),
             report.clone(),
-            workshop.rerate.clone(),
+            workshop
+                .second_round_shown()
+                .then(|| workshop.rerate.clone())
+                .flatten(),
             workshop.threshold,
         ),
         |(bank, report, rerate, threshold)| {

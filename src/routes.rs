@@ -8,6 +8,7 @@ use tandem_core::embed::Mode;
 use tandem_core::{View, Workshop};
 
 const JOIN: &str = "#join/";
+const AGAIN: &str = "#again/";
 const CODE: &str = "#code/";
 const PRESENTER: &str = "#presenter/";
 const AGREEMENT: &str = "#agreement/";
@@ -38,7 +39,9 @@ pub enum Route {
     Agreement(String),
     /// A friction report to print, `#report/<workshop id>`; an empty id is the self-assessment's.
     Report(String),
-    /// A participant's own device, `#join/<bank id>/<workshop code>/<workshop name>`.
+    /// A participant's own device, `#join/<bank id>/<workshop code>/<workshop name>`, or for
+    /// the second round `#again/<bank id>/<workshop code>/<re-rated dimensions>/<workshop
+    /// name>`.
     Join(JoinLink),
 }
 
@@ -49,6 +52,8 @@ impl Route {
         let after = |prefix: &str| hash.strip_prefix(prefix).map(str::to_owned);
         if let Some(rest) = hash.strip_prefix(JOIN) {
             Route::Join(code::parse_join(rest))
+        } else if let Some(rest) = hash.strip_prefix(AGAIN) {
+            Route::Join(code::parse_again(rest))
         } else if let Some(text) = after(CODE) {
             Route::Code(text)
         } else if let Some(id) = after(PRESENTER) {
@@ -78,6 +83,29 @@ impl Route {
         ))
     }
 
+    /// The second-round link of `workshop`, for its participants to answer the re-rated
+    /// dimensions again.
+    #[must_use]
+    pub fn join_again(workshop: &Workshop) -> Route {
+        let rerated = workshop
+            .rerate
+            .as_ref()
+            .map(|rerate| {
+                rerate
+                    .dimensions
+                    .iter()
+                    .filter_map(|id| workshop.bank.dimension_index(id))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Route::Join(JoinLink::again(
+            &workshop.bank.id,
+            code::workshop_code(&workshop.id),
+            &workshop.name,
+            rerated,
+        ))
+    }
+
     /// The hash that asks for this route.
     #[must_use]
     pub fn to_hash(&self) -> String {
@@ -90,7 +118,7 @@ impl Route {
             Route::Presenter(id) => format!("{PRESENTER}{id}"),
             Route::Agreement(id) => format!("{AGREEMENT}{id}"),
             Route::Report(id) => format!("{REPORT}{id}"),
-            Route::Join(link) => format!("{JOIN}{}", link.path()),
+            Route::Join(link) => format!("{}{}", join_prefix(link), link.path()),
         }
     }
 
@@ -99,7 +127,7 @@ impl Route {
     #[must_use]
     pub fn to_readable_hash(&self) -> String {
         match self {
-            Route::Join(link) => format!("{JOIN}{}", link.shown()),
+            Route::Join(link) => format!("{}{}", join_prefix(link), link.shown()),
             other => other.to_hash(),
         }
     }
@@ -126,6 +154,11 @@ impl Route {
             View::Proposal => Route::Proposal,
         }
     }
+}
+
+/// `#join/` for the first round's link, `#again/` for the second's.
+fn join_prefix(link: &JoinLink) -> &'static str {
+    if link.rerated.is_some() { AGAIN } else { JOIN }
 }
 
 /// One wasm of `dist/`, for one journey: what a visitor downloads is the entry of the address

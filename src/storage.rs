@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tandem_core::assessment::Participation;
+use tandem_core::code::Round;
 use tandem_core::history::History;
 use tandem_core::state::Retention;
 use tandem_core::workshop::{HeldTurn, Holder};
@@ -63,8 +64,8 @@ macro_rules! part {
     };
 }
 
-/// Every participation on this device, one per workshop, so joining a second workshop never
-/// overwrites answers whose code was not handed over yet.
+/// Every participation on this device, one per workshop and round, so joining a second
+/// workshop (or its second round) never overwrites answers whose code was not handed over yet.
 #[derive(Default, Serialize, Deserialize)]
 #[serde(transparent)]
 struct Participations(Vec<Participation>);
@@ -307,13 +308,16 @@ fn free_quarantine_key(storage: &Storage, prefix: &str, part: &str) -> String {
 pub fn load_participation(
     prefix: &str,
     workshop: u32,
+    round: Round,
 ) -> (Option<Participation>, Vec<Quarantined>) {
     let mut quarantined = Vec::new();
     let found = storage().and_then(|storage| {
         load_part::<Participations>(&storage, prefix, &mut quarantined, &mut false)?
             .0
             .into_iter()
-            .find(|participation| participation.workshop == workshop)
+            .find(|participation| {
+                participation.workshop == workshop && participation.round() == round
+            })
     });
     (found, quarantined)
 }
@@ -326,11 +330,9 @@ pub fn save_participation(prefix: &str, participation: &Participation) -> Result
     let storage = storage().ok_or(SaveError::Unavailable)?;
     let mut all: Participations =
         load_part(&storage, prefix, &mut Vec::new(), &mut false).unwrap_or_default();
-    match all
-        .0
-        .iter_mut()
-        .find(|saved| saved.workshop == participation.workshop)
-    {
+    match all.0.iter_mut().find(|saved| {
+        saved.workshop == participation.workshop && saved.round() == participation.round()
+    }) {
         Some(saved) => saved.clone_from(participation),
         None => all.0.push(participation.clone()),
     }

@@ -25,6 +25,9 @@ pub struct AssessmentStepProps {
     /// Whether "Start over" is offered; a participant's turn has "Cancel this turn" instead.
     #[prop_or(true)]
     pub can_start_over: bool,
+    /// Whether "how would the other function rate this?" is asked; not in a second round.
+    #[prop_or(true)]
+    pub estimates: bool,
 }
 
 fn item_field(item_id: &str) -> String {
@@ -94,7 +97,7 @@ pub fn AssessmentStep(props: &AssessmentStepProps) -> Html {
             ToString::to_string,
         ),
     };
-    let other_side = respondent.role.other_side();
+    let other_side = respondent.role.other_side().filter(|_| props.estimates);
 
     html! {
         <section class="screen assessment" aria-labelledby={words.region("step-title")}>

@@ -172,7 +172,9 @@ pub fn NormsPhase(props: &NormsPhaseProps) -> Html {
                 </div>
             }
         }
-        Phase::Welcome | Phase::Assessment | Phase::Reveal | Phase::Summary => Html::default(),
+        Phase::Welcome | Phase::Assessment | Phase::Reveal | Phase::Rerate | Phase::Summary => {
+            Html::default()
+        }
     }
 }
 

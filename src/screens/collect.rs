@@ -5,7 +5,7 @@
 //! (`Told::Received`); a response link is `TandemAction::ReceiveLink`. This shows the outcome
 //! and keeps in the box what was refused.
 
-use tandem_core::code;
+use tandem_core::code::{self, Round};
 use tandem_core::workshop::{Receipt, Received};
 use tandem_core::{Workshop, WorkshopAction};
 use yew::prelude::*;
@@ -22,6 +22,44 @@ pub struct CollectCodesProps {
     /// What the last paste into this workshop's box did, numbered so a paste that did the same
     /// as the one before still counts as new.
     pub receipt: Option<(u32, Receipt)>,
+    /// The round collected: the individual assessment's, or the answers given again after
+    /// discussion (its own link, codes and box).
+    #[prop_or_default]
+    pub round: Round,
+}
+
+/// The words and actions of one round's box.
+struct RoundWords {
+    title: &'static str,
+    lead: &'static str,
+    qr: &'static str,
+    paste: &'static str,
+    join_what: &'static str,
+    /// The box's element id.
+    field: &'static str,
+}
+
+impl RoundWords {
+    fn of(round: Round) -> RoundWords {
+        match round {
+            Round::First => RoundWords {
+                title: "collect.title",
+                lead: "collect.lead",
+                qr: "collect.qr",
+                paste: "collect.paste",
+                join_what: "collect.join-what",
+                field: "codes",
+            },
+            Round::Second => RoundWords {
+                title: "again.collect-title",
+                lead: "again.collect-lead",
+                qr: "again.qr",
+                paste: "again.paste",
+                join_what: "again.join-what",
+                field: "codes-again",
+            },
+        }
+    }
 }
 
 #[component]
@@ -30,7 +68,12 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
     let workshop = &props.workshop;
     let workshop_code = code::workshop_code(&workshop.id);
     let setup = use_setup();
-    let join_link = Route::join(workshop);
+    let round = props.round;
+    let named = RoundWords::of(round);
+    let join_link = match round {
+        Round::First => Route::join(workshop),
+        Round::Second => Route::join_again(workshop),
+    };
     let join = setup.address(&join_link.to_hash());
     let pasted = use_state(String::new);
     let on_input = crate::components::bind_text_area(&pasted);
@@ -38,7 +81,11 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
     let on_add = {
         let (pasted, on_action) = (pasted.clone(), props.on_action.clone());
         Callback::from(move |_: MouseEvent| {
-            on_action.emit(WorkshopAction::Receive((*pasted).clone()));
+            let text = (*pasted).clone();
+            on_action.emit(match round {
+                Round::First => WorkshopAction::Receive(text),
+                Round::Second => WorkshopAction::ReceiveAgain(text),
+            });
         })
     };
     // Once a paste is received, its outcome stays listed until the next one (whatever else is
@@ -47,7 +94,11 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
     let outcome = use_state(|| None::<Receipt>);
     {
         let (pasted, box_ref, outcome) = (pasted.clone(), box_ref.clone(), outcome.clone());
-        let receipt = props.receipt.clone();
+        // Only this round's box shows what a paste into it did.
+        let receipt = props
+            .receipt
+            .clone()
+            .filter(|(_, receipt)| receipt.round == round);
         use_effect_with(
             props.receipt.as_ref().map(|(number, _)| *number),
             move |_| {
@@ -81,17 +132,17 @@ pub fn CollectCodes(props: &CollectCodesProps) -> Html {
     let hidden = refusals.saturating_sub(REFUSALS_SHOWN);
     html! {
         <section class="collect" aria-labelledby={words.region("collect-title")}>
-            {words.heading(3, words.t("collect.title")).id("collect-title")}
+            {words.heading(3, words.t(named.title)).id("collect-title")}
             <p>
-                {words.f("collect.lead", &[("code", &code::workshop_text(workshop_code))])}
+                {words.f(named.lead, &[("code", &code::workshop_text(workshop_code))])}
             </p>
             // Opened from here it would turn this tab into a participant's: a window of its own.
             <p class="join-link"><a href={join.clone()} target="tandem-join">{setup.address(&join_link.to_readable_hash())}</a></p>
-            <ShareButtons text={join.clone()} what={words.t("collect.join-what")} title={workshop.name.clone()} link=true />
-            <Qr text={join} label={words.t("collect.qr")} />
+            <ShareButtons text={join.clone()} what={words.t(named.join_what)} title={workshop.name.clone()} link=true />
+            <Qr text={join} label={words.t(named.qr)} />
             <div class="field">
-                <label for="codes">{words.t("collect.paste")}</label>
-                <textarea id="codes" rows="4" value={(*pasted).clone()} oninput={on_input}
+                <label for={named.field}>{words.t(named.paste)}</label>
+                <textarea id={named.field} rows="4" value={(*pasted).clone()} oninput={on_input}
                           ref={box_ref} aria-describedby="codes-outcomes"
                           aria-invalid={(refusals > 0).then_some("true")} />
             </div>

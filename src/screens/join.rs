@@ -1,6 +1,7 @@
 //! A participant answering on their own device, from the facilitator's join link. They answer as
 //! in a self-assessment and finish with a response code, shown as text, as a link and as a QR
-//! code, that carries their answers to the facilitator without any server.
+//! code, that carries their answers to the facilitator without any server. A second-round link
+//! asks only the re-rated dimensions again, without estimates, and ends in a second-round code.
 
 use std::rc::Rc;
 
@@ -24,11 +25,15 @@ pub struct ParticipantProps {
     /// The workshop's name, as the join link carries it.
     #[prop_or_default]
     pub name: Option<AttrValue>,
+    /// A second-round link's re-rated dimensions, as bank indices.
+    #[prop_or_default]
+    pub rerated: Option<Vec<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 struct Model {
-    bank: Rc<Bank>,
+    /// What the participant answers: the whole bank, or the re-rated dimensions.
+    answered: Rc<Bank>,
     participation: Participation,
 }
 
@@ -36,14 +41,24 @@ impl Reducible for Model {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match self.participation.apply(&self.bank, action) {
+        match self.participation.apply(&self.answered, action) {
             Some(participation) => Rc::new(Model {
-                bank: self.bank.clone(),
+                answered: self.answered.clone(),
                 participation,
             }),
             None => self,
         }
     }
+}
+
+/// A second-round link's dimension indices as the bank's ids; `None` when one is not in the
+/// bank or there are none (a broken link).
+fn rerated_ids(bank: &Bank, rerated: &[usize]) -> Option<Vec<String>> {
+    let ids: Option<Vec<String>> = rerated
+        .iter()
+        .map(|&d| bank.dimensions.get(d).map(|dimension| dimension.id.clone()))
+        .collect();
+    ids.filter(|ids| !ids.is_empty())
 }
 
 #[component]
@@ -53,18 +68,29 @@ pub fn Participant(props: &ParticipantProps) -> Html {
     let words = setup.words;
     let bank = setup.bank.clone();
     let workshop = code::parse_workshop(&props.workshop);
+    // A second-round link names the dimensions to answer again; `Some(None)` is one that
+    // names none the bank has.
+    let rerated = props
+        .rerated
+        .as_ref()
+        .map(|rerated| rerated_ids(&bank, rerated));
+    let works =
+        workshop.is_some() && props.bank_id == bank.id.as_str() && !matches!(rerated, Some(None));
     // A working link's title follows the participant's steps (in `Answering`).
-    use_title_if(
-        (workshop.is_none() || props.bank_id != bank.id.as_str())
-            .then(|| words.t("join.broken").to_owned()),
-    );
+    use_title_if((!works).then(|| words.t("join.broken").to_owned()));
     match workshop {
-        Some(workshop) if props.bank_id == bank.id.as_str() => {
-            let title: AttrValue = props.name.clone().unwrap_or_else(|| {
+        Some(workshop) if works => {
+            let rerated = rerated.flatten();
+            let name: AttrValue = props.name.clone().unwrap_or_else(|| {
                 words
                     .f("join.workshop", &[("code", &code::workshop_text(workshop))])
                     .into()
             });
+            let title: AttrValue = if rerated.is_some() {
+                words.f("join.again-tagline", &[("name", &name)]).into()
+            } else {
+                name
+            };
             html! {
             <div class="tandem">
                 <header class="tandem-header">
@@ -72,7 +98,7 @@ pub fn Participant(props: &ParticipantProps) -> Html {
                     <span class="tagline">{title.clone()}</span>
                 </header>
                 <main class="tandem-main">
-                    <Answering {workshop} {bank} {title} />
+                    <Answering {workshop} {bank} {title} {rerated} />
                 </main>
                 <footer class="tandem-footer">
                     <p>{words.t("join.stays")}</p>
@@ -99,6 +125,8 @@ struct AnsweringProps {
     bank: Rc<Bank>,
     /// The workshop's name, or "Workshop 65GM" for a link without one.
     title: AttrValue,
+    /// The second round's dimensions, by id; `None` for the first round.
+    rerated: Option<Vec<String>>,
 }
 
 #[component]
@@ -106,22 +134,40 @@ fn Answering(props: &AnsweringProps) -> Html {
     let words = use_words();
     let workshop = props.workshop;
     let prefix = use_setup().prefix;
+    let round = if props.rerated.is_some() {
+        code::Round::Second
+    } else {
+        code::Round::First
+    };
     let loaded = {
         let prefix = prefix.clone();
-        use_memo(workshop, move |&workshop| {
-            storage::load_participation(&prefix, workshop)
+        use_memo((workshop, round), move |&(workshop, round)| {
+            storage::load_participation(&prefix, workshop, round)
         })
     };
     let model = {
-        let (loaded, bank) = (loaded.clone(), props.bank.clone());
-        use_reducer(move || Model {
-            participation: loaded.0.clone().map_or_else(
-                || Participation::new(workshop, browser::random_key()),
-                |stored| stored.fitted_to(&bank),
-            ),
-            bank,
+        let (loaded, bank, rerated) = (loaded.clone(), props.bank.clone(), props.rerated.clone());
+        use_reducer(move || {
+            // The link's dimensions are the ones to answer, whatever an earlier link said.
+            let participation = match (loaded.0.clone(), rerated) {
+                (Some(stored), None) => stored,
+                (Some(stored), Some(rerated)) => Participation {
+                    rerated: Some(rerated),
+                    ..stored
+                },
+                (None, None) => Participation::new(workshop, browser::random_key()),
+                (None, Some(rerated)) => {
+                    Participation::second(workshop, browser::random_key(), rerated)
+                }
+            };
+            let answered = Rc::new(participation.bank(&bank));
+            Model {
+                participation: participation.fitted_to(&answered),
+                answered,
+            }
         })
     };
+    let again = round == code::Round::Second;
     let not_saved = use_state_eq(|| false);
     {
         let not_saved = not_saved.clone();
@@ -142,7 +188,7 @@ fn Answering(props: &AnsweringProps) -> Html {
                 (
                     "dimension",
                     &model
-                        .bank
+                        .answered
                         .dimensions
                         .get(step)
                         .map_or("", |d| d.title.as_str()),
@@ -154,16 +200,21 @@ fn Answering(props: &AnsweringProps) -> Html {
     });
     let screen = match (journey.screen, journey.respondent.clone()) {
         (Screen::Step(_), Some(_)) => html! {
-            <AssessmentStep bank={model.bank.clone()} journey={journey.clone()} on_action={dispatch.clone()} finish_label={words.t("join.finish")} />
+            <AssessmentStep bank={model.answered.clone()} journey={journey.clone()} on_action={dispatch.clone()}
+                            finish_label={words.t(if again { "join.again-finish" } else { "join.finish" })}
+                            estimates={!again} />
         },
-        (Screen::Report, Some(_)) => match model.participation.code(&model.bank) {
+        (Screen::Report, Some(_)) => match model.participation.code(&props.bank) {
             Some(text) => html! {
-                <ResponseCode text={text} on_edit={dispatch.reform(|()| Action::GoTo(Screen::Step(0)))} />
+                <ResponseCode text={text} {again} on_edit={dispatch.reform(|()| Action::GoTo(Screen::Step(0)))} />
             },
             None => Html::default(),
         },
         _ => html! {
-            <ChooseFunction id="join-title" workshop={props.title.clone()} title={words.t("join.title")} lead={words.t("join.lead")} on_begin={dispatch.reform(|role| Action::Begin { role, respondent_id: String::new() })} />
+            <ChooseFunction id="join-title" workshop={props.title.clone()}
+                            title={words.t(if again { "join.again-title" } else { "join.title" })}
+                            lead={words.t(if again { "join.again-lead" } else { "join.lead" })}
+                            on_begin={dispatch.reform(|role| Action::Begin { role, respondent_id: String::new() })} />
         },
     };
     html! {
@@ -186,6 +237,8 @@ fn Answering(props: &AnsweringProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ResponseCodeProps {
     text: AttrValue,
+    /// A second-round code.
+    again: bool,
     on_edit: Callback<()>,
 }
 
@@ -196,7 +249,7 @@ fn ResponseCode(props: &ResponseCodeProps) -> Html {
     let link = use_setup().address(&Route::Code(props.text.to_string()).to_hash());
     html! {
         <section class="screen response-code" aria-labelledby="code-title">
-            <h1 id="code-title" tabindex="-1" ref={heading}>{words.t("code.title")}</h1>
+            <h1 id="code-title" tabindex="-1" ref={heading}>{words.t(if props.again { "code.again-title" } else { "code.title" })}</h1>
             <p class="lead">
                 {words.t("code.lead")}
             </p>

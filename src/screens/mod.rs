@@ -12,6 +12,7 @@ pub mod presenter;
 pub mod proposal;
 pub mod report;
 pub mod report_sheet;
+pub mod rerate;
 pub mod start;
 pub mod turn;
 pub mod workshop;

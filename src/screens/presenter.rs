@@ -15,7 +15,7 @@ use crate::components::report::{after_discussion, figure_row, hotspot_figures, i
 use crate::components::{Countdown, Qr};
 use crate::hooks::{use_convergence, use_report, use_stored, use_title};
 use crate::routes::Route;
-use crate::screens::workshops::answer_counts;
+use crate::screens::workshops::{answer_counts, role_counts};
 use crate::setup::{Setup, Words, use_setup, use_words};
 use crate::storage;
 
@@ -106,6 +106,23 @@ fn SlideView(props: &SlideProps) -> Html {
                         <p>{words.t("presenter.join-turns")}</p>
                         <p class="presenter-count">
                             {words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}
+                        </p>
+                    </div>
+                </div>
+            }
+        }
+        Slide::JoinAgain => {
+            let join_link = Route::join_again(workshop);
+            let join = setup.address(&join_link.to_hash());
+            html! {
+                <div class="presenter-join">
+                    <Qr text={join.clone()} label={words.t("again.qr")} />
+                    <div>
+                        <h2>{words.t("room.join-again")}</h2>
+                        <p class="presenter-link">{setup.address(&join_link.to_readable_hash())}</p>
+                        <p>{words.t("room.join-again-lead")}</p>
+                        <p class="presenter-count">
+                            {words.f("again.answered", &[("counts", &role_counts(words, workshop.counts_again()))])}
                         </p>
                     </div>
                 </div>

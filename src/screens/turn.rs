@@ -2,6 +2,8 @@
 //! ideas, or place dots; then hand back. While it runs nothing else of the workshop is on screen,
 //! so nobody sees another person's answers, ideas or votes, or the running results.
 
+use std::rc::Rc;
+
 use tandem_core::norms::NormsAction;
 use tandem_core::workshop::Turn;
 use tandem_core::{Action, Screen, Workshop, WorkshopAction};
@@ -38,8 +40,10 @@ pub fn TurnView(props: &TurnViewProps) -> Html {
             on_action.emit(WorkshopAction::EndTurn);
         })
     };
-    let journey = match &props.workshop.turn {
-        Some(Turn::Answering(journey)) => journey,
+    // A second-round turn answers only the re-rated dimensions, without estimates.
+    let (journey, again) = match &props.workshop.turn {
+        Some(Turn::Answering(journey)) => (journey, false),
+        Some(Turn::Rerating(journey)) => (journey, true),
         Some(Turn::Writing { author }) => {
             return html! {
                 <WriteIdeas workshop={props.workshop.clone()} author={author.clone()}
@@ -64,17 +68,26 @@ pub fn TurnView(props: &TurnViewProps) -> Html {
             />
         </div>
     };
+    let bank = if again {
+        Rc::new(props.workshop.rerate_bank())
+    } else {
+        props.workshop.bank.clone()
+    };
     match (journey.screen, journey.respondent.clone()) {
         (Screen::Step(_), Some(_)) => html! {
             <>
-                <AssessmentStep bank={props.workshop.bank.clone()} journey={journey.clone()} on_action={in_turn.clone()}
-                                finish_label={words.t("turn.finish")} can_start_over={false} />
+                <AssessmentStep {bank} journey={journey.clone()} on_action={in_turn.clone()}
+                                finish_label={words.t("turn.finish")} can_start_over={false}
+                                estimates={!again} />
                 {cancel}
             </>
         },
         _ => html! {
             <>
-                <ChooseFunction id="turn-title" workshop={props.workshop.name.clone()} title={words.t("turn.your-turn")} lead={words.t("turn.private")} on_begin={in_turn.reform(|role| Action::Begin { role, respondent_id: browser::random_id() })} />
+                <ChooseFunction id="turn-title" workshop={props.workshop.name.clone()}
+                                title={words.t(if again { "turn.again-title" } else { "turn.your-turn" })}
+                                lead={words.t(if again { "turn.again-lead" } else { "turn.private" })}
+                                on_begin={in_turn.reform(|role| Action::Begin { role, respondent_id: browser::random_id() })} />
                 {cancel}
             </>
         },

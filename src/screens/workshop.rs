@@ -24,6 +24,7 @@ use crate::hooks::{use_focus_on_change, use_focus_on_mount};
 use crate::routes::Route;
 use crate::screens::brainstorm::{NormsPhase, agreement};
 use crate::screens::collect::CollectCodes;
+use crate::screens::rerate::RerateRound;
 use crate::screens::workshops::answer_counts;
 use crate::setup::{Words, use_setup, use_words};
 
@@ -188,6 +189,9 @@ fn phase_content(
                 }
                 <CollectCodes workshop={workshop.clone()} on_action={on_action.clone()} receipt={receipt.cloned()} />
             </div>
+        },
+        Phase::Rerate => html! {
+            <RerateRound workshop={workshop.clone()} on_action={on_action.clone()} receipt={receipt.cloned()} />
         },
         Phase::Brainstorm | Phase::Vote | Phase::Rank | Phase::Agree => html! {
             <NormsPhase workshop={workshop.clone()} on_action={on_action.clone()} />
@@ -584,6 +588,7 @@ fn slide_name(words: Words, bank: &Bank, slide: Slide) -> String {
         ),
         Slide::Welcome => words.t("room.welcome").to_owned(),
         Slide::Join => words.t("room.join").to_owned(),
+        Slide::JoinAgain => words.t("room.join-again").to_owned(),
         Slide::Waiting => words.t("room.waiting").to_owned(),
         Slide::Indices => words.t("room.indices").to_owned(),
         Slide::NoHotspots => words.t("room.no-hotspots").to_owned(),

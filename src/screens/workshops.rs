@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use tandem_core::dates::iso_date;
 use tandem_core::embed::Mode;
+use tandem_core::scoring::RoleCounts;
 use tandem_core::workshop::{Field, read_date_and_threshold};
 use tandem_core::{
     Bank, OnConflict, Phase, TandemAction, View, Workshop, WorkshopDocument, WorkshopError,
@@ -30,7 +31,12 @@ pub struct WorkshopListProps {
 /// "5 Marketing · 4 IT · 1 other", or that nobody has answered.
 #[must_use]
 pub fn answer_counts(words: Words, workshop: &Workshop) -> String {
-    let counts = workshop.counts();
+    role_counts(words, workshop.counts())
+}
+
+/// As [`answer_counts`], for either round's counts.
+#[must_use]
+pub fn role_counts(words: Words, counts: RoleCounts) -> String {
     if counts.total() == 0 {
         return words.t("workshops.no-answers").to_owned();
     }

@@ -88,11 +88,9 @@ impl Phase {
     pub fn minutes(self) -> u32 {
         match self {
             Phase::Welcome | Phase::Vote | Phase::Summary => 10,
-            Phase::Assessment
-            | Phase::Rerate
-            | Phase::Brainstorm
-            | Phase::Rank
-            | Phase::Agree => 15,
+            Phase::Assessment | Phase::Rerate | Phase::Brainstorm | Phase::Rank | Phase::Agree => {
+                15
+            }
             Phase::Reveal => 20,
         }
     }

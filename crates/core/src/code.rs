@@ -235,6 +235,9 @@ pub struct JoinLink {
     /// The workshop's name; `None` for a link without one (links made before names were
     /// carried) or a name that is not text.
     pub name: Option<String>,
+    /// A second-round link's re-rated dimensions, as indices into the bank; `None` for the
+    /// first round's link.
+    pub rerated: Option<Vec<usize>>,
 }
 
 impl JoinLink {
@@ -246,13 +249,39 @@ impl JoinLink {
             bank_id: bank_id.to_owned(),
             workshop: workshop_text(workshop),
             name: Some(join_name(name)).filter(|name| !name.is_empty()),
+            rerated: None,
         }
+    }
+
+    /// The second-round link of workshop code `workshop`: the same, re-rating the bank's
+    /// dimensions at `rerated`.
+    #[must_use]
+    pub fn again(bank_id: &str, workshop: u32, name: &str, rerated: Vec<usize>) -> JoinLink {
+        JoinLink {
+            rerated: Some(rerated),
+            ..JoinLink::to(bank_id, workshop, name)
+        }
+    }
+
+    /// The re-rated dimensions as the link carries them: `2.5`.
+    fn rerated_part(&self) -> Option<String> {
+        self.rerated.as_ref().map(|rerated| {
+            rerated
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(".")
+        })
     }
 
     /// What follows `#join/`, the name percent-encoded for the address bar.
     #[must_use]
     pub fn path(&self) -> String {
         let mut path = format!("{}/{}/", self.bank_id, self.workshop);
+        if let Some(rerated) = self.rerated_part() {
+            path.push_str(&rerated);
+            path.push('/');
+        }
         for byte in self.name.as_deref().unwrap_or_default().bytes() {
             if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
                 path.push(char::from(byte));
@@ -267,8 +296,12 @@ impl JoinLink {
     /// What follows `#join/` as a person reads it: the name as text.
     #[must_use]
     pub fn shown(&self) -> String {
+        let rerated = self
+            .rerated_part()
+            .map(|rerated| format!("{rerated}/"))
+            .unwrap_or_default();
         format!(
-            "{}/{}/{}",
+            "{}/{}/{rerated}{}",
             self.bank_id,
             self.workshop,
             self.name.as_deref().unwrap_or_default()
@@ -280,9 +313,33 @@ impl JoinLink {
 /// page says the link is broken.
 #[must_use]
 pub fn parse_join(rest: &str) -> JoinLink {
-    let mut parts = rest.splitn(3, '/');
+    parse_link(rest, false)
+}
+
+/// Reads what follows `#again/` (a second-round link): `<bank id>/<workshop code>/<re-rated
+/// dimensions>/<workshop name>`, the dimensions as bank indices joined by `.`. Never fails: a
+/// link whose dimensions cannot be read re-rates none, and the participant's page says the
+/// link is broken.
+#[must_use]
+pub fn parse_again(rest: &str) -> JoinLink {
+    parse_link(rest, true)
+}
+
+fn parse_link(rest: &str, again: bool) -> JoinLink {
+    let mut parts = rest.splitn(if again { 4 } else { 3 }, '/');
     let bank_id = parts.next().unwrap_or_default().to_owned();
     let workshop = parts.next().unwrap_or_default().to_owned();
+    let rerated = again.then(|| {
+        let mut rerated: Vec<usize> = parts
+            .next()
+            .unwrap_or_default()
+            .split('.')
+            .map_while(|index| index.parse().ok())
+            .collect();
+        rerated.sort_unstable();
+        rerated.dedup();
+        rerated
+    });
     let name = parts
         .next()
         .and_then(percent_decoded)
@@ -293,6 +350,7 @@ pub fn parse_join(rest: &str) -> JoinLink {
         bank_id,
         workshop,
         name,
+        rerated,
     }
 }
 

@@ -47,7 +47,10 @@ fn revealed_at_rerate() -> Workshop {
         ("t", Role::It, 1),
         ("o", Role::Other, 3),
     ] {
-        workshop = apply(&workshop, WorkshopAction::AddRespondent(person(id, role, value)));
+        workshop = apply(
+            &workshop,
+            WorkshopAction::AddRespondent(person(id, role, value)),
+        );
     }
     workshop = apply(&workshop, WorkshopAction::Reveal);
     let index = workshop
@@ -64,7 +67,13 @@ fn rerating(dimensions: &[usize]) -> Workshop {
 }
 
 /// A code for `workshop` in `round`, answering every item of `dimensions` with `value`.
-fn code_for(workshop: &Workshop, round: Round, key: u32, role: Role, dimensions: &[usize]) -> String {
+fn code_for(
+    workshop: &Workshop,
+    round: Round,
+    key: u32,
+    role: Role,
+    dimensions: &[usize],
+) -> String {
     let bank = Bank::default_bank();
     let mut respondent = Respondent::new(code::respondent_id(key), role);
     for &d in dimensions {
@@ -151,12 +160,7 @@ fn the_second_round_needs_the_reveal_a_dimension_and_keeps_what_was_answered() {
     let refused = answered.apply(WorkshopAction::ChooseRerated(vec![dimension(2)]));
     let title = Bank::default_bank().dimensions[0].title.clone();
     assert_eq!(refused, Err(WorkshopError::RerateAnswered(title.clone())));
-    assert!(
-        refused
-            .unwrap_err()
-            .message(Locale::En)
-            .contains(&title)
-    );
+    assert!(refused.unwrap_err().message(Locale::En).contains(&title));
     // Adding one is fine.
     let more = apply(
         &answered,
@@ -216,13 +220,23 @@ fn the_room_sees_the_second_round_only_once_the_facilitator_shows_it() {
     assert!(!workshop.second_round_shown());
     workshop = apply(&workshop, WorkshopAction::RevealAgain);
     assert!(workshop.second_round_shown());
-    assert_eq!(workshop.slides(), [Slide::JoinAgain, Slide::AfterDiscussion]);
+    assert_eq!(
+        workshop.slides(),
+        [Slide::JoinAgain, Slide::AfterDiscussion]
+    );
     let convergence = workshop.convergence().unwrap();
     assert_eq!(convergence.dimensions.len(), 2);
-    assert_eq!(convergence.converged(), 2, "everyone answered 4 the second time");
+    assert_eq!(
+        convergence.converged(),
+        2,
+        "everyone answered 4 the second time"
+    );
     // The export carries the round and recomputes the same figures.
     let document = WorkshopDocument::from_json(&workshop.document().to_json()).unwrap();
-    assert_eq!(document.document.rerate, workshop.rerate.as_deref().cloned());
+    assert_eq!(
+        document.document.rerate,
+        workshop.rerate.as_deref().cloned()
+    );
 }
 
 #[test]
@@ -236,7 +250,12 @@ fn each_round_refuses_the_other_rounds_code_saying_which_round_it_is() {
     let [Received::Refused { error, .. }] = received.as_slice() else {
         panic!("{received:?}");
     };
-    assert_eq!(*error, CodeError::Round { found: Round::Second });
+    assert_eq!(
+        *error,
+        CodeError::Round {
+            found: Round::Second
+        }
+    );
     assert!(error.message(Locale::En).contains("second round"));
     assert!(error.message(Locale::De).contains("zweiten Runde"));
 
@@ -245,21 +264,33 @@ fn each_round_refuses_the_other_rounds_code_saying_which_round_it_is() {
     let [Received::Refused { error, .. }] = received.as_slice() else {
         panic!("{received:?}");
     };
-    assert_eq!(*error, CodeError::Round { found: Round::First });
+    assert_eq!(
+        *error,
+        CodeError::Round {
+            found: Round::First
+        }
+    );
     assert!(error.message(Locale::En).contains("first round"));
 
     // Each in its own box is taken, once.
     let (after, received) = workshop.receive_again(&second);
     assert!(matches!(
         received.as_slice(),
-        [Received::Arrived { arrival: Arrival::New, role: Role::It, .. }]
+        [Received::Arrived {
+            arrival: Arrival::New,
+            role: Role::It,
+            ..
+        }]
     ));
     assert_eq!(after.rerate.as_deref().unwrap().respondents.len(), 1);
     let (again, received) = after.receive_again(&second);
     assert_eq!(again, after);
     assert!(matches!(
         received.as_slice(),
-        [Received::Arrived { arrival: Arrival::Same, .. }]
+        [Received::Arrived {
+            arrival: Arrival::Same,
+            ..
+        }]
     ));
     let (after, _) = workshop.receive(&first);
     assert_eq!(after.respondents.len(), 4);
@@ -273,13 +304,19 @@ fn a_second_round_code_for_dimensions_not_re_rated_or_no_round_is_refused() {
     assert_eq!(after, workshop);
     assert!(matches!(
         received.as_slice(),
-        [Received::Refused { error: CodeError::NotRerated, .. }]
+        [Received::Refused {
+            error: CodeError::NotRerated,
+            ..
+        }]
     ));
     let none = revealed_at_rerate();
     let code = code_for(&none, Round::Second, 9, Role::It, &[0]);
     assert!(matches!(
         none.receive_again(&code).1.as_slice(),
-        [Received::Refused { error: CodeError::NoSecondRound, .. }]
+        [Received::Refused {
+            error: CodeError::NoSecondRound,
+            ..
+        }]
     ));
 }
 
@@ -291,9 +328,17 @@ fn a_second_round_link_opened_here_joins_the_round_it_belongs_to() {
     let (changed, linked) = workshops.receive_link(&workshop.bank, &link);
     assert!(matches!(
         linked,
-        Linked::Arrived { round: Round::Second, arrival: Arrival::New, .. }
+        Linked::Arrived {
+            round: Round::Second,
+            arrival: Arrival::New,
+            ..
+        }
     ));
-    assert!(linked.message(Locale::En).contains("again after discussion"));
+    assert!(
+        linked
+            .message(Locale::En)
+            .contains("again after discussion")
+    );
     let changed = changed.unwrap();
     let saved = changed.get(&workshop.id).unwrap();
     assert_eq!(saved.rerate.as_deref().unwrap().respondents.len(), 1);
@@ -353,10 +398,13 @@ fn a_participant_answers_the_re_rated_dimensions_again_and_gets_a_second_round_c
     assert_eq!(text.len(), code::length_in(&full, Round::Second));
     assert!(text.len() < code::length(&full));
     let (after, received) = workshop.receive_again(&text);
-    assert!(matches!(received.as_slice(), [Received::Arrived { .. }]), "{received:?}");
-    let rerater = &after.rerate.as_deref().unwrap().respondents[0];
-    assert_eq!(rerater.role, Role::It);
-    assert_eq!(rerater.answers.len(), bank.item_count());
+    assert!(
+        matches!(received.as_slice(), [Received::Arrived { .. }]),
+        "{received:?}"
+    );
+    let again_answered = &after.rerate.as_deref().unwrap().respondents[0];
+    assert_eq!(again_answered.role, Role::It);
+    assert_eq!(again_answered.answers.len(), bank.item_count());
 }
 
 #[test]
@@ -380,7 +428,13 @@ fn codes_of_both_rounds_pasted_together_in_groups_are_each_read() {
         .collect();
     assert_eq!(
         errors,
-        [None, Some(&CodeError::Round { found: Round::First }), None]
+        [
+            None,
+            Some(&CodeError::Round {
+                found: Round::First
+            }),
+            None
+        ]
     );
 }
 

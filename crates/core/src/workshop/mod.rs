@@ -400,9 +400,9 @@ impl WorkshopError {
             WorkshopError::NothingToReveal => {
                 locale.text("error.workshop.nothing-to-reveal").to_owned()
             }
-            WorkshopError::RerateBeforeReveal => {
-                locale.text("error.workshop.rerate-before-reveal").to_owned()
-            }
+            WorkshopError::RerateBeforeReveal => locale
+                .text("error.workshop.rerate-before-reveal")
+                .to_owned(),
             WorkshopError::NoRerated => locale.text("error.workshop.no-rerated").to_owned(),
             WorkshopError::RerateAnswered(title) => {
                 locale.format("error.workshop.rerate-answered", &[("dimension", title)])
@@ -569,7 +569,11 @@ impl Workshop {
         };
         // A second-round turn without a second round (a hand edit) cannot go on.
         let stranded = |turn: &Turn| matches!(turn, Turn::Rerating(_)) && self.rerate.is_none();
-        if self.turn.as_ref().is_some_and(|turn| handed_back(turn) || stranded(turn)) {
+        if self
+            .turn
+            .as_ref()
+            .is_some_and(|turn| handed_back(turn) || stranded(turn))
+        {
             self.turn = None;
         }
         let others: Vec<HeldTurn> = std::mem::take(&mut self.others)
@@ -774,21 +778,8 @@ impl Workshop {
             WorkshopAction::Reveal => next.revealed = true,
             WorkshopAction::ChooseRerated(chosen) => next.choose_rerated(&chosen)?,
             WorkshopAction::ReceiveAgain(text) => next = self.receive_again(&text).0,
-            WorkshopAction::RevealAgain => {
-                if self.rerate.as_ref().is_none_or(|rerate| rerate.respondents.is_empty()) {
-                    return Err(WorkshopError::NothingToRevealAgain);
-                }
-                next.second_revealed = true;
-            }
-            WorkshopAction::StartTurn if self.phase() == Phase::Rerate => {
-                if !self.revealed {
-                    return Err(WorkshopError::RerateBeforeReveal);
-                }
-                if self.rerate.is_none() {
-                    return Err(WorkshopError::NotRerating);
-                }
-                next.open_turn(Turn::Rerating(Journey::default()))?;
-            }
+            WorkshopAction::RevealAgain => next.reveal_again()?,
+            WorkshopAction::StartTurn if self.phase() == Phase::Rerate => next.open_again_turn()?,
             WorkshopAction::StartTurn => next.open_turn(Turn::Answering(Journey::default()))?,
             WorkshopAction::Turn(action) => next.answer_in_turn(action)?,
             WorkshopAction::EndTurn => next.turn = None,
@@ -901,6 +892,29 @@ impl Workshop {
         Ok(())
     }
 
+    fn reveal_again(&mut self) -> Result<(), WorkshopError> {
+        if self
+            .rerate
+            .as_ref()
+            .is_none_or(|rerate| rerate.respondents.is_empty())
+        {
+            return Err(WorkshopError::NothingToRevealAgain);
+        }
+        self.second_revealed = true;
+        Ok(())
+    }
+
+    /// "I'm next" in the re-rate phase: a turn that answers the re-rated dimensions again.
+    fn open_again_turn(&mut self) -> Result<(), WorkshopError> {
+        if !self.revealed {
+            return Err(WorkshopError::RerateBeforeReveal);
+        }
+        if self.rerate.is_none() {
+            return Err(WorkshopError::NotRerating);
+        }
+        self.open_turn(Turn::Rerating(Journey::default()))
+    }
+
     /// The bank of what the second round answers: the re-rated dimensions, in bank order;
     /// empty while none is chosen.
     #[must_use]
@@ -923,7 +937,12 @@ impl Workshop {
         }
         suggested
             .into_iter()
-            .filter_map(|d| self.bank.dimensions.get(d).map(|dimension| dimension.id.clone()))
+            .filter_map(|d| {
+                self.bank
+                    .dimensions
+                    .get(d)
+                    .map(|dimension| dimension.id.clone())
+            })
             .collect()
     }
 
@@ -977,7 +996,10 @@ impl Workshop {
             .and_then(|rerate| rerate.respondents.iter().find(|r| r.id == rerater.id));
         match earlier {
             None => Arrival::New,
-            Some(earlier) => match rerater.as_respondent().changes_from(&earlier.as_respondent()) {
+            Some(earlier) => match rerater
+                .as_respondent()
+                .changes_from(&earlier.as_respondent())
+            {
                 0 => Arrival::Same,
                 changes => Arrival::Corrected { changes },
             },
