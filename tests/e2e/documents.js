@@ -18,7 +18,8 @@ export const title = (id) => bank.dimensions.find((d) => d.id === id).title;
  * the first, IT still disagrees on the second. Returns the file and the core's report of it.
  */
 export function answeredWorkshop({ id = 'norms-w', name = 'Norms day', date = '2026-11-24',
-  friction = ['prioritization', 'kpis'], low = 1, rerate = null } = {}) {
+  friction = ['prioritization', 'kpis'], low = 1, rerate = null,
+  phases = ['welcome', 'assessment', 'reveal', 'brainstorm', 'vote', 'rank', 'agree', 'summary'] } = {}) {
   const respondents = [];
   for (let p = 0; p < 6; p += 1) {
     const role = p % 2 === 0 ? 'marketing' : 'it';
@@ -33,8 +34,7 @@ export function answeredWorkshop({ id = 'norms-w', name = 'Norms day', date = '2
   }
   const document = {
     format: 'tandem.workshop', version: 1,
-    workshop: { id, name, date,
-      phases: ['welcome', 'assessment', 'reveal', 'brainstorm', 'vote', 'rank', 'agree', 'summary'] },
+    workshop: { id, name, date, phases },
     bank, threshold: 3, respondents,
   };
   if (rerate) {
