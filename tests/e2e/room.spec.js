@@ -312,6 +312,9 @@ test('at 320 CSS px (400 % zoom) no screen scrolls sideways', async ({ page, con
   await press(page.getByRole('button', { name: 'Draft norms to propose' }));
   await none('norms to propose');
   await press(page.getByRole('button', { name: 'Tandem: back to the start' }));
+  // The start page is the self-assessment's entry: the hand-over loads it, and only then may
+  // the next address be opened (two navigations at once leave either half done).
+  await expect(page.getByRole('heading', { level: 1, name: 'How well do Marketing and IT work together?' })).toBeVisible();
   await openQ3(page);
   await none('workshop welcome');
   await press(page.getByText('Workshop details'));
