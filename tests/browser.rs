@@ -185,6 +185,7 @@ fn every_route_names_the_entry_that_shows_it() {
         ("", Entry::SelfAssessment),
         ("#elsewhere", Entry::SelfAssessment),
         ("#join/bank/0001/Q3", Entry::Participant),
+        ("#again/bank/0001/2.5/Q3", Entry::Participant),
         ("#code/1ABC", Entry::Facilitator),
         ("#presenter/w1", Entry::Facilitator),
         ("#agreement/", Entry::Facilitator),
@@ -208,6 +209,9 @@ fn every_route_names_the_entry_that_shows_it() {
             );
         }
     }
+    // A second-round link comes back as the hash it was read from.
+    let again = "#again/bank/0001/2.5/Q3%20launch";
+    assert_eq!(Route::of(again).to_hash(), again);
     assert_eq!(Entry::of_embed(Some("self")), Entry::SelfAssessment);
     for mode in [None, Some("both"), Some("workshop"), Some("nonsense")] {
         assert_eq!(Entry::of_embed(mode), Entry::Facilitator, "{mode:?}");

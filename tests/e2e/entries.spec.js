@@ -20,6 +20,8 @@ test('each address downloads the entry that shows it, and only that one', async 
   const cases = [
     ['', 'self-assessment', 'heading', /How well do Marketing and IT work together/],
     ['#join/marketing-it-alignment/0001/Q3%20launch', 'participant', 'heading', /Which function/],
+    ['#again/marketing-it-alignment/0001/2.5/Q3%20launch', 'participant', 'heading', /Answer again after discussion/],
+    ['#again/marketing-it-alignment/0001/99/Q3', 'participant', 'heading', /This join link does not work/],
     ['#workshops', 'facilitator', 'heading', /Workshops/],
     ['#proposal', 'facilitator', 'heading', /norms/i],
     ['#presenter/nope', 'facilitator', 'heading', /.+/],
