@@ -111,6 +111,10 @@ fn SlideView(props: &SlideProps) -> Html {
                 </div>
             }
         }
+        // Until the facilitator has chosen what to answer again, there is no link to show.
+        Slide::JoinAgain if workshop.rerate.is_none() => html! {
+            <p class="lead">{words.t("again.choosing")}</p>
+        },
         Slide::JoinAgain => {
             let join_link = Route::join_again(workshop);
             let join = setup.address(&join_link.to_hash());

@@ -135,6 +135,11 @@ test('the room re-rates two dimensions in turns and by a code, and sees how far 
   }
   await expect(choice.getByRole('checkbox', { checked: true })).toHaveCount(2);
   await expectAccessible(page, 're-rate: choosing the dimensions');
+  // The room waits for the choice: no link yet.
+  const presenter = await context.newPage();
+  await presenter.setViewportSize({ width: 1920, height: 1080 });
+  await presenter.goto(await page.getByRole('link', { name: 'Open the presenter view' }).getAttribute('href'));
+  await expect(presenter.getByText('The facilitator is choosing the dimensions to answer again')).toBeVisible();
   await press(page.getByRole('button', { name: 'Start the second round' }));
   await expect(page.getByText(`Answering again: ${titles}.`)).toBeVisible();
   const againLink = await page.locator('.join-link a').getAttribute('href');
@@ -201,15 +206,16 @@ test('the room re-rates two dimensions in turns and by a code, and sees how far 
   await expectAccessible(page, 're-rate: after discussion');
 
   // The presenter: the second-round link first, then how far the room came.
-  const presenter = await context.newPage();
-  await presenter.setViewportSize({ width: 1920, height: 1080 });
-  await presenter.goto(await page.getByRole('link', { name: 'Open the presenter view' }).getAttribute('href'));
   await expect(presenter.getByRole('heading', { level: 2, name: 'How to answer again' })).toBeVisible();
   await expect(presenter.getByRole('img', { name: 'QR code of the second-round link' })).toBeVisible();
   await expectAccessible(presenter, 'presenter: second-round link');
   await press(page.getByRole('group', { name: 'On the projector' }).getByRole('button', { name: 'Show next: After discussion' }));
   await expect(presenter.getByRole('heading', { level: 2, name: 'After discussion' })).toBeVisible();
   await expectAccessible(presenter, 'presenter: after discussion');
+
+  // The report beside the first round's figures, in the reveal.
+  await phase(page, 'Reveal');
+  await expect(page.getByRole('region', { name: 'After discussion', exact: true }).getByRole('table').getByRole('row')).toHaveCount(3);
 
   // The brainstorm's prompts lead with what is still apart.
   await phase(page, 'Brainstorm norms');

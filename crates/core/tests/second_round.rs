@@ -496,3 +496,107 @@ proptest! {
         prop_assert!(code::decode(&bank, 0x5A3C1, &changed).is_err(), "{}", changed);
     }
 }
+
+/// One thing a facilitator or a participant may do during the second round.
+#[derive(Debug, Clone)]
+enum Step {
+    /// Choose these dimensions (indices into the bank) to answer again.
+    Choose(Vec<usize>),
+    /// A participant with this key sends a second-round code for these dimensions.
+    Code(u32, Role, Vec<usize>),
+    /// A participant answers in a turn on the facilitator's device.
+    Turn(Role, u8),
+    /// A first-round code pasted into the second round's box.
+    Wrong(u32),
+    RevealAgain,
+}
+
+fn steps() -> impl Strategy<Value = Vec<Step>> {
+    let dimensions = proptest::collection::vec(0usize..8, 0..4);
+    let role = prop_oneof![Just(Role::Marketing), Just(Role::It), Just(Role::Other)];
+    let step = prop_oneof![
+        dimensions.clone().prop_map(Step::Choose),
+        (0u32..6, role.clone(), dimensions).prop_map(|(key, role, d)| Step::Code(key, role, d)),
+        (role, 1u8..=5).prop_map(|(role, value)| Step::Turn(role, value)),
+        (0u32..6).prop_map(Step::Wrong),
+        Just(Step::RevealAgain),
+    ];
+    proptest::collection::vec(step, 1..25)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever the facilitator and the participants do, in any order: no second-round answer
+    /// is ever dropped, every answer belongs to a re-rated dimension, the first round never
+    /// changes, and the workshop's document is valid and survives export and import.
+    #[test]
+    fn no_sequence_of_actions_loses_a_second_round_answer_or_breaks_the_document(
+        steps in steps()
+    ) {
+        let first = revealed_at_rerate();
+        let mut workshop = first.clone();
+        for step in steps {
+            let before = workshop.rerate.as_deref().map_or(0, |rerate| rerate.respondents.len());
+            let answered_before: Vec<String> = workshop.rerate.as_deref().map_or_else(Vec::new, |rerate| {
+                rerate.respondents.iter().map(|r| r.id.clone()).collect()
+            });
+            match step {
+                Step::Choose(dimensions) => {
+                    let chosen = dimensions.iter().map(|&d| dimension(d)).collect();
+                    if let Ok(Some(next)) = workshop.apply(WorkshopAction::ChooseRerated(chosen)) {
+                        workshop = next;
+                    }
+                }
+                Step::Code(key, role, dimensions) => {
+                    let text = code_for(&workshop, Round::Second, key, role, &dimensions);
+                    workshop = workshop.receive_again(&text).0;
+                }
+                Step::Turn(role, value) => {
+                    if workshop.rerate.is_some() {
+                        workshop = answer_turn(workshop, role, value);
+                    } else {
+                        prop_assert_eq!(
+                            workshop.apply(WorkshopAction::StartTurn),
+                            Err(WorkshopError::NotRerating)
+                        );
+                    }
+                }
+                Step::Wrong(key) => {
+                    let text = code_for(&workshop, Round::First, key, Role::It, &[0]);
+                    let (after, received) = workshop.receive_again(&text);
+                    prop_assert_eq!(&after, &workshop);
+                    let refused_for_round = matches!(
+                        received.as_slice(),
+                        [Received::Refused { error: CodeError::Round { found: Round::First }, .. }]
+                    );
+                    prop_assert!(refused_for_round);
+                }
+                Step::RevealAgain => {
+                    if let Ok(Some(next)) = workshop.apply(WorkshopAction::RevealAgain) {
+                        workshop = next;
+                    }
+                }
+            }
+            let rerate = workshop.rerate.as_deref();
+            let after = rerate.map_or(0, |rerate| rerate.respondents.len());
+            prop_assert!(after >= before, "a second-round answer was dropped");
+            for id in &answered_before {
+                prop_assert!(rerate.is_some_and(|r| r.respondents.iter().any(|r| &r.id == id)));
+            }
+            if let Some(rerate) = rerate {
+                let again = workshop.bank.only(&rerate.dimensions);
+                for rerater in &rerate.respondents {
+                    prop_assert!(rerater.estimates.is_empty());
+                    prop_assert!(rerater.answers.keys().all(|item| again.item(item).is_some()));
+                }
+            }
+            prop_assert_eq!(&workshop.respondents, &first.respondents);
+            prop_assert!(workshop.document().check().is_ok());
+        }
+        let text = workshop.document().to_json();
+        let imported = WorkshopDocument::from_json(&text).unwrap();
+        prop_assert_eq!(imported.document.to_json(), text);
+        prop_assert_eq!(imported.document.rerate, workshop.rerate.as_deref().cloned());
+    }
+}
