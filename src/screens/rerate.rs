@@ -50,11 +50,16 @@ pub fn RerateRound(props: &RerateRoundProps) -> Html {
     }
     let act = |action: WorkshopAction| props.on_action.reform(move |_: MouseEvent| action.clone());
     let Some(chosen) = chosen.filter(|_| !*choosing) else {
+        // A dimension answered again stays in the round: ticked, and not to be unticked.
+        let answered = workshop.answered_again();
         let on_choose = {
             let (on_action, ticked, choosing) =
                 (props.on_action.clone(), ticked.clone(), choosing.clone());
+            let answered = answered.clone();
             Callback::from(move |_: MouseEvent| {
-                on_action.emit(WorkshopAction::ChooseRerated((*ticked).clone()));
+                let mut chosen = (*ticked).clone();
+                chosen.extend(answered.iter().cloned());
+                on_action.emit(WorkshopAction::ChooseRerated(chosen));
                 choosing.set(false);
             })
         };
@@ -64,7 +69,9 @@ pub fn RerateRound(props: &RerateRoundProps) -> Html {
                     <legend>{words.t("again.choose")}</legend>
                     for (d, dimension) in workshop.bank.dimensions.iter().enumerate() {
                         <label class="check">
-                            <input type="checkbox" checked={ticked.contains(&dimension.id)}
+                            <input type="checkbox"
+                                   checked={ticked.contains(&dimension.id) || answered.contains(&dimension.id)}
+                                   disabled={answered.contains(&dimension.id)}
                                    onchange={{
                                        let (ticked, id) = (ticked.clone(), dimension.id.clone());
                                        Callback::from(move |_: Event| {
@@ -80,11 +87,14 @@ pub fn RerateRound(props: &RerateRoundProps) -> Html {
                             if report.hotspots.contains(&d) {
                                 {" ("}{words.t("again.hotspot")}{")"}
                             }
+                            if answered.contains(&dimension.id) {
+                                {" ("}{words.t("again.answered-stays")}{")"}
+                            }
                         </label>
                     }
                 </fieldset>
                 <button type="button" class="button primary" onclick={on_choose}>
-                    {words.t("again.start")}
+                    {words.t(if workshop.rerate.is_some() { "again.save" } else { "again.start" })}
                 </button>
             </div>
         };

@@ -163,6 +163,16 @@ test('the room re-rates two dimensions in turns and by a code, and sees how far 
   await press(page.getByRole('button', { name: 'Back to the facilitator' }));
   await expect(page.getByText('Answered again so far: 0 Marketing · 1 IT · 0 other', { exact: false })).toBeVisible();
 
+  // Answered dimensions cannot be taken out of the round: ticked, and not to be unticked.
+  await press(page.getByRole('button', { name: 'Change the dimensions' }));
+  for (const id of rerated) {
+    const box = choice.getByRole('checkbox', { name: new RegExp(`^${title(id)} .*answered again, so it stays`) });
+    await expect(box).toBeChecked();
+    await expect(box).toBeDisabled();
+  }
+  await press(page.getByRole('button', { name: 'Save the dimensions' }));
+  await expect(page.getByText(`Answering again: ${titles}.`)).toBeVisible();
+
   // A participant on their own phone, from the second-round link.
   const phone = await browser.newContext({ viewport: { width: 390, height: 800 } });
   const participant = await phone.newPage();

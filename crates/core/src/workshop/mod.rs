@@ -962,28 +962,43 @@ impl Workshop {
         if dimensions.is_empty() {
             return Err(WorkshopError::NoRerated);
         }
-        let mut rerate = self.rerate.as_deref().cloned().unwrap_or_default();
-        for dimension in &rerate.dimensions {
-            if dimensions.contains(dimension) {
-                continue;
-            }
-            let answered = self.bank.dimension_index(dimension).is_some_and(|d| {
-                let items = &self.bank.dimensions[d].items;
-                rerate.respondents.iter().any(|rerater| {
-                    items
-                        .iter()
-                        .any(|item| rerater.answers.contains_key(&item.id))
-                })
-            });
-            if answered {
-                return Err(WorkshopError::RerateAnswered(
-                    self.bank.dimension_title(dimension).to_owned(),
-                ));
-            }
+        if let Some(kept) = self
+            .answered_again()
+            .into_iter()
+            .find(|answered| !dimensions.contains(answered))
+        {
+            return Err(WorkshopError::RerateAnswered(
+                self.bank.dimension_title(&kept).to_owned(),
+            ));
         }
+        let mut rerate = self.rerate.as_deref().cloned().unwrap_or_default();
         rerate.dimensions = dimensions;
         self.rerate = Some(Rc::new(rerate));
         Ok(())
+    }
+
+    /// The re-rated dimensions somebody has answered again: they stay in the round, so that no
+    /// answer is dropped.
+    #[must_use]
+    pub fn answered_again(&self) -> Vec<String> {
+        let Some(rerate) = self.rerate.as_deref() else {
+            return Vec::new();
+        };
+        rerate
+            .dimensions
+            .iter()
+            .filter(|id| {
+                self.bank.dimension_index(id).is_some_and(|d| {
+                    self.bank.dimensions[d].items.iter().any(|item| {
+                        rerate
+                            .respondents
+                            .iter()
+                            .any(|rerater| rerater.answers.contains_key(&item.id))
+                    })
+                })
+            })
+            .cloned()
+            .collect()
     }
 
     /// What adding `rerater` (a second-round response) would do, by the rule of
