@@ -13,7 +13,46 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{Qr, ShareButtons};
 use crate::routes::Route;
+use crate::screens::workshops::role_counts;
 use crate::setup::{Words, use_setup, use_words};
+
+#[derive(Properties, PartialEq)]
+pub struct CollectRoundProps {
+    pub workshop: Workshop,
+    pub on_action: Callback<WorkshopAction>,
+    /// What the last paste into a box of codes did.
+    pub receipt: Option<(u32, Receipt)>,
+    #[prop_or_default]
+    pub round: Round,
+}
+
+/// What the facilitator works with while a round is collected: how many have answered, "I'm
+/// next" for a turn on this device, and the box of codes from participants' own devices.
+#[component]
+pub fn CollectRound(props: &CollectRoundProps) -> Html {
+    let words = use_words();
+    let workshop = &props.workshop;
+    let (counted, counts) = match props.round {
+        Round::First => ("workshop.answered-so-far", workshop.counts()),
+        Round::Second => ("again.answered", workshop.counts_again()),
+    };
+    html! {
+        <>
+            <p class="answered-count" aria-live="polite">
+                {words.f(counted, &[("counts", &role_counts(words, counts))])}
+            </p>
+            <p>{words.t("workshop.hand-device")}</p>
+            if workshop.turn.is_none() {
+                <button type="button" class="button primary big"
+                        onclick={props.on_action.reform(|_: MouseEvent| WorkshopAction::StartTurn)}>
+                    {words.t("workshop.im-next")}
+                </button>
+            }
+            <CollectCodes workshop={workshop.clone()} on_action={props.on_action.clone()}
+                          receipt={props.receipt.clone()} round={props.round} />
+        </>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct CollectCodesProps {

@@ -70,6 +70,29 @@ pub fn Presenter(props: &PresenterProps) -> Html {
     }
 }
 
+/// A join link for the room, large, with its QR code: its words are the QR code's label, the
+/// heading and the lead, by catalogue key; `count` says how many have answered.
+fn join_slide(
+    words: Words,
+    setup: &Setup,
+    link: &Route,
+    [qr, title, lead]: [&'static str; 3],
+    count: &str,
+) -> Html {
+    let join = setup.address(&link.to_hash());
+    html! {
+        <div class="presenter-join">
+            <Qr text={join} label={words.t(qr)} />
+            <div>
+                <h2>{words.t(title)}</h2>
+                <p class="presenter-link">{setup.address(&link.to_readable_hash())}</p>
+                <p>{words.t(lead)}</p>
+                <p class="presenter-count">{count.to_owned()}</p>
+            </div>
+        </div>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct SlideProps {
     workshop: Workshop,
@@ -94,44 +117,30 @@ fn SlideView(props: &SlideProps) -> Html {
                 <li>{words.t("presenter.usually")}</li>
             </ul>
         },
-        Slide::Join => {
-            let join_link = Route::join(workshop);
-            let join = setup.address(&join_link.to_hash());
-            html! {
-                <div class="presenter-join">
-                    <Qr text={join.clone()} label={words.t("collect.qr")} />
-                    <div>
-                        <h2>{words.t("presenter.join-title")}</h2>
-                        <p class="presenter-link">{setup.address(&join_link.to_readable_hash())}</p>
-                        <p>{words.t("presenter.join-turns")}</p>
-                        <p class="presenter-count">
-                            {words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}
-                        </p>
-                    </div>
-                </div>
-            }
-        }
+        Slide::Join => join_slide(
+            words,
+            &setup,
+            &Route::join(workshop),
+            ["collect.qr", "presenter.join-title", "presenter.join-turns"],
+            &words.f(
+                "workshop.answered-so-far",
+                &[("counts", &answer_counts(words, workshop))],
+            ),
+        ),
         // Until the facilitator has chosen what to answer again, there is no link to show.
         Slide::JoinAgain if workshop.rerate.is_none() => html! {
             <p class="lead">{words.t("again.choosing")}</p>
         },
-        Slide::JoinAgain => {
-            let join_link = Route::join_again(workshop);
-            let join = setup.address(&join_link.to_hash());
-            html! {
-                <div class="presenter-join">
-                    <Qr text={join.clone()} label={words.t("again.qr")} />
-                    <div>
-                        <h2>{words.t("room.join-again")}</h2>
-                        <p class="presenter-link">{setup.address(&join_link.to_readable_hash())}</p>
-                        <p>{words.t("room.join-again-lead")}</p>
-                        <p class="presenter-count">
-                            {words.f("again.answered", &[("counts", &role_counts(words, workshop.counts_again()))])}
-                        </p>
-                    </div>
-                </div>
-            }
-        }
+        Slide::JoinAgain => join_slide(
+            words,
+            &setup,
+            &Route::join_again(workshop),
+            ["again.qr", "room.join-again", "room.join-again-lead"],
+            &words.f(
+                "again.answered",
+                &[("counts", &role_counts(words, workshop.counts_again()))],
+            ),
+        ),
         Slide::Waiting => html! {
             <>
                 <p class="presenter-count">

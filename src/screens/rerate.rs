@@ -11,8 +11,7 @@ use yew::prelude::*;
 
 use crate::components::report::after_discussion;
 use crate::hooks::{use_convergence, use_report};
-use crate::screens::collect::CollectCodes;
-use crate::screens::workshops::role_counts;
+use crate::screens::collect::CollectRound;
 use crate::setup::use_words;
 
 #[derive(Properties, PartialEq)]
@@ -118,16 +117,7 @@ pub fn RerateRound(props: &RerateRoundProps) -> Html {
                 {words.f("again.chosen", &[("dimensions", &titles)])}{" "}
                 <button type="button" class="link" onclick={on_change}>{words.t("again.change")}</button>
             </p>
-            <p class="answered-count" aria-live="polite">
-                {words.f("again.answered", &[("counts", &role_counts(words, counts))])}
-            </p>
-            <p>{words.t("workshop.hand-device")}</p>
-            if workshop.turn.is_none() {
-                <button type="button" class="button primary big" onclick={act(WorkshopAction::StartTurn)}>
-                    {words.t("workshop.im-next")}
-                </button>
-            }
-            <CollectCodes workshop={workshop.clone()} on_action={props.on_action.clone()}
+            <CollectRound workshop={workshop.clone()} on_action={props.on_action.clone()}
                           receipt={props.receipt.clone()} round={Round::Second} />
             if let Some(convergence) = convergence {
                 {after_discussion(words, &workshop.bank, &convergence, workshop.threshold, false)}

@@ -23,7 +23,7 @@ use crate::hooks::{use_convergence, use_report};
 use crate::hooks::{use_focus_on_change, use_focus_on_mount};
 use crate::routes::Route;
 use crate::screens::brainstorm::{NormsPhase, agreement};
-use crate::screens::collect::CollectCodes;
+use crate::screens::collect::CollectRound;
 use crate::screens::rerate::RerateRound;
 use crate::screens::workshops::answer_counts;
 use crate::setup::{Words, use_setup, use_words};
@@ -178,16 +178,7 @@ fn phase_content(
         Phase::Welcome => Html::default(),
         Phase::Assessment => html! {
             <div class="phase-content">
-                <p class="answered-count" aria-live="polite">
-                    {words.f("workshop.answered-so-far", &[("counts", &answer_counts(words, workshop))])}
-                </p>
-                <p>{words.t("workshop.hand-device")}</p>
-                if workshop.turn.is_none() {
-                    <button type="button" class="button primary big" onclick={act(WorkshopAction::StartTurn)}>
-                        {words.t("workshop.im-next")}
-                    </button>
-                }
-                <CollectCodes workshop={workshop.clone()} on_action={on_action.clone()} receipt={receipt.cloned()} />
+                <CollectRound workshop={workshop.clone()} on_action={on_action.clone()} receipt={receipt.cloned()} />
             </div>
         },
         Phase::Rerate => html! {
