@@ -1,9 +1,11 @@
-//! Collecting answers from participants' own devices: the join link (text and QR) to hand out,
-//! a box to paste response codes into, and response links (`#code/…`) opened on this device.
-//! Receiving the codes is one core action (`WorkshopAction::Receive`): it decodes, applies the
-//! rule for a response that arrives again, and says what became of each code
-//! (`Told::Received`); a response link is `TandemAction::ReceiveLink`. This shows the outcome
-//! and keeps in the box what was refused.
+//! Collecting a round's answers: the count, "I'm next" for a turn on this device, and from
+//! participants' own devices the join link (text and QR) to hand out, a box to paste response
+//! codes into, and response links (`#code/…`) opened on this device. Each round (the individual
+//! assessment, and answering again after discussion) has its own link and box. Receiving the
+//! codes is one core action (`WorkshopAction::Receive`, `ReceiveAgain` for the second round): it
+//! decodes, refuses the other round's codes, applies the rule for a response that arrives
+//! again, and says what became of each code (`Told::Received`); a response link is
+//! `TandemAction::ReceiveLink`. This shows the outcome and keeps in the box what was refused.
 
 use tandem_core::code::{self, Round};
 use tandem_core::workshop::{Receipt, Received};
@@ -20,8 +22,11 @@ use crate::setup::{Words, use_setup, use_words};
 pub struct CollectRoundProps {
     pub workshop: Workshop,
     pub on_action: Callback<WorkshopAction>,
-    /// What the last paste into a box of codes did.
+    /// What the last paste into this workshop's box did, numbered so a paste that did the same
+    /// as the one before still counts as new.
     pub receipt: Option<(u32, Receipt)>,
+    /// The round collected: the individual assessment's, or the answers given again after
+    /// discussion (its own link, codes and box).
     #[prop_or_default]
     pub round: Round,
 }
@@ -52,19 +57,6 @@ pub fn CollectRound(props: &CollectRoundProps) -> Html {
                           receipt={props.receipt.clone()} round={props.round} />
         </>
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct CollectCodesProps {
-    pub workshop: Workshop,
-    pub on_action: Callback<WorkshopAction>,
-    /// What the last paste into this workshop's box did, numbered so a paste that did the same
-    /// as the one before still counts as new.
-    pub receipt: Option<(u32, Receipt)>,
-    /// The round collected: the individual assessment's, or the answers given again after
-    /// discussion (its own link, codes and box).
-    #[prop_or_default]
-    pub round: Round,
 }
 
 /// The words and actions of one round's box.
@@ -101,8 +93,9 @@ impl RoundWords {
     }
 }
 
+/// One round's join link (text, Copy and QR) and its box of codes.
 #[component]
-pub fn CollectCodes(props: &CollectCodesProps) -> Html {
+fn CollectCodes(props: &CollectRoundProps) -> Html {
     let words = use_words();
     let workshop = &props.workshop;
     let workshop_code = code::workshop_code(&workshop.id);
