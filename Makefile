@@ -48,7 +48,7 @@ test-browser:
 ## ratchet a little above the size reached (docs/performance.md), and comes down as the size
 ## does, never above the entry's goal once that is met: participant 120, self-assessment 160,
 ## facilitator 250.
-SIZE_BUDGETS := participant=178,self-assessment=288,facilitator=488
+SIZE_BUDGETS := participant=175,self-assessment=286,facilitator=486
 budget:
 	node scripts/sizes.mjs dist --budget $(SIZE_BUDGETS)
 	@# Each entry carries the English words it shows (scripts/words.mjs).

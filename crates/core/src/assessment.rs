@@ -286,11 +286,14 @@ impl Participation {
         }
         let mut respondent = self.journey.respondent.clone()?;
         if self.rerated.is_some() {
-            // Only the re-rated dimensions' answers, and no estimates, belong to a second round.
-            let answered = self.bank(bank);
-            respondent
-                .answers
-                .retain(|item, _| answered.item(item).is_some());
+            // Only the re-rated dimensions' answers, and no estimates, belong to a second round
+            // (a participant whose link changed may have answered others before).
+            let given = std::mem::take(&mut respondent.answers);
+            for (_, item) in self.bank(bank).items() {
+                if let Some(answer) = given.get(&item.id) {
+                    respondent.answers.insert(item.id.clone(), *answer);
+                }
+            }
             respondent.estimates.clear();
         }
         Some(code::encode(

@@ -600,3 +600,59 @@ proptest! {
         prop_assert_eq!(imported.document.rerate, workshop.rerate.as_deref().cloned());
     }
 }
+
+#[test]
+fn a_second_round_link_reads_each_dimension_once_and_stops_at_what_is_not_one() {
+    let link = code::parse_again("marketing-it-alignment/B8Y1/5.2.5.x.1/Q3%20launch");
+    assert_eq!(link.rerated, Some(vec![5, 2]));
+    assert_eq!(link.name.as_deref(), Some("Q3 launch"));
+    assert_eq!(code::parse_again("b/B8Y1//Q3").rerated, Some(vec![]));
+    assert_eq!(code::parse_join("b/B8Y1/Q3").rerated, None);
+    let again = code::JoinLink::again("b", 0x5A3C1, "Q3 launch", vec![2, 5]);
+    assert_eq!(code::parse_again(&again.path()), again);
+}
+
+#[test]
+fn a_participant_whose_link_changed_sends_only_the_dimensions_re_rated_now() {
+    let full = Bank::default_bank();
+    let workshop = rerating(&[1]);
+    let mut participation = Participation::second(
+        code::workshop_code(&workshop.id),
+        77,
+        vec![dimension(0), dimension(1)],
+    );
+    let bank = participation.bank(&full);
+    participation = participation
+        .apply(
+            &bank,
+            Action::Begin {
+                role: Role::It,
+                respondent_id: String::new(),
+            },
+        )
+        .unwrap();
+    for (_, item) in bank.items() {
+        participation = participation
+            .apply(
+                &bank,
+                Action::Answer {
+                    item: item.id.clone(),
+                    answer: Rating::new(3),
+                },
+            )
+            .unwrap();
+    }
+    // The facilitator narrowed the round to one dimension and sent the new link.
+    participation.rerated = Some(vec![dimension(1)]);
+    participation = participation
+        .apply(&participation.bank(&full), Action::GoTo(Screen::Report))
+        .unwrap();
+    let text = participation.code(&full).unwrap();
+    let (after, received) = workshop.receive_again(&text);
+    assert!(
+        matches!(received.as_slice(), [Received::Arrived { .. }]),
+        "{received:?}"
+    );
+    let answers = &after.rerate.as_deref().unwrap().respondents[0].answers;
+    assert_eq!(answers.len(), full.dimensions[1].items.len());
+}
