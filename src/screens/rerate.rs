@@ -33,12 +33,11 @@ pub fn RerateRound(props: &RerateRoundProps) -> Html {
         .as_ref()
         .map(|rerate| rerate.dimensions.clone());
     // The dimensions ticked while choosing: the chosen ones, or the hotspots to begin with.
-    let ticked = {
-        let start = chosen
+    let ticked = use_state(|| {
+        chosen
             .clone()
-            .unwrap_or_else(|| workshop.rerate_suggested());
-        use_state(move || start)
-    };
+            .unwrap_or_else(|| workshop.rerate_suggested(&report))
+    });
     let choosing = use_state_eq(|| false);
     if !workshop.revealed {
         return html! {
@@ -47,7 +46,6 @@ pub fn RerateRound(props: &RerateRoundProps) -> Html {
             </div>
         };
     }
-    let act = |action: WorkshopAction| props.on_action.reform(move |_: MouseEvent| action.clone());
     let Some(chosen) = chosen.filter(|_| !*choosing) else {
         // A dimension answered again stays in the round: ticked, and not to be unticked.
         let answered = workshop.answered_again();
@@ -123,7 +121,7 @@ pub fn RerateRound(props: &RerateRoundProps) -> Html {
                 {after_discussion(words, &workshop.bank, &convergence, workshop.threshold, false)}
             } else if counts.total() > 0 {
                 <p>{words.t("again.hidden")}</p>
-                <button type="button" class="button primary big" onclick={act(WorkshopAction::RevealAgain)}>
+                <button type="button" class="button primary big" onclick={props.on_action.reform(|_: MouseEvent| WorkshopAction::RevealAgain)}>
                     {words.t("again.reveal")}
                 </button>
             }

@@ -125,7 +125,7 @@ fn the_hotspots_are_offered_and_the_chosen_dimensions_are_kept_in_bank_order() {
     let report = workshop.report();
     let hotspots: Vec<String> = report.hotspots.iter().map(|&d| dimension(d)).collect();
     assert!(!hotspots.is_empty());
-    assert_eq!(workshop.rerate_suggested(), hotspots);
+    assert_eq!(workshop.rerate_suggested(&report), hotspots);
     let chosen = apply(
         &workshop,
         WorkshopAction::ChooseRerated(vec![dimension(5), dimension(1), "no-such".into()]),

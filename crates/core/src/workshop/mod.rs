@@ -926,11 +926,11 @@ impl Workshop {
         )
     }
 
-    /// The dimensions to offer for re-rating when none is chosen yet: the hotspots, or the
-    /// dimension to keep watching when there is none.
+    /// The dimensions to offer for re-rating when none is chosen yet: the hotspots of `report`
+    /// (this workshop's [`Workshop::report`]), or the dimension to keep watching when there is
+    /// none.
     #[must_use]
-    pub fn rerate_suggested(&self) -> Vec<String> {
-        let report = self.report();
+    pub fn rerate_suggested(&self, report: &crate::scoring::Report) -> Vec<String> {
         let mut suggested = report.hotspots.clone();
         if suggested.is_empty() {
             suggested = report.starting_points();
