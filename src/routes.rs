@@ -90,16 +90,9 @@ impl Route {
         let rerated = workshop
             .rerate
             .as_ref()
-            .map(|rerate| {
-                rerate
-                    .dimensions
-                    .iter()
-                    .filter_map(|id| workshop.bank.dimension_index(id))
-                    .collect()
-            })
-            .unwrap_or_default();
+            .map_or(&[][..], |rerate| rerate.dimensions.as_slice());
         Route::Join(JoinLink::again(
-            &workshop.bank.id,
+            &workshop.bank,
             code::workshop_code(&workshop.id),
             &workshop.name,
             rerated,

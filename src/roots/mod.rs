@@ -36,16 +36,11 @@ impl Roots for Participant {
 
     fn root(route: &Route) -> Html {
         // boot.js starts this entry for join links only; anything else reads as a broken one.
-        let (bank_id, workshop, name, rerated) = match route {
-            Route::Join(link) => (
-                link.bank_id.clone(),
-                link.workshop.clone(),
-                link.name.clone().map(AttrValue::from),
-                link.rerated.clone(),
-            ),
-            _ => Default::default(),
+        let link = match route {
+            Route::Join(link) => link.clone(),
+            _ => tandem_core::code::parse_join(""),
         };
-        html! { <screens::Participant bank_id={bank_id} {workshop} {name} {rerated} /> }
+        html! { <screens::Participant {link} /> }
     }
 }
 

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use tandem_core::assessment::Participation;
-use tandem_core::code;
+use tandem_core::code::{self, JoinLink};
 use tandem_core::{Action, Bank, Screen};
 use yew::prelude::*;
 
@@ -20,14 +20,8 @@ use crate::storage;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ParticipantProps {
-    pub bank_id: AttrValue,
-    pub workshop: AttrValue,
-    /// The workshop's name, as the join link carries it.
-    #[prop_or_default]
-    pub name: Option<AttrValue>,
-    /// A second-round link's re-rated dimensions, as bank indices.
-    #[prop_or_default]
-    pub rerated: Option<Vec<usize>>,
+    /// The join link the page was opened with, either round's.
+    pub link: JoinLink,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,41 +45,31 @@ impl Reducible for Model {
     }
 }
 
-/// A second-round link's dimension indices as the bank's ids; `None` when one is not in the
-/// bank or there are none (a broken link).
-fn rerated_ids(bank: &Bank, rerated: &[usize]) -> Option<Vec<String>> {
-    let ids: Option<Vec<String>> = rerated
-        .iter()
-        .map(|&d| bank.dimensions.get(d).map(|dimension| dimension.id.clone()))
-        .collect();
-    ids.filter(|ids| !ids.is_empty())
-}
-
 #[component]
 pub fn Participant(props: &ParticipantProps) -> Html {
     // Parsed once, not on every render.
     let setup = use_setup();
     let words = setup.words;
     let bank = setup.bank.clone();
-    let workshop = code::parse_workshop(&props.workshop);
-    // A second-round link names the dimensions to answer again; `Some(None)` is one that
-    // names none the bank has.
-    let rerated = props
-        .rerated
-        .as_ref()
-        .map(|rerated| rerated_ids(&bank, rerated));
-    let works =
-        workshop.is_some() && props.bank_id == bank.id.as_str() && !matches!(rerated, Some(None));
+    let link = &props.link;
+    let workshop = code::parse_workshop(&link.workshop);
+    // A second-round link names the dimensions to answer again, all of them the bank's.
+    let rerated = link.rerated_ids(&bank);
+    let works = workshop.is_some()
+        && link.bank_id == bank.id.as_str()
+        && (link.rerated.is_none() || rerated.is_some());
     // A working link's title follows the participant's steps (in `Answering`).
     use_title_if((!works).then(|| words.t("join.broken").to_owned()));
     match workshop {
         Some(workshop) if works => {
-            let rerated = rerated.flatten();
-            let name: AttrValue = props.name.clone().unwrap_or_else(|| {
-                words
-                    .f("join.workshop", &[("code", &code::workshop_text(workshop))])
-                    .into()
-            });
+            let name: AttrValue = link.name.clone().map_or_else(
+                || {
+                    words
+                        .f("join.workshop", &[("code", &code::workshop_text(workshop))])
+                        .into()
+                },
+                AttrValue::from,
+            );
             let title: AttrValue = if rerated.is_some() {
                 words.f("join.again-tagline", &[("name", &name)]).into()
             } else {

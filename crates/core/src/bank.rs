@@ -201,22 +201,15 @@ impl Bank {
     #[must_use]
     pub fn only(&self, ids: &[String]) -> Bank {
         Bank {
+            id: self.id.clone(),
+            version: self.version,
+            title: self.title.clone(),
             dimensions: self
                 .dimensions
                 .iter()
                 .filter(|dimension| ids.contains(&dimension.id))
                 .cloned()
                 .collect(),
-            ..self.clone_without_dimensions()
-        }
-    }
-
-    fn clone_without_dimensions(&self) -> Bank {
-        Bank {
-            id: self.id.clone(),
-            version: self.version,
-            title: self.title.clone(),
-            dimensions: Vec::new(),
         }
     }
 

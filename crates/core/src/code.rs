@@ -14,7 +14,7 @@
 
 use std::fmt::Write as _;
 
-use crate::bank::{Bank, fingerprint};
+use crate::bank::{Bank, Dimension, fingerprint};
 use crate::i18n::Locale;
 use crate::respondent::{Rating, Respondent, Role};
 
@@ -45,6 +45,15 @@ impl Round {
         match self {
             Round::First => VERSION,
             Round::Second => SECOND_ROUND,
+        }
+    }
+
+    /// The dimensions whose estimates a code of this round carries: every one in the first
+    /// round, none in the second.
+    fn estimated(self, bank: &Bank) -> &[Dimension] {
+        match self {
+            Round::First => &bank.dimensions,
+            Round::Second => &[],
         }
     }
 
@@ -186,11 +195,7 @@ pub fn length_in(bank: &Bank, round: Round) -> usize {
 }
 
 fn payload_bits(bank: &Bank, round: Round) -> usize {
-    let estimates = match round {
-        Round::First => 3 * bank.dimensions.len(),
-        Round::Second => 0,
-    };
-    HEADER_BITS + 3 * bank.item_count() + estimates + CRC_BITS
+    HEADER_BITS + 3 * bank.item_count() + 3 * round.estimated(bank).len() + CRC_BITS
 }
 
 /// A workshop code as its four characters.
@@ -253,14 +258,32 @@ impl JoinLink {
         }
     }
 
-    /// The second-round link of workshop code `workshop`: the same, re-rating the bank's
-    /// dimensions at `rerated`.
+    /// The second-round link of workshop code `workshop`: the same, re-rating the dimensions
+    /// of `bank` named by `rerated` (ids), carried as their indices.
     #[must_use]
-    pub fn again(bank_id: &str, workshop: u32, name: &str, rerated: Vec<usize>) -> JoinLink {
+    pub fn again(bank: &Bank, workshop: u32, name: &str, rerated: &[String]) -> JoinLink {
         JoinLink {
-            rerated: Some(rerated),
-            ..JoinLink::to(bank_id, workshop, name)
+            rerated: Some(
+                rerated
+                    .iter()
+                    .filter_map(|id| bank.dimension_index(id))
+                    .collect(),
+            ),
+            ..JoinLink::to(&bank.id, workshop, name)
         }
+    }
+
+    /// A second-round link's dimensions as the ids of `bank`; `None` when one is not in the
+    /// bank or none is named (a broken link), or for a first-round link.
+    #[must_use]
+    pub fn rerated_ids(&self, bank: &Bank) -> Option<Vec<String>> {
+        let ids: Option<Vec<String>> = self
+            .rerated
+            .as_ref()?
+            .iter()
+            .map(|&d| bank.dimensions.get(d).map(|dimension| dimension.id.clone()))
+            .collect();
+        ids.filter(|ids| !ids.is_empty())
     }
 
     /// The re-rated dimensions as the link carries them: `2.5`.
@@ -405,11 +428,7 @@ pub fn encode(bank: &Bank, response: &Response) -> String {
         };
         bits.push(value, 3);
     }
-    let estimated: &[_] = match response.round {
-        Round::First => &bank.dimensions,
-        Round::Second => &[],
-    };
-    for dimension in estimated {
+    for dimension in response.round.estimated(bank) {
         let estimate = response
             .respondent
             .estimates
@@ -495,11 +514,7 @@ pub fn decode(bank: &Bank, expected: u32, text: &str) -> Result<Response, CodeEr
         }
         at += 3;
     }
-    let estimated: &[_] = match round {
-        Round::First => &bank.dimensions,
-        Round::Second => &[],
-    };
-    for dimension in estimated {
+    for dimension in round.estimated(bank) {
         match bits.read(at, 3) {
             0 => {}
             value => {

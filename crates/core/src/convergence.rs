@@ -55,6 +55,19 @@ impl Rerater {
     }
 }
 
+impl From<Respondent> for Rerater {
+    /// A second-round answer from a respondent's shape: the same id, function and answers, and
+    /// no estimates, which a second round does not ask.
+    fn from(respondent: Respondent) -> Self {
+        Rerater {
+            id: respondent.id,
+            role: respondent.role,
+            answers: respondent.answers,
+            estimates: BTreeMap::new(),
+        }
+    }
+}
+
 impl Rerate {
     /// The second round's respondents, for the scoring model.
     #[must_use]

@@ -349,10 +349,7 @@ impl Tandem {
         let Some(workshop) = self.workshops.get(id) else {
             return (self.workshops.clone(), None);
         };
-        let (after, received) = match round {
-            Round::First => workshop.receive(text),
-            Round::Second => workshop.receive_again(text),
-        };
+        let (after, received) = workshop.receive_in(round, text);
         let receipt = Receipt {
             workshop: id.to_owned(),
             round,

@@ -608,8 +608,15 @@ fn a_second_round_link_reads_each_dimension_once_and_stops_at_what_is_not_one() 
     assert_eq!(link.name.as_deref(), Some("Q3 launch"));
     assert_eq!(code::parse_again("b/B8Y1//Q3").rerated, Some(vec![]));
     assert_eq!(code::parse_join("b/B8Y1/Q3").rerated, None);
-    let again = code::JoinLink::again("b", 0x5A3C1, "Q3 launch", vec![2, 5]);
+    let bank = Bank::default_bank();
+    let again = code::JoinLink::again(&bank, 0x5A3C1, "Q3 launch", &[dimension(2), dimension(5)]);
+    assert_eq!(again.rerated, Some(vec![2, 5]));
     assert_eq!(code::parse_again(&again.path()), again);
+    assert_eq!(
+        again.rerated_ids(&bank),
+        Some(vec![dimension(2), dimension(5)])
+    );
+    assert_eq!(code::parse_again("b/B8Y1/2.99/Q3").rerated_ids(&bank), None);
 }
 
 #[test]

@@ -200,7 +200,8 @@ impl Workshop {
         self.receive_in(Round::Second, text)
     }
 
-    fn receive_in(&self, round: Round, text: &str) -> (Workshop, Vec<Received>) {
+    /// The box of `round`: [`Workshop::receive`] or [`Workshop::receive_again`].
+    pub(crate) fn receive_in(&self, round: Round, text: &str) -> (Workshop, Vec<Received>) {
         let mut after = self.clone();
         let received = code::decode_all(&self.bank, code::workshop_code(&self.id), text)
             .into_iter()
@@ -250,10 +251,10 @@ impl Workshop {
                 Ok((role, arrival))
             }
             Round::Second => {
-                let Some(rerate) = &self.rerate else {
+                if self.rerate.is_none() {
                     return Err(CodeError::NoSecondRound);
-                };
-                let again = self.bank.only(&rerate.dimensions);
+                }
+                let again = self.rerate_bank();
                 if response
                     .respondent
                     .answers
@@ -262,12 +263,7 @@ impl Workshop {
                 {
                     return Err(CodeError::NotRerated);
                 }
-                let rerater = Rerater {
-                    id: response.respondent.id,
-                    role,
-                    answers: response.respondent.answers,
-                    estimates: std::collections::BTreeMap::new(),
-                };
+                let rerater = Rerater::from(response.respondent);
                 let arrival = self.arrival_again(&rerater);
                 if arrival != Arrival::Same {
                     self.add_rerater(rerater)

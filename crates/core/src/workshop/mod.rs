@@ -82,6 +82,18 @@ pub enum Arrival {
     Corrected { changes: usize },
 }
 
+impl Arrival {
+    /// What `incoming` does beside the `earlier` response with its id, if there is one: the one
+    /// rule for either round.
+    fn of(incoming: &Respondent, earlier: Option<&Respondent>) -> Arrival {
+        match earlier.map(|earlier| incoming.changes_from(earlier)) {
+            None => Arrival::New,
+            Some(0) => Arrival::Same,
+            Some(changes) => Arrival::Corrected { changes },
+        }
+    }
+}
+
 /// A facilitated workshop and everything collected in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workshop {
@@ -642,13 +654,10 @@ impl Workshop {
     /// [`WorkshopAction::AddRespondent`], which replaces an earlier response with the same id.
     #[must_use]
     pub fn arrival(&self, respondent: &Respondent) -> Arrival {
-        match self.respondents.iter().find(|r| r.id == respondent.id) {
-            None => Arrival::New,
-            Some(earlier) => match respondent.changes_from(earlier) {
-                0 => Arrival::Same,
-                changes => Arrival::Corrected { changes },
-            },
-        }
+        Arrival::of(
+            respondent,
+            self.respondents.iter().find(|r| r.id == respondent.id),
+        )
     }
 
     /// The friction report under the workshop's privacy threshold.
@@ -879,12 +888,7 @@ impl Workshop {
         };
         match (answered.screen, answered.respondent.clone()) {
             (Screen::Report, Some(respondent)) => {
-                self.add_rerater(Rerater {
-                    id: respondent.id,
-                    role: respondent.role,
-                    answers: respondent.answers,
-                    estimates: std::collections::BTreeMap::new(),
-                })?;
+                self.add_rerater(Rerater::from(respondent))?;
                 self.turn = Some(Turn::Finished);
             }
             _ => self.turn = Some(Turn::Rerating(answered)),
@@ -1008,17 +1012,9 @@ impl Workshop {
         let earlier = self
             .rerate
             .as_ref()
-            .and_then(|rerate| rerate.respondents.iter().find(|r| r.id == rerater.id));
-        match earlier {
-            None => Arrival::New,
-            Some(earlier) => match rerater
-                .as_respondent()
-                .changes_from(&earlier.as_respondent())
-            {
-                0 => Arrival::Same,
-                changes => Arrival::Corrected { changes },
-            },
-        }
+            .and_then(|rerate| rerate.respondents.iter().find(|r| r.id == rerater.id))
+            .map(Rerater::as_respondent);
+        Arrival::of(&rerater.as_respondent(), earlier.as_ref())
     }
 
     /// Adds a second-round respondent, replacing one with the same id, after checking that
